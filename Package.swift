@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "nnstep",
+    products: [
+        .executable(name: "nnstep", targets: ["nnstep"]),
+        .library(name: "NNEngine", targets: ["NNEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The maths: networks, forward and backward passes with their chain-rule factors,
+        // updates, data. No printing, no files, no terminal.
+        .target(
+            name: "NNEngine",
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        // The session, the command language, lessons and renderers: line in, text out.
+        .target(name: "NNShell", dependencies: ["NNEngine"]),
+        // libedit through a system-library module map plus a small C shim for the
+        // variadic functions Swift cannot call.
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        .target(name: "CEditLine", dependencies: ["CLibEdit"]),
+        // main, flags and the line reader: the only code that touches the terminal.
+        .executableTarget(
+            name: "nnstep",
+            dependencies: [
+                "NNShell", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
+        .testTarget(name: "NNShellTests", dependencies: ["NNShell", "NNEngine"]),
+        .testTarget(name: "nnstepTests", dependencies: []),
+    ]
+)

@@ -1,0 +1,138 @@
+// Fixed-signature wrappers around libedit; see include/editline_shim.h.
+#include "editline_shim.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+// MARK: - Editor
+
+EditLine *nnedit_init(const char *prog) {
+    return el_init(prog, stdin, stdout, stderr);
+}
+
+int nnedit_use_emacs(EditLine *el) {
+    return el_set(el, EL_EDITOR, "emacs");
+}
+
+int nnedit_use_signals(EditLine *el, int on) {
+    return el_set(el, EL_SIGNAL, on);
+}
+
+static char prompt_buffer[256] = "";
+
+static char *current_prompt(EditLine *el) {
+    (void)el;
+    return prompt_buffer;
+}
+
+int nnedit_use_prompt(EditLine *el) {
+    return el_set(el, EL_PROMPT_ESC, current_prompt, '\1');
+}
+
+void nnedit_set_prompt(const char *text) {
+    snprintf(prompt_buffer, sizeof prompt_buffer, "%s", text);
+}
+
+int nnedit_use_history(EditLine *el, History *h) {
+    return el_set(el, EL_HIST, history, h);
+}
+
+int nnedit_add_function(EditLine *el, const char *name, const char *help, nnedit_function fn) {
+    return el_set(el, EL_ADDFN, name, help, fn);
+}
+
+int nnedit_bind(EditLine *el, const char *key, const char *name) {
+    return el_set(el, EL_BIND, key, name, NULL);
+}
+
+// MARK: - History
+
+int nnedit_history_set_size(History *h, int size) {
+    HistEvent event;
+    return history(h, &event, H_SETSIZE, size);
+}
+
+int nnedit_history_set_unique(History *h, int on) {
+    HistEvent event;
+    return history(h, &event, H_SETUNIQUE, on);
+}
+
+int nnedit_history_enter(History *h, const char *line) {
+    HistEvent event;
+    return history(h, &event, H_ENTER, line);
+}
+
+int nnedit_history_load(History *h, const char *path) {
+    HistEvent event;
+    return history(h, &event, H_LOAD, path);
+}
+
+int nnedit_history_save(History *h, const char *path) {
+    char temporary[4096];
+    int length = snprintf(temporary, sizeof temporary, "%s.tmp.%ld", path, (long)getpid());
+    if (length < 0 || (size_t)length >= sizeof temporary) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    HistEvent event;
+    errno = 0;
+    if (history(h, &event, H_SAVE, temporary) < 0) {
+        int saved = errno != 0 ? errno : EIO;
+        unlink(temporary);
+        errno = saved;
+        return -1;
+    }
+    if (rename(temporary, path) != 0) {
+        int saved = errno;
+        unlink(temporary);
+        errno = saved;
+        return -1;
+    }
+    return 0;
+}
+
+// MARK: - Ctrl-C
+
+static volatile sig_atomic_t interrupted = 0;
+
+static void note_interrupt(int signal_number) {
+    (void)signal_number;
+    interrupted = 1;
+}
+
+void nnedit_install_interrupt_handler(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = note_interrupt;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;  // no SA_RESTART: Ctrl-C must interrupt a blocking read
+    sigaction(SIGINT, &action, NULL);
+}
+
+int take_interrupt(void) {
+    int was = interrupted;
+    interrupted = 0;
+    return was;
+}
+
+// MARK: - Output
+
+void nnedit_write_stdout(const char *text) {
+    fputs(text, stdout);
+    fflush(stdout);
+}
+
+void nnedit_write_stderr(const char *text) {
+    fputs(text, stderr);
+    fflush(stderr);
+}
+
+int nnedit_terminal_columns(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}

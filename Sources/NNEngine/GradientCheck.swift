@@ -1,0 +1,43 @@
+/// A gradient from backpropagation beside its central-difference estimate.
+public struct GradientCheck: Sendable {
+    public let parameter: Parameter
+    public let analytic: Double
+    /// (L(p+h) − L(p−h)) / 2h, with the loss averaged over the same rows as the update.
+    public let numeric: Double
+    public let step: Double
+
+    /// |analytic − numeric| / max(|analytic|, |numeric|), or 0 when both are 0.
+    public var relativeDifference: Double {
+        let scale = max(abs(analytic), abs(numeric))
+        return scale == 0 ? 0 : abs(analytic - numeric) / scale
+    }
+}
+
+extension Network {
+    /// Checks ∂L/∂p of the mean loss over `rows` of `data` by central differences, with
+    /// h = 1e-6 · max(1, |p|). The network's parameters are the ones the gradient was taken at.
+    public func gradientCheck(_ parameter: Parameter, analytic: Double, data: DataSet, rows: [Int]) -> GradientCheck {
+        let index = index(of: parameter)!
+        let h = 1e-6 * max(1, abs(parameters[index]))
+        func loss(at value: Double) -> Double {
+            var shifted = self
+            shifted.parameters[index] = value
+            let sum = rows.reduce(0.0) { total, r in
+                let trace = shifted.forwardLoss(x: Array(data.features(row: r)), y: Array(data.target(row: r)))
+                return total + trace
+            }
+            return sum / Double(rows.count)
+        }
+        let numeric = (loss(at: parameters[index] + h) - loss(at: parameters[index] - h)) / (2 * h)
+        return GradientCheck(parameter: parameter, analytic: analytic, numeric: numeric, step: h)
+    }
+
+    /// The loss of one sample (forward pass only).
+    public func forwardLoss(x: [Double], y: [Double]) -> Double {
+        var network = self
+        var workspace = Workspace(sizes: sizes, parameterCount: parameterCount)
+        return network.withKernel(&workspace) { kernel in
+            x.withUnsafeBufferPointer { xp in y.withUnsafeBufferPointer { yp in kernel.forward(x: xp.baseAddress!, y: yp.baseAddress!) } }
+        }
+    }
+}

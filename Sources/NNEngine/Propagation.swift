@@ -1,0 +1,130 @@
+/// The forward and backward kernels, on raw buffers so that training allocates nothing.
+///
+/// Buffers, per network: `a` holds every layer's output O^k (layer 0 is the input x),
+/// `z` and `delta` hold every layer's pre-activation z^k and δ^k = ∂L/∂z^k.
+struct Workspace: Sendable {
+    var a: [Double]
+    var z: [Double]
+    var delta: [Double]
+    var gradient: [Double]
+    /// Offsets of layer k in `a` (k = 0…L) and in `z`/`delta` (k = 1…L; index 0 unused).
+    let aOffsets: [Int]
+    let zOffsets: [Int]
+
+    init(sizes: [Int], parameterCount: Int) {
+        var aOffsets = [0], zOffsets = [0], aTotal = sizes[0], zTotal = 0
+        for k in 1..<sizes.count {
+            aOffsets.append(aTotal); aTotal += sizes[k]
+            zOffsets.append(zTotal); zTotal += sizes[k]
+        }
+        self.aOffsets = aOffsets
+        self.zOffsets = zOffsets
+        a = [Double](repeating: 0, count: aTotal)
+        z = [Double](repeating: 0, count: max(zTotal, 1) + 1)
+        delta = [Double](repeating: 0, count: max(zTotal, 1) + 1)
+        gradient = [Double](repeating: 0, count: parameterCount)
+    }
+}
+
+/// Raw pointers into one network and its workspace, for the duration of one kernel call.
+struct Kernel {
+    let sizes: UnsafeBufferPointer<Int>
+    let activations: UnsafeBufferPointer<Activation>
+    let weightOffsets: UnsafeBufferPointer<Int>
+    let biasOffsets: UnsafeBufferPointer<Int>
+    let aOffsets: UnsafeBufferPointer<Int>
+    let zOffsets: UnsafeBufferPointer<Int>
+    let loss: Loss
+    let p: UnsafeMutablePointer<Double>
+    let a: UnsafeMutablePointer<Double>
+    let z: UnsafeMutablePointer<Double>
+    let delta: UnsafeMutablePointer<Double>
+    let g: UnsafeMutablePointer<Double>
+
+    var layerCount: Int { sizes.count - 1 }
+    var output: UnsafeMutablePointer<Double> { a + aOffsets[layerCount] }
+
+    /// z^k = (W^k)^T a^(k−1) + b^k and O^k = g(z^k) for every layer; returns the loss.
+    @inline(__always)
+    func forward(x: UnsafePointer<Double>, y: UnsafePointer<Double>) -> Double {
+        a.update(from: x, count: sizes[0])
+        for k in 1...layerCount {
+            let nIn = sizes[k - 1], nOut = sizes[k]
+            let w = p + weightOffsets[k], b = p + biasOffsets[k]
+            let input = a + aOffsets[k - 1], zk = z + zOffsets[k]
+            zk.update(from: b, count: nOut)
+            for i in 0..<nIn {
+                let ai = input[i], row = w + i * nOut
+                for j in 0..<nOut { zk[j] += ai * row[j] }
+            }
+            activations[k - 1].apply(zk, a + aOffsets[k], nOut)
+        }
+        return loss.value(y, output, sizes[layerCount])
+    }
+
+    /// Walks back from the loss: fills δ^k for every layer and adds `scale`·∂L/∂p to `g`.
+    /// `forward` must have just run on the same sample.
+    @inline(__always)
+    func backward(y: UnsafePointer<Double>, scale: Double) {
+        let last = layerCount, nLast = sizes[last]
+        let out = output, dLast = delta + zOffsets[last]
+        for j in 0..<nLast { dLast[j] = loss.derivative(y: y[j], yHat: out[j], count: nLast) }
+        activations[last - 1].backpropagate(dLast, z: z + zOffsets[last], output: out, nLast)
+        var k = last
+        while k >= 1 {
+            let nIn = sizes[k - 1], nOut = sizes[k]
+            let dk = delta + zOffsets[k], input = a + aOffsets[k - 1]
+            let gw = g + weightOffsets[k], gb = g + biasOffsets[k]
+            for i in 0..<nIn {
+                let ai = input[i] * scale, row = gw + i * nOut
+                for j in 0..<nOut { row[j] += ai * dk[j] }
+            }
+            for j in 0..<nOut { gb[j] += scale * dk[j] }
+            if k > 1 {
+                let w = p + weightOffsets[k], dPrev = delta + zOffsets[k - 1]
+                for i in 0..<nIn {
+                    let row = w + i * nOut
+                    var sum = 0.0
+                    for j in 0..<nOut { sum += row[j] * dk[j] }
+                    dPrev[i] = sum
+                }
+                activations[k - 2].backpropagate(dPrev, z: z + zOffsets[k - 1], output: input, nIn)
+            }
+            k -= 1
+        }
+    }
+}
+
+extension Network {
+    /// Runs `body` with a kernel over this network's parameters and `workspace`.
+    @inline(__always)
+    mutating func withKernel<R>(_ workspace: inout Workspace, _ body: (Kernel) throws -> R) rethrows -> R {
+        let loss = self.loss
+        return try sizes.withUnsafeBufferPointer { sizes in
+            try activations.withUnsafeBufferPointer { acts in
+                try weightOffsets.withUnsafeBufferPointer { wo in
+                    try biasOffsets.withUnsafeBufferPointer { bo in
+                        try workspace.aOffsets.withUnsafeBufferPointer { ao in
+                            try workspace.zOffsets.withUnsafeBufferPointer { zo in
+                                try parameters.withUnsafeMutableBufferPointer { p in
+                                    try workspace.a.withUnsafeMutableBufferPointer { a in
+                                        try workspace.z.withUnsafeMutableBufferPointer { z in
+                                            try workspace.delta.withUnsafeMutableBufferPointer { d in
+                                                try workspace.gradient.withUnsafeMutableBufferPointer { g in
+                                                    try body(Kernel(sizes: sizes, activations: acts, weightOffsets: wo,
+                                                                    biasOffsets: bo, aOffsets: ao, zOffsets: zo, loss: loss,
+                                                                    p: p.baseAddress!, a: a.baseAddress!, z: z.baseAddress!,
+                                                                    delta: d.baseAddress!, g: g.baseAddress!))
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+/// How much a training command does.
+public enum RunLength: Sendable, Equatable {
+    case updates(Int)
+    /// Runs until the cursor has finished this many passes (a pass started by `step` is
+    /// finished first and counts as one).
+    case passes(Int)
+}
+
+/// A loss or a parameter stopped being a finite number. Training stops before the update
+/// that would have broken the state, so the last finite state is the current one.
+public struct Divergence: Sendable, Equatable {
+    public enum Cause: Sendable, Equatable {
+        /// The forward pass gave a non-finite loss.
+        case loss
+        /// The update would have made a parameter non-finite.
+        case parameters(Parameter)
+    }
+    /// The number the failed update would have had.
+    public let update: Int
+    public let cause: Cause
+    public let loss: Double
+}
+
+/// What a training command did.
+public struct RunReport: Sendable, Equatable {
+    public var updates = 0
+    public var samples = 0
+    /// The sum of the per-sample losses seen in this run.
+    public var lossSum = 0.0
+    /// The mean loss of each pass finished during this run.
+    public var epochLosses: [Double] = []
+    public var divergence: Divergence?
+    public var interrupted = false
+}
+
+/// Offered to an observer every few hundred updates; return false to stop.
+public struct RunProgress: Sendable {
+    public let updates: Int
+    public let passesDone: Int
+    public let lastLoss: Double
+}
+
+public enum TrainingError: Error, Equatable {
+    case noData
+    case shapeMismatch(networkInputs: Int, networkOutputs: Int, dataFeatures: Int, dataTargets: Int)
+}
+
+extension Training {
+    /// Checks that the data can feed the network.
+    public func validateData() throws(TrainingError) {
+        guard !data.isEmpty else { throw .noData }
+        guard data.featureCount == network.inputCount, data.targetCount == network.outputCount else {
+            throw .shapeMismatch(networkInputs: network.inputCount, networkOutputs: network.outputCount,
+                                 dataFeatures: data.featureCount, dataTargets: data.targetCount)
+        }
+    }
+
+    /// Makes updates: forward pass, loss, backward pass, then `p ← p − η·G` for every
+    /// parameter together. Stops early on divergence or when `observer` returns false.
+    public mutating func run(_ length: RunLength, observeEvery interval: Int = 256,
+                             observer: ((RunProgress) -> Bool)? = nil) throws(TrainingError) -> RunReport {
+        try validateData()
+        let report = Self.loop(network: &network, workspace: &workspace, undo: &undoLog, recorder: &recorder,
+                               cursor: &cursor, updateCount: &updateCount, passLoss: &passLoss,
+                               passSamples: &passSamples, data: data, settings: settings, length: length,
+                               interval: max(1, interval), observer: observer)
+        if report.updates > 0 || report.divergence != nil { lastStep = explainUpdate(back: 0) }
+        return report
+    }
+
+    // One long function on purpose: this is the training loop, and it must allocate nothing.
+    private static func loop(network: inout Network, workspace: inout Workspace, undo: inout UndoLog,
+                             recorder: inout Recorder, cursor: inout Cursor, updateCount: inout Int,
+                             passLoss: inout Double, passSamples: inout Int, data: DataSet,
+                             settings: TrainingSettings, length: RunLength, interval: Int,
+                             observer: ((RunProgress) -> Bool)?) -> RunReport {
+        var report = RunReport()
+        let n = data.count, nIn = network.inputCount, nOut = network.outputCount
+        let parameterCount = network.parameterCount, perceptron = network.isPerceptron
+        let eta = settings.learningRate
+        var order: [Int] = settings.order == .random ? rowOrder(count: n, pass: cursor.pass, settings: settings) : []
+        var passesDone = 0
+        var badIndex: Int?
+        let layerRanges = (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] }
+        network.withKernel(&workspace) { kernel in
+            data.inputs.withUnsafeBufferPointer { xs in
+                data.targets.withUnsafeBufferPointer { ys in
+                    let x = xs.baseAddress!, y = ys.baseAddress!, p = kernel.p, g = kernel.g
+                    while true {
+                        switch length {
+                        case .updates(let count) where report.updates >= count: return
+                        case .passes(let count) where passesDone >= count: return
+                        default: break
+                        }
+                        let take: Int
+                        switch settings.mode {
+                        case .sgd: take = 1
+                        case .batch: take = n - cursor.offset
+                        case .minibatch: take = min(settings.batchSize, n - cursor.offset)
+                        }
+                        g.update(repeating: 0, count: parameterCount)
+                        let scale = take == 1 ? 1.0 : 1.0 / Double(take)
+                        var lossSum = 0.0
+                        for s in 0..<take {
+                            let r = order.isEmpty ? cursor.offset + s : order[cursor.offset + s]
+                            lossSum += kernel.forward(x: x + r * nIn, y: y + r * nOut)
+                            if perceptron { kernel.perceptronGradient(y: y + r * nOut, scale: scale) }
+                            else { kernel.backward(y: y + r * nOut, scale: scale) }
+                        }
+                        if !lossSum.isFinite {
+                            report.divergence = Divergence(update: updateCount + 1, cause: .loss, loss: lossSum / Double(take))
+                            return
+                        }
+                        undo.push(p, cursor: cursor)
+                        var poison = 0.0
+                        for i in 0..<parameterCount {
+                            p[i] -= eta * g[i]
+                            poison += p[i] * 0
+                        }
+                        if poison != 0 || !poison.isFinite {
+                            let bad = (0..<parameterCount).first { !p[$0].isFinite } ?? 0
+                            if let before = undo.pop() { before.parameters.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: parameterCount) } }
+                            badIndex = bad
+                            report.divergence = Divergence(update: updateCount + 1, cause: .loss, loss: lossSum / Double(take))
+                            return
+                        }
+                        updateCount += 1
+                        report.updates += 1
+                        report.samples += take
+                        report.lossSum += lossSum
+                        passLoss += lossSum
+                        passSamples += take
+                        if recorder.wants(updateCount) {
+                            let norms = layerRanges.map { range -> Double in
+                                var sum = 0.0
+                                for i in range { sum += g[i] * g[i] }
+                                return sum.squareRoot()
+                            }
+                            recorder.record(update: updateCount, loss: lossSum / Double(take),
+                                            parameters: UnsafeBufferPointer(start: p, count: parameterCount), gradientNorms: norms)
+                        }
+                        let offset = cursor.offset + take
+                        if offset >= n {
+                            let mean = passLoss / Double(passSamples)
+                            recorder.recordEpoch(update: updateCount, loss: mean)
+                            report.epochLosses.append(mean)
+                            passLoss = 0
+                            passSamples = 0
+                            passesDone += 1
+                            cursor = Cursor(pass: cursor.pass + 1, offset: 0)
+                            if settings.order == .random { order = rowOrder(count: n, pass: cursor.pass, settings: settings) }
+                        } else {
+                            cursor.offset = offset
+                        }
+                        if let observer, report.updates % interval == 0,
+                           !observer(RunProgress(updates: report.updates, passesDone: passesDone, lastLoss: lossSum / Double(take))) {
+                            report.interrupted = true
+                            return
+                        }
+                    }
+                }
+            }
+        }
+        if let badIndex, let divergence = report.divergence {
+            report.divergence = Divergence(update: divergence.update, cause: .parameters(network.parameter(at: badIndex)),
+                                           loss: divergence.loss)
+        }
+        return report
+    }
+}

@@ -1,0 +1,80 @@
+/// The state that updates change: a network, its data, how it trains, and what happened.
+///
+/// It is a value: copy it, try a command on the copy, and keep the copy only if the
+/// command succeeded. That is how a failed command leaves the session exactly as it was.
+public struct Training: Sendable {
+    public internal(set) var network: Network
+    /// The parameters the network started with (`reset` returns to them).
+    public internal(set) var initialParameters: [Double]
+    public internal(set) var data: DataSet
+    public var settings: TrainingSettings
+    /// Updates made so far (the JSON `steps`).
+    public internal(set) var updateCount = 0
+    public internal(set) var cursor = Cursor()
+    /// The last update, explained; nil before the first update or when it is out of the undo window.
+    public internal(set) var lastStep: StepRecord?
+    public internal(set) var recorder: Recorder
+    var undoLog: UndoLog
+    var workspace: Workspace
+    /// Running sums for the pass in progress: per-sample losses and their count.
+    var passLoss = 0.0
+    var passSamples = 0
+
+    public init(network: Network, data: DataSet, settings: TrainingSettings = TrainingSettings()) {
+        self.network = network
+        self.initialParameters = network.parameters
+        self.data = data
+        self.settings = settings
+        recorder = Recorder(parameterCount: network.parameterCount, layerCount: network.layerCount)
+        undoLog = UndoLog(parameterCount: network.parameterCount)
+        workspace = Workspace(sizes: network.sizes, parameterCount: network.parameterCount)
+    }
+
+    /// How many updates `undo` can still take back.
+    public var undoableCount: Int { undoLog.count }
+
+    /// Replaces the data; the cursor and pass sums start again.
+    public mutating func replaceData(_ newData: DataSet) {
+        data = newData
+        cursor = Cursor()
+        passLoss = 0
+        passSamples = 0
+    }
+
+    /// Sets one parameter by hand. The value becomes part of the starting point for `reset`
+    /// only when no update has been made yet.
+    public mutating func setParameter(at index: Int, to value: Double) {
+        network.parameters[index] = value
+        if updateCount == 0 { initialParameters[index] = value }
+        lastStep = nil
+    }
+
+    /// The rows the next update reads, given the current cursor and settings.
+    public func nextRows() -> [Int] {
+        rows(at: cursor)
+    }
+
+    func rows(at cursor: Cursor) -> [Int] {
+        let n = data.count
+        guard n > 0 else { return [] }
+        let order = rowOrder(count: n, pass: cursor.pass, settings: settings)
+        switch settings.mode {
+        case .sgd: return [order[cursor.offset]]
+        case .batch: return order
+        case .minibatch: return Array(order[cursor.offset ..< min(n, cursor.offset + settings.batchSize)])
+        }
+    }
+
+    /// Samples one update reads from `cursor`, and the cursor after it.
+    func advance(_ cursor: Cursor) -> (count: Int, next: Cursor) {
+        let n = data.count
+        let take: Int
+        switch settings.mode {
+        case .sgd: take = 1
+        case .batch: take = n - cursor.offset
+        case .minibatch: take = min(settings.batchSize, n - cursor.offset)
+        }
+        let offset = cursor.offset + take
+        return (take, offset >= n ? Cursor(pass: cursor.pass + 1, offset: 0) : Cursor(pass: cursor.pass, offset: offset))
+    }
+}

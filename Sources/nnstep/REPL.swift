@@ -1,0 +1,42 @@
+import CEditLine
+import NNShell
+
+/// The read-eval-print loop: read a line, let the session execute it, print the reply.
+///
+/// Shaped like lua.c's loop. All terminal work is in the `LineReader`; all meaning is
+/// in the `Session`. Output goes to standard output, error messages to standard error.
+struct REPL {
+    let session: Session
+    var reader: any LineReader
+
+    /// Runs until `quit` or the end of input and returns the exit status (always 0:
+    /// mistakes typed at a prompt are not failures of the program).
+    mutating func run() -> Int32 {
+        while true {
+            switch reader.readLine(prompt: session.prompt) {
+            case .end:
+                return 0
+            case .interrupted:
+                continue
+            case .line(let line):
+                let reply = session.execute(line)
+                show(reply)
+                if reply.quit { return 0 }
+            }
+        }
+    }
+
+    /// Executes `line` as if typed (the lesson given on the command line is loaded so).
+    func execute(_ line: String) {
+        show(session.execute(line))
+    }
+
+    /// Prints the reply's output, ending it with a newline so the next prompt starts a
+    /// line, and its error message on standard error.
+    private func show(_ reply: Reply) {
+        if !reply.output.isEmpty {
+            Terminal.write(reply.output.hasSuffix("\n") ? reply.output : reply.output + "\n")
+        }
+        if let error = reply.error { Terminal.report(error) }
+    }
+}

@@ -1,0 +1,60 @@
+import CEditLine
+import Foundation
+
+/// The few facts about the terminal and the process's streams that `main` needs.
+enum Terminal {
+    /// True when `fd` is a terminal.
+    static func isTTY(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// The width of the terminal on standard output, or nil if it is not one.
+    static func columns() -> Int? {
+        let columns = Int(nnedit_terminal_columns(STDOUT_FILENO))
+        return columns > 0 ? columns : nil
+    }
+
+    /// Writes `text` to standard output and flushes it. A reader that went away
+    /// (`nnstep | head`) ends the program quietly: SIGPIPE is ignored, so this sees EPIPE.
+    static func write(_ text: String) {
+        guard !text.isEmpty else { return }
+        errno = 0
+        nnedit_write_stdout(text)
+        if errno == EPIPE { exit(0) }
+    }
+
+    /// Writes `text` to standard error, unbuffered.
+    static func writeError(_ text: String) {
+        guard !text.isEmpty else { return }
+        nnedit_write_stderr(text)
+    }
+
+    /// Writes a one-line message to standard error, adding the newline if it is missing.
+    static func report(_ message: String) {
+        writeError(message.hasSuffix("\n") ? message : message + "\n")
+    }
+
+    /// Makes the C library (and so libedit) read and write UTF-8.
+    ///
+    /// Without it libedit silently drops every non-ASCII byte. The user's locale is used
+    /// when it is UTF-8, otherwise `C.UTF-8`. Numbers stay in the C locale so that no
+    /// C formatting ever prints a decimal comma.
+    static func useUTF8Locale() {
+        setlocale(LC_ALL, "")
+        setlocale(LC_NUMERIC, "C")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    /// True when the environment names a locale whose characters are not UTF-8
+    /// (`LANG=en_US.ISO-8859-1`), so the terminal probably cannot show `w²₁₁`.
+    ///
+    /// An unset locale, `C` and `POSIX` do not count: containers set those on UTF-8 terminals.
+    static func localeLacksUTF8(_ environment: [String: String]) -> Bool {
+        let names = ["LC_ALL", "LC_CTYPE", "LANG"]
+        guard let locale = names.lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty })
+        else { return false }
+        if locale == "C" || locale == "POSIX" { return false }
+        let lowered = locale.lowercased()
+        return !(lowered.contains("utf-8") || lowered.contains("utf8"))
+    }
+}
