@@ -121,9 +121,9 @@ int take_interrupt(void) {
 
 // MARK: - Output
 
-void nnedit_write_stdout(const char *text) {
-    fputs(text, stdout);
-    fflush(stdout);
+int nnedit_write_stdout(const char *text) {
+    if (fputs(text, stdout) == EOF) return EOF;
+    return fflush(stdout);
 }
 
 void nnedit_write_stderr(const char *text) {

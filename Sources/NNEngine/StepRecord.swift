@@ -27,7 +27,7 @@ extension Training {
         let after: [Double] = back == 0 ? network.parameters : Array(undoLog.entry(back - 1)!.parameters)
         var before = network
         before.parameters = Array(entry.parameters)
-        let rows = self.rows(at: entry.cursor)
+        let rows = self.rows(at: entry.cursor, settings: entry.settings)
         let scale = rows.count == 1 ? 1.0 : 1.0 / Double(rows.count)
         var workspace = Workspace(sizes: before.sizes, parameterCount: before.parameterCount)
         let nIn = before.inputCount, nOut = before.outputCount, perceptron = before.isPerceptron
@@ -46,10 +46,10 @@ extension Training {
         }
         let last = rows[rows.count - 1]
         let trace = before.trace(x: Array(data.features(row: last)), y: Array(data.target(row: last)))
-        return StepRecord(update: updateCount - back, mode: settings.mode, rows: rows,
+        return StepRecord(update: updateCount - back, mode: entry.settings.mode, rows: rows,
                           parametersBefore: before.parameters, parametersAfter: after, trace: trace,
                           loss: lossSum / Double(rows.count), gradient: workspace.gradient,
-                          learningRate: settings.learningRate)
+                          learningRate: entry.settings.learningRate)
     }
 
     /// Takes back the last `count` updates, bit for bit. Returns how many were taken back

@@ -111,7 +111,7 @@ extension Training {
                             report.divergence = Divergence(update: updateCount + 1, cause: .loss, loss: lossSum / Double(take))
                             return
                         }
-                        undo.push(p, cursor: cursor)
+                        undo.push(p, cursor: cursor, settings: settings)
                         var poison = 0.0
                         for i in 0..<parameterCount {
                             p[i] -= eta * g[i]

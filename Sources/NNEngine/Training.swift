@@ -34,9 +34,12 @@ public struct Training: Sendable {
     public var undoableCount: Int { undoLog.count }
 
     /// Replaces the data; the cursor and pass sums start again.
+    /// The undo window and the last step refer to rows of the old data, so they are cleared.
     public mutating func replaceData(_ newData: DataSet) {
         data = newData
         cursor = Cursor()
+        lastStep = nil
+        undoLog.removeAll()
         passLoss = 0
         passSamples = 0
     }
@@ -54,7 +57,8 @@ public struct Training: Sendable {
         rows(at: cursor)
     }
 
-    func rows(at cursor: Cursor) -> [Int] {
+    func rows(at cursor: Cursor, settings: TrainingSettings? = nil) -> [Int] {
+        let settings = settings ?? self.settings
         let n = data.count
         guard n > 0 else { return [] }
         let order = rowOrder(count: n, pass: cursor.pass, settings: settings)
@@ -63,18 +67,5 @@ public struct Training: Sendable {
         case .batch: return order
         case .minibatch: return Array(order[cursor.offset ..< min(n, cursor.offset + settings.batchSize)])
         }
-    }
-
-    /// Samples one update reads from `cursor`, and the cursor after it.
-    func advance(_ cursor: Cursor) -> (count: Int, next: Cursor) {
-        let n = data.count
-        let take: Int
-        switch settings.mode {
-        case .sgd: take = 1
-        case .batch: take = n - cursor.offset
-        case .minibatch: take = min(settings.batchSize, n - cursor.offset)
-        }
-        let offset = cursor.offset + take
-        return (take, offset >= n ? Cursor(pass: cursor.pass + 1, offset: 0) : Cursor(pass: cursor.pass, offset: offset))
     }
 }

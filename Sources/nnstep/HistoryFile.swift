@@ -36,7 +36,8 @@ struct HistoryFile {
     func prepare(_ history: OpaquePointer) -> Bool {
         let status = Self.makeDirectories(directory)
         guard status == 0 else {
-            Terminal.report("nnstep: history is not saved: cannot create '\(directory)': \(Self.describe(status))")
+            let reason = Self.describe(status)
+            Terminal.report("nnstep: history is not saved: cannot create '\(directory)': \(reason)")
             return false
         }
         guard let contents = FileManager.default.contents(atPath: path), !contents.isEmpty else {

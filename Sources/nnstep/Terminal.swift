@@ -16,9 +16,7 @@ enum Terminal {
     /// (`nnstep | head`) ends the program quietly: SIGPIPE is ignored, so this sees EPIPE.
     static func write(_ text: String) {
         guard !text.isEmpty else { return }
-        errno = 0
-        nnedit_write_stdout(text)
-        if errno == EPIPE { exit(0) }
+        if nnedit_write_stdout(text) != 0 && errno == EPIPE { exit(0) }
     }
 
     /// Writes `text` to standard error, unbuffered.

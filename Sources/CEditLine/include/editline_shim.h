@@ -54,8 +54,8 @@ int take_interrupt(void);
 
 // MARK: - Output
 
-/// fputs plus fflush on stdout.
-void nnedit_write_stdout(const char *text);
+/// fputs plus fflush on stdout: 0, or EOF with errno set (EPIPE when the reader went away).
+int nnedit_write_stdout(const char *text);
 /// fputs plus fflush on stderr.
 void nnedit_write_stderr(const char *text);
 /// The width of the terminal on `fd` in columns, or 0 if it is not a terminal.

@@ -1,0 +1,78 @@
+import NNEngine
+
+/// One command of the shell, declared once: its name, usage, help and how it runs.
+/// The declaration drives dispatch, `help`, TAB completion and usage errors.
+struct Command: Sendable {
+    let name: String
+    /// Other names that run the same command (`?` for `help`, `exit` for `quit`).
+    var aliases: [String] = []
+    /// The usage line: `step [N]`.
+    let usage: String
+    /// One line for the `help` list.
+    let summary: String
+    /// Longer help: what it does, its options and defaults.
+    let details: String
+    /// One or more example lines.
+    let examples: [String]
+    /// Words that may follow the name (`show weights`), offered by TAB.
+    var subcommands: [String] = []
+    /// Offers completions for the word being typed, given the words before it.
+    var complete: @Sendable (_ previous: [String], _ partial: String, _ state: SessionState) -> [String] = { _, _, _ in [] }
+    let run: @Sendable (Invocation, inout SessionState) throws(ShellError) -> String
+
+    /// An error that points at `token` and ends with this command's usage line.
+    func usageError(_ token: Token?, _ message: String) -> ShellError {
+        .syntax("\(message); usage: \(usage)", column: token?.column)
+    }
+}
+
+/// What a running command sees besides the state: its words and the session's services.
+struct Invocation {
+    let line: String
+    let name: Token
+    let arguments: [Token]
+    let context: CommandContext
+
+    var notationFor: (SessionState) -> Notation {
+        { state in Notation(ascii: context.ascii, outputCount: state.training?.network.outputCount ?? 1) }
+    }
+}
+
+/// Services the session lends to commands.
+struct CommandContext {
+    var ascii: Bool
+    var color: Bool
+    var width: Int
+    var interactive: Bool
+    var interruptCheck: (() -> Bool)?
+    var progressSink: ((String) -> Void)?
+    /// The working directory for relative paths (tests set it; otherwise the process's).
+    var directory: String?
+    var lessonDirectories: [String] = []
+    var stateDirectory: String?
+    var clock: @Sendable () -> Double = TrainingRunner.monotonicSeconds
+
+    /// `path` made absolute against the session's directory.
+    func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { return home + path.dropFirst(1) }
+        guard let directory else { return path }
+        return directory + "/" + path
+    }
+}
+
+import Foundation
+
+extension Command {
+    /// Every command, in the order `help` lists them.
+    static let all: [Command] = [
+        .net, .set, .data, .step, .epoch, .show, .inspect, .gradcheck, .undo, .reset,
+        .plot, .export, .importCommand, .lessons, .load, .next, .back, .restart, .hint, .solution, .skip,
+        .help, .quit,
+    ]
+
+    static func named(_ name: String) -> Command? {
+        let name = name.lowercased()
+        return all.first { $0.name == name || $0.aliases.contains(name) }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import NNEngine
+
+extension Command {
+    static let data = Command(
+        name: "data",
+        usage: "data NAME [n=N] [seed=N] | data add X1 X2 … -> Y1 … | data clear | data show | data load FILE.csv [target=COL,…] | data normalize",
+        summary: "choose, load, add to, show or standardise the training data",
+        details: """
+          data NAME        a built-in set: students (iq, gpa -> salary), placement (cgpa,
+                           resume_score -> salary), and, or, xor, and the seeded generators
+                           line, circles, moons, spiral (n= rows, seed= seed)
+          data add X… -> Y…  appends one row
+          data clear       removes every row
+          data show        prints the rows
+          data load FILE   reads a CSV file with a header row; the target is the last
+                           column unless target= names columns (by name or number). A single
+                           target column of class labels 0..K-1, for a network with K > 1
+                           outputs, becomes K one-hot targets (e.g. the digits data).
+          data normalize   standardises every feature: (x - mean) / std
+        """,
+        examples: ["data students", "data moons n=200 seed=3", "data add 1 0 -> 1", "data load Benchmarks/data/digits.csv"],
+        subcommands: ["add", "clear", "show", "load", "normalize"] + BuiltinData.names,
+        complete: { previous, partial, _ in
+            if previous.isEmpty { return (["add", "clear", "show", "load", "normalize"] + BuiltinData.names).filter { $0.hasPrefix(partial) } }
+            if previous == ["load"] { return completeFiles(partial) }
+            if previous.first == "load" { return ["target="].filter { $0.hasPrefix(partial) } }
+            if BuiltinData.names.contains(previous[0]) { return ["n=", "seed="].filter { $0.hasPrefix(partial) } }
+            return []
+        },
+        run: runData
+    )
+
+    @Sendable static func runData(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+        let args = invocation.arguments
+        guard let first = args.first else { throw Command.data.usageError(nil, "'data' needs a data set name or add, clear, show, load, normalize") }
+        let rest = Array(args.dropFirst())
+        switch first.text.lowercased() {
+        case "show":
+            try Arguments.expectAtMost(1, args, usage: "data show")
+            guard let data = state.data else { return "no data yet; try 'data students'\n" }
+            return DataTable.render(data, format: state.format, highlight: state.training?.nextRows() ?? [])
+        case "clear":
+            try Arguments.expectAtMost(1, args, usage: "data clear")
+            guard var data = state.data else { return "no data to clear\n" }
+            let count = data.count
+            data.removeAll()
+            try state.setData(data)
+            return "removed \(count) rows\n"
+        case "add":
+            return try addRow(rest, &state)
+        case "load":
+            return try load(rest, invocation, &state)
+        case "normalize", "normalise", "standardize", "standardise":
+            try Arguments.expectAtMost(1, args, usage: "data normalize")
+            guard let data = state.data, !data.isEmpty else { throw ShellError.state("no data to normalize; choose some first, like 'data students'") }
+            let (scaled, means, stds) = data.standardized()
+            try state.setData(scaled)
+            let columns = data.featureNames.indices.map { "\(data.featureNames[$0]): mean \(state.format(means[$0])), std \(state.format(stds[$0]))" }
+            return "standardised each feature as (x - mean) / std\n" + columns.map { "  " + $0 }.joined(separator: "\n") + "\n"
+        default:
+            return try builtin(first, rest, &state)
+        }
+    }
+
+    static func builtin(_ name: Token, _ rest: [Token], _ state: inout SessionState) throws(ShellError) -> String {
+        guard BuiltinData.names.contains(name.text.lowercased()) else {
+            let words = ["add", "clear", "show", "load", "normalize"] + BuiltinData.names
+            let hint = nearest(name.text, in: words).map { "; did you mean '\($0)'?" } ?? "; expected one of \(words.joined(separator: ", "))"
+            throw ShellError.at(name, "unknown data set '\(name.text)'" + hint)
+        }
+        let options = try Arguments.options(rest, allowed: ["n", "seed"], command: "data \(name.text)")
+        let count = try options["n"].map { token throws(ShellError) in try Arguments.integer(token, "n=", in: 1...100_000) }
+        let seed = try options["seed"].map { token throws(ShellError) in UInt64(try Arguments.integer(token, "seed=", in: 0...Int.max)) }
+            ?? state.settings.seed
+        guard let data = BuiltinData.make(name.text.lowercased(), seed: seed, count: count) else {
+            throw ShellError.at(name, "cannot build '\(name.text)'")
+        }
+        try state.setData(data)
+        return "data \(data.name): \(data.count) rows, \(data.featureNames.joined(separator: ", ")) -> \(data.targetNames.joined(separator: ", "))\n"
+    }
+
+    static func addRow(_ rest: [Token], _ state: inout SessionState) throws(ShellError) -> String {
+        let usage = "data add X1 X2 … -> Y1 …"
+        guard let arrow = rest.firstIndex(where: { $0.text == "->" || $0.text == "→" }) else {
+            throw ShellError.syntax("'data add' needs '->' between the inputs and the targets; usage: \(usage)", column: rest.last?.column)
+        }
+        var x: [Double] = [], y: [Double] = []
+        for token in rest[..<arrow] { x.append(try Arguments.number(token, "an input")) }
+        for token in rest[(arrow + 1)...] { y.append(try Arguments.number(token, "a target")) }
+        guard !x.isEmpty, !y.isEmpty else { throw ShellError.syntax("a row needs at least one input and one target; usage: \(usage)", column: rest[arrow].column) }
+        var data = state.pendingData ?? .empty(features: x.count, targets: y.count)
+        if data.isEmpty, data.featureCount != x.count || data.targetCount != y.count {
+            data = .empty(features: x.count, targets: y.count)
+        }
+        guard data.featureCount == x.count, data.targetCount == y.count else {
+            throw ShellError.syntax("this data has \(data.featureCount) inputs -> \(data.targetCount) targets (\(data.featureNames.joined(separator: ", ")) -> \(data.targetNames.joined(separator: ", "))), but the row has \(x.count) -> \(y.count)", column: rest.first?.column)
+        }
+        data.append(features: x, targets: y)
+        try state.setData(data)
+        return "row \(data.count) added; \(data.count) rows\n"
+    }
+
+    static func load(_ rest: [Token], _ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+        guard let pathToken = rest.first else { throw Command.data.usageError(nil, "'data load' needs a CSV file") }
+        let options = try Arguments.options(Array(rest.dropFirst()), allowed: ["target"], command: "data load")
+        let targets = options["target"].map { $0.text.split(separator: ",").map(String.init) }
+        let path = invocation.context.resolve(pathToken.text)
+        let text = try FileAccess.readText(path, shown: pathToken.text)
+        let name = (pathToken.text as NSString).lastPathComponent
+        let data: DataSet
+        do {
+            data = try CSV.parse(text, name: name, targets: targets)
+        } catch {
+            throw ShellError.file("\(pathToken.text):\(error.line.map { "\($0):" } ?? "")\(error.column.map { "\($0):" } ?? "") \(error.message)")
+        }
+        try state.setData(data)
+        var text2 = "data \(name): \(data.count) rows, \(data.featureCount) inputs -> \(data.targetNames.joined(separator: ", "))"
+        if let training = state.training, training.data.targetCount != data.targetCount {
+            text2 += "\nthe class labels in '\(data.targetNames[0])' became \(training.data.targetCount) one-hot targets for the \(training.network.outputCount) outputs"
+        }
+        return text2 + "\n"
+    }
+}

@@ -1,0 +1,72 @@
+import NNEngine
+
+extension Command {
+    static let epoch = Command(
+        name: "epoch",
+        usage: "epoch [N]",
+        summary: "make N passes over the data (default 1) and show the mean loss of each",
+        details: """
+        One epoch is one pass over every row, with updates as the mode says (sgd: one per
+        row; batch: one per pass; minibatch: one per 'batch' rows). The mean loss of a pass
+        is the mean of the per-sample losses, each computed just before its update.
+        Prints each pass's mean loss (the first and last few, and a plot, when there are
+        many), the time the training loop took and the updates per second.
+        Ctrl-C stops a long run and keeps the updates already made.
+        """,
+        examples: ["epoch", "epoch 100"],
+        run: runEpoch
+    )
+
+    static let epochLimit = 100_000_000
+
+    @Sendable static func runEpoch(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+        try Arguments.expectAtMost(1, invocation.arguments, usage: "epoch [N]")
+        let count = try invocation.arguments.first.map { token throws(ShellError) in
+            try Arguments.integer(token, "the number of epochs", in: 1...epochLimit)
+        } ?? 1
+        var training = try state.requireTraining()
+        let firstPass = training.recorder.epochs.count
+        let result = try TrainingRunner.run(.passes(count), total: count, &training, context: invocation.context,
+                                            clock: invocation.context.clock)
+        state.training = training
+        state.lastRun = LastRun(command: invocation.line.trimmingCharacters(in: .whitespaces), updates: result.report.updates,
+                                seconds: result.seconds)
+        let notation = invocation.notationFor(state)
+        let format = state.format
+        let losses = result.report.epochLosses
+        var lines: [String] = []
+        let shown: [Int] = losses.count <= 12 ? Array(losses.indices) : Array(0..<5) + Array((losses.count - 5)..<losses.count)
+        for (position, index) in shown.enumerated() {
+            if position > 0, index != shown[position - 1] + 1 { lines.append("  …") }
+            lines.append("epoch \(firstPass + index + 1)  mean loss \(format(losses[index]))")
+        }
+        if losses.count > 12 {
+            lines.append(LinePlot.render(series: [PlotSeries(name: "mean loss per epoch", points: losses.enumerated().map { (Double(firstPass + $0.offset + 1), $0.element) })],
+                                         xLabel: "epoch", yLabel: "loss", width: invocation.context.width, height: 10, ascii: invocation.context.ascii,
+                                         format: format).trimmingCharacters(in: .newlines))
+        }
+        let rate = result.seconds > 0 ? Double(result.report.updates) / result.seconds : 0
+        lines.append("\(losses.count) epoch\(losses.count == 1 ? "" : "s"), \(result.report.updates) updates in \(formatSeconds(result.seconds)) s (\(formatRate(rate)) updates/s)")
+        if let divergence = result.report.divergence {
+            lines.append(TrainingRunner.divergenceMessage(divergence, notation: notation, format: format).trimmingCharacters(in: .newlines))
+        }
+        if result.report.interrupted {
+            lines.append("interrupted after \(result.report.updates) updates; they are kept")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func formatSeconds(_ seconds: Double) -> String {
+        seconds >= 1 ? String(format: "%.2f", seconds) : String(format: "%.6f", seconds)
+    }
+
+    static func formatRate(_ rate: Double) -> String {
+        let whole = Int(rate.rounded())
+        var digits = Array(String(whole))
+        var result = ""
+        while digits.count > 3 { result = "," + String(digits.suffix(3)) + result; digits.removeLast(3) }
+        return String(digits) + result
+    }
+}
+
+import Foundation

@@ -1,0 +1,46 @@
+import NNEngine
+
+extension Command {
+    static let gradcheck = Command(
+        name: "gradcheck",
+        usage: "gradcheck [NAME]",
+        summary: "compare backprop's gradients with central differences",
+        details: """
+        For each parameter (or only NAME), nudges it by ±h with h = 1e-6·max(1, |p|) and
+        computes (L(p+h) - L(p-h)) / 2h at the parameters and rows of the last update, then
+        prints it beside backprop's gradient and their relative difference. Differences
+        around 1e-7 or smaller mean backprop is right.
+        """,
+        examples: ["gradcheck", "gradcheck w1_21"],
+        complete: { previous, partial, state in
+            previous.isEmpty ? (state.training?.network.allParameters.map(\.asciiName) ?? []).filter { $0.hasPrefix(partial) } : []
+        },
+        run: runGradCheck
+    )
+
+    @Sendable static func runGradCheck(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+        try Arguments.expectAtMost(1, invocation.arguments, usage: "gradcheck [NAME]")
+        let training = try state.requireTraining()
+        guard let record = training.lastStep else { throw ShellError.state("no gradients yet: make an update first with 'step'") }
+        if training.network.isPerceptron {
+            throw ShellError.state("a perceptron learns by the trick, not by a derivative (step′ = 0 everywhere), so there is no gradient to check")
+        }
+        let network = withParameters(training.network, record.parametersBefore)
+        let parameters = try invocation.arguments.first.map { token throws(ShellError) in [try Arguments.parameter(token, in: network)] }
+            ?? GradientText.courseOrder(network)
+        let notation = invocation.notationFor(state)
+        let format = state.format
+        var table = TextTable(header: ["param", "backprop", "central difference", "relative difference"])
+        var worst = 0.0
+        for parameter in parameters {
+            let check = network.gradientCheck(parameter, analytic: record.gradient[network.index(of: parameter)!], data: training.data, rows: record.rows)
+            worst = max(worst, check.relativeDifference)
+            table.rows.append([notation.parameter(parameter), format(check.analytic), NumberFormat(digits: max(format.digits, 6))(check.numeric),
+                               String(format: "%.1e", check.relativeDifference)])
+        }
+        let verdict = worst < 1e-5 ? "they agree: backprop's gradients are right" : "some differ by more than 1e-5; look at those rows (a kink such as relu at 0 can do this)"
+        return "gradients of update \(record.update) checked by central differences:\n" + table.render() + verdict + "\n"
+    }
+}
+
+import Foundation

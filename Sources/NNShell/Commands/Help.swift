@@ -1,0 +1,46 @@
+extension Command {
+    static let help = Command(
+        name: "help",
+        aliases: ["?"],
+        usage: "help [COMMAND]",
+        summary: "list the commands, or explain one",
+        details: "With no argument, lists every command with one line. 'help step' gives its usage, options and an example.",
+        examples: ["help", "help net"],
+        complete: { previous, partial, _ in previous.isEmpty ? Command.all.map(\.name).filter { $0.hasPrefix(partial) } : [] },
+        run: runHelp
+    )
+
+    static let quit = Command(
+        name: "quit",
+        aliases: ["exit", "q"],
+        usage: "quit",
+        summary: "leave nnstep (Ctrl-D does the same)",
+        details: "Leaves nnstep. Lesson progress is saved as you go.",
+        examples: ["quit"],
+        run: { invocation, _ throws(ShellError) in
+            try Arguments.expectAtMost(0, invocation.arguments, usage: "quit")
+            return ""
+        }
+    )
+
+    @Sendable static func runHelp(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+        try Arguments.expectAtMost(1, invocation.arguments, usage: "help [COMMAND]")
+        if let name = invocation.arguments.first {
+            guard let command = Command.named(name.text) else {
+                let hint = nearest(name.text, in: Command.all.map(\.name)).map { "; did you mean '\($0)'?" } ?? "; type 'help' for the list"
+                throw ShellError.at(name, "no command '\(name.text)'" + hint)
+            }
+            var text = "usage: \(command.usage)\n\n\(command.summary)\n\n\(command.details)\n\nexample\(command.examples.count > 1 ? "s" : ""):\n"
+            text += command.examples.map { "  " + $0 }.joined(separator: "\n") + "\n"
+            if !command.aliases.isEmpty { text += "also: \(command.aliases.joined(separator: ", "))\n" }
+            return text
+        }
+        let width = Command.all.map(\.name.count).max()!
+        var lines = ["commands (type 'help NAME' for more):"]
+        for command in Command.all {
+            lines.append("  " + command.name.padded(to: width) + "  " + command.summary)
+        }
+        lines.append("names: w2_11 is the weight from node 1 of layer 1 into node 1 of layer 2; b1_2 is the bias of node 2 in layer 1; O1_2 its output.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,96 @@
+import NNEngine
+
+extension Command {
+    static let set = Command(
+        name: "set",
+        usage: "set lr V | set NAME V | set mode sgd|batch|minibatch | set batch N | set order sequential|random | set digits N",
+        summary: "change the learning rate, a parameter, the training mode or the display",
+        details: """
+          set lr V         the learning rate η (default 0.1)
+          set NAME V       one parameter by its ASCII name: set w1_21 0.2, set b2_1 0.6
+          set mode M       sgd (one row per update, the default), batch (every row),
+                           minibatch (the next 'batch' rows)
+          set batch N      rows per mini-batch (default 32); powers of two are customary
+          set order O      sequential (file order, wrapping around; the default) or random
+                           (a new seeded shuffle every pass)
+          set seed N       the seed for random row order
+          set digits N     decimals shown on screen (default 4); inspect and JSON keep all
+        """,
+        examples: ["set lr 0.01", "set w1_21 0.2", "set mode minibatch", "set batch 2"],
+        subcommands: ["lr", "mode", "batch", "order", "seed", "digits"],
+        complete: { previous, partial, state in
+            switch previous.first {
+            case nil:
+                let names = state.training?.network.allParameters.map(\.asciiName) ?? []
+                return (["lr", "mode", "batch", "order", "seed", "digits"] + names).filter { $0.hasPrefix(partial) }
+            case "mode": return TrainingSettings.Mode.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }
+            case "order": return TrainingSettings.Order.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }
+            default: return []
+            }
+        },
+        run: runSet
+    )
+
+    @Sendable static func runSet(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+        let args = invocation.arguments
+        guard let what = args.first else { throw Command.set.usageError(nil, "'set' needs what to set and a value") }
+        guard args.count >= 2 else {
+            throw Command.set.usageError(what, "'set \(what.text)' needs a value")
+        }
+        try Arguments.expectAtMost(2, args, usage: "set \(what.text) V")
+        let value = args[1]
+        var settings = state.settings
+        switch what.text.lowercased() {
+        case "lr", "eta", "learning_rate":
+            let rate = try Arguments.number(value, "the learning rate")
+            guard rate > 0 else { throw ShellError.at(value, "the learning rate must be positive, like 0.1, found \(value.text)") }
+            settings.learningRate = rate
+            state.settings = settings
+            return "learning rate η = \(NumberFormat.full(rate))\n"
+        case "mode":
+            guard let mode = TrainingSettings.Mode(rawValue: value.text.lowercased()) else {
+                throw ShellError.at(value, "unknown mode '\(value.text)'; expected sgd, batch or minibatch")
+            }
+            settings.mode = mode
+            state.settings = settings
+            return "mode \(mode.rawValue): \(describe(mode, batch: settings.batchSize))\n"
+        case "batch":
+            settings.batchSize = try Arguments.integer(value, "the batch size", in: 1...1_000_000)
+            state.settings = settings
+            let note = settings.mode == .minibatch ? "" : " (used in minibatch mode; 'set mode minibatch' to use it)"
+            return "batch size \(settings.batchSize)\(note)\n"
+        case "order":
+            guard let order = TrainingSettings.Order(rawValue: value.text.lowercased()) else {
+                throw ShellError.at(value, "unknown order '\(value.text)'; expected sequential or random")
+            }
+            settings.order = order
+            state.settings = settings
+            return "order \(order.rawValue)\n"
+        case "seed":
+            settings.seed = UInt64(try Arguments.integer(value, "the seed", in: 0...Int.max))
+            state.settings = settings
+            return "seed \(settings.seed)\n"
+        case "digits":
+            state.format.digits = try Arguments.integer(value, "digits", in: 0...17)
+            return "numbers are shown with up to \(state.format.digits) decimals\n"
+        default:
+            var training = try state.requireTraining()
+            let parameter = try Arguments.parameter(what, in: training.network)
+            let number = try Arguments.number(value, parameter.asciiName)
+            let index = training.network.index(of: parameter)!
+            let old = training.network.parameters[index]
+            training.setParameter(at: index, to: number)
+            state.training = training
+            let notation = invocation.notationFor(state)
+            return "\(notation.parameter(parameter)) = \(state.format(number))   (was \(state.format(old)))\n"
+        }
+    }
+
+    static func describe(_ mode: TrainingSettings.Mode, batch: Int) -> String {
+        switch mode {
+        case .sgd: return "each update uses one row"
+        case .batch: return "each update uses the mean gradient over every row"
+        case .minibatch: return "each update uses the mean gradient over the next \(batch) rows"
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import NNEngine
+
+extension Command {
+    static let showTopics = ["weights", "forward", "gradients", "loss", "params", "data", "net", "deltas", "memo"]
+
+    static let show = Command(
+        name: "show",
+        usage: "show weights|forward|gradients|loss|params|data|net|deltas|memo",
+        summary: "print the matrices, the last forward pass, the chain-rule gradients, …",
+        details: """
+          show weights     every W^k with rows i (from) and columns j (to), and the biases
+          show forward     the last forward pass, layer by layer: (W^k)^T a + b = z -> g(z) = O
+          show gradients   every gradient of the last update as its chain-rule product, then
+                           the simplified factors, then the numbers and the result
+          show loss        the loss of the last update and the mean loss over all rows now
+          show params      the trainable parameters counted layer by layer
+          show data        the rows, with the next one to be used marked
+          show net         the network drawn as nodes and edges with its weights
+          show deltas      the memoized δ = ∂L/∂z of every node in the last update
+          show memo        multiplications of backprop with and without memoization
+        """,
+        examples: ["show forward", "show gradients"],
+        subcommands: showTopics,
+        complete: { previous, partial, _ in previous.isEmpty ? showTopics.filter { $0.hasPrefix(partial) } : [] },
+        run: runShow
+    )
+
+    @Sendable static func runShow(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+        guard let topic = invocation.arguments.first else {
+            throw Command.show.usageError(nil, "'show' needs what to show")
+        }
+        try Arguments.expectAtMost(1, invocation.arguments, usage: "show \(topic.text)")
+        return try show(topic, invocation, state)
+    }
+
+    static func show(_ topic: Token, _ invocation: Invocation, _ state: SessionState) throws(ShellError) -> String {
+        let notation = invocation.notationFor(state)
+        let format = state.format
+        switch topic.text.lowercased() {
+        case "data":
+            guard let data = state.data else { return "no data yet; try 'data students'\n" }
+            return DataTable.render(data, format: format, highlight: state.training?.nextRows() ?? [])
+        case "weights", "params", "net", "memo":
+            let training = try state.requireTraining()
+            switch topic.text.lowercased() {
+            case "weights": return NetworkText.weights(training.network, notation: notation, format: format)
+            case "params": return NetworkText.params(training.network, notation: notation)
+            case "net": return NetworkDrawing.render(training.network, notation: notation, format: format, width: invocation.context.width)
+            default: return MemoText.render(training.network)
+            }
+        case "forward", "gradients", "deltas", "loss":
+            let training = try state.requireTraining()
+            guard let record = training.lastStep else {
+                if topic.text.lowercased() == "loss", !training.data.isEmpty, (try? training.validateData()) != nil {
+                    return "no update yet; the mean loss over all \(training.data.count) rows now is \(format(training.network.meanLoss(on: training.data)))\n"
+                }
+                throw ShellError.state("nothing to show yet: make an update first with 'step'")
+            }
+            switch topic.text.lowercased() {
+            case "forward":
+                let rowText = "row \(record.rows.last! + 1)" + (record.isSingleSample ? "" : ", the last of the \(record.rows.count) rows in update \(record.update)")
+                return "forward pass of update \(record.update) (\(rowText)), with the parameters before the update:\n\n"
+                    + NetworkText.forward(record.trace, network: withParameters(training.network, record.parametersBefore), notation: notation, format: format)
+            case "gradients":
+                return GradientText.render(record, network: withParameters(training.network, record.parametersBefore), notation: notation, format: format)
+            case "deltas":
+                return GradientText.deltas(withParameters(training.network, record.parametersBefore).explainDeltas(record.trace), notation: notation, format: format)
+            default:
+                var lines = ["loss of update \(record.update): L = " + (record.isSingleSample ? LossText.formula(training.network.loss, trace: record.trace, notation: notation, format: format)
+                    : "\(format(record.loss)) (mean over \(record.rows.count) rows)")]
+                if (try? training.validateData()) != nil {
+                    lines.append("mean loss over all \(training.data.count) rows with the current parameters: \(format(training.network.meanLoss(on: training.data)))")
+                }
+                if let epoch = training.recorder.epochs.last { lines.append("mean loss of the last epoch: \(format(epoch.loss))") }
+                return lines.joined(separator: "\n") + "\n"
+            }
+        default:
+            let hint = nearest(topic.text, in: showTopics).map { "; did you mean '\($0)'?" } ?? "; expected one of \(showTopics.joined(separator: ", "))"
+            throw ShellError.at(topic, "cannot show '\(topic.text)'" + hint)
+        }
+    }
+
+    static func withParameters(_ network: Network, _ parameters: [Double]) -> Network {
+        var copy = network
+        copy.parameters = parameters
+        return copy
+    }
+}
+
+/// `show memo`: why backpropagation memoizes.
+enum MemoText {
+    static func render(_ network: Network) -> String {
+        let count = network.backpropMultiplications
+        let sizes = network.sizes.map(String.init).joined(separator: "-")
+        return """
+        backward pass of this \(sizes) network, counted in multiplications:
+          with memoized deltas (each δ computed once, reused by every path through it): \(count.memoized)
+          expanding every path from each parameter to the loss separately:               \(count.expanded)
+          (\(count.paths) paths in all; the ratio is \(String(format: "%.1f", Double(count.expanded) / Double(max(count.memoized, 1))))×)
+        Backpropagation is the chain rule plus memoization.
+
+        """
+    }
+}
+
+import Foundation

@@ -1,0 +1,58 @@
+import NNEngine
+
+extension Command {
+    static let undo = Command(
+        name: "undo",
+        usage: "undo [N]",
+        summary: "take back the last N updates (default 1), bit for bit",
+        details: """
+        Restores every parameter exactly as it was before the last N updates, and the row
+        the next update will read. The last \(1000) updates (fewer for large networks) can
+        be taken back.
+        """,
+        examples: ["undo", "undo 5"],
+        run: runUndo
+    )
+
+    static let reset = Command(
+        name: "reset",
+        usage: "reset",
+        summary: "go back to the parameters the network started with",
+        details: "Restores the starting parameters, sets the update count to 0 and starts the data from its first row.",
+        examples: ["reset"],
+        run: runReset
+    )
+
+    @Sendable static func runUndo(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+        try Arguments.expectAtMost(1, invocation.arguments, usage: "undo [N]")
+        let count = try invocation.arguments.first.map { token throws(ShellError) in
+            try Arguments.integer(token, "the number of updates to undo", in: 1...Int.max)
+        } ?? 1
+        var training = try state.requireTraining()
+        guard training.undoableCount > 0 else {
+            throw ShellError.state(training.updateCount == 0 ? "nothing to undo: no update has been made" :
+                "nothing more to undo: the undo window keeps only the most recent updates")
+        }
+        let before = training.network.parameters
+        let undone = training.undo(count)
+        state.training = training
+        let notation = invocation.notationFor(state)
+        var lines = ["took back \(undone) update\(undone == 1 ? "" : "s"); now at update \(training.updateCount)"]
+        if undone < count { lines.append("(only \(undone) could be taken back; the undo window keeps the most recent updates)") }
+        var table = TextTable(header: ["param", "was", "now"])
+        for i in 0..<min(training.network.parameterCount, UpdateReport.tableLimit) where before[i] != training.network.parameters[i] {
+            table.rows.append([notation.parameter(training.network.parameter(at: i)), state.format(before[i]), state.format(training.network.parameters[i])])
+        }
+        if !table.rows.isEmpty { lines.append(String(table.render().dropLast())) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Sendable static func runReset(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+        try Arguments.expectAtMost(0, invocation.arguments, usage: "reset")
+        var training = try state.requireTraining()
+        training.reset()
+        state.training = training
+        state.lastRun = nil
+        return "back to the starting parameters; update count 0, next row 1\n"
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import NNEngine
+
+/// Reading a network back from `export json` (or any file with `network` and `parameters`).
+enum JSONImport {
+    struct Imported {
+        var network: Network
+        var settings: TrainingSettings
+    }
+
+    static func parse(_ text: String, shown: String, settings current: TrainingSettings) throws(ShellError) -> Imported {
+        func fail(_ message: String) -> ShellError { .file("\(shown): \(message)") }
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) } catch {
+            throw fail("not valid JSON (\(reason(error))); expected an object like the one 'export json' writes")
+        }
+        guard let root = object as? [String: Any] else { throw fail("expected a JSON object at the top, with keys network and parameters") }
+        guard let spec = root["network"] as? [String: Any] else { throw fail("missing key 'network' (an object with sizes, activations, loss)") }
+        guard let rawSizes = spec["sizes"] as? [Any], rawSizes.count >= 2 else {
+            throw fail("'network.sizes' must be a list of at least two layer sizes, like [2, 2, 1]")
+        }
+        var sizes: [Int] = []
+        for value in rawSizes {
+            guard let n = integer(value), n >= 1, n <= Command.maximumLayerWidth else {
+                throw fail("'network.sizes' must hold whole numbers from 1 to \(Command.maximumLayerWidth), found \(value)")
+            }
+            sizes.append(n)
+        }
+        guard sizes.count - 1 <= Network.maximumLayerCount,
+              zip(sizes, sizes.dropFirst()).reduce(0, { $0 + $1.0 * $1.1 + $1.1 }) <= Network.maximumParameterCount else {
+            throw fail("the network is too large; at most \(Network.maximumLayerCount) layers and \(Network.maximumParameterCount) parameters")
+        }
+        let layerCount = sizes.count - 1
+        var activations = [Activation](repeating: .linear, count: layerCount)
+        if let raw = spec["activations"] {
+            guard let names = raw as? [String], names.count == layerCount || names.count == 1 else {
+                throw fail("'network.activations' must list \(layerCount) activation names, one per layer")
+            }
+            var parsed: [Activation] = []
+            for name in names {
+                guard let activation = Activation(rawValue: name) else { throw fail("unknown activation '\(name)'; expected one of \(Activation.allCases.map(\.rawValue).joined(separator: ", "))") }
+                parsed.append(activation)
+            }
+            activations = parsed.count == 1 ? Array(repeating: parsed[0], count: layerCount) : parsed
+        }
+        var loss = Loss.mse
+        if let raw = spec["loss"] {
+            guard let name = raw as? String, let parsed = Loss(rawValue: name) else {
+                throw fail("unknown loss '\(raw)'; expected one of \(Loss.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            loss = parsed
+        }
+        if loss == .perceptron && activations != [.step] { throw fail("loss 'perceptron' needs one layer with activation 'step'") }
+        var network = Network(sizes: sizes, activations: activations, loss: loss)
+        guard let values = root["parameters"] as? [String: Any] else { throw fail("missing key 'parameters' (an object of name: value)") }
+        var seen = Set<Int>()
+        for (name, value) in values {
+            guard let parameter = Parameter(name: name), let index = network.index(of: parameter) else {
+                throw fail("'\(name)' is not a parameter of a \(sizes.map(String.init).joined(separator: "-")) network")
+            }
+            guard let number = finite(value) else { throw fail("parameter '\(name)' must be a finite number, found \(value)") }
+            guard seen.insert(index).inserted else { throw fail("parameter '\(name)' is given twice") }
+            network.parameters[index] = number
+        }
+        if seen.count < network.parameterCount {
+            let missing = (0..<network.parameterCount).first { !seen.contains($0) }!
+            throw fail("parameter '\(network.parameter(at: missing).asciiName)' is missing; every one of the \(network.parameterCount) parameters needs a value")
+        }
+        var settings = current
+        if let raw = root["learning_rate"] {
+            guard let rate = finite(raw), rate > 0 else { throw fail("'learning_rate' must be a positive number") }
+            settings.learningRate = rate
+        }
+        if let raw = root["mode"] {
+            guard let name = raw as? String, let mode = TrainingSettings.Mode(rawValue: name) else { throw fail("'mode' must be sgd, batch or minibatch") }
+            settings.mode = mode
+        }
+        if let raw = root["batch_size"] {
+            guard let size = integer(raw), size >= 1 else { throw fail("'batch_size' must be a whole number of at least 1") }
+            settings.batchSize = size
+        }
+        if let raw = root["order"] {
+            guard let name = raw as? String, let order = TrainingSettings.Order(rawValue: name) else { throw fail("'order' must be sequential or random") }
+            settings.order = order
+        }
+        if let raw = root["seed"] {
+            guard let seed = integer(raw), seed >= 0 else { throw fail("'seed' must be a whole number of at least 0") }
+            settings.seed = UInt64(seed)
+        }
+        return Imported(network: network, settings: settings)
+    }
+
+    static func finite(_ value: Any) -> Double? {
+        guard !(value is Bool), let number = value as? NSNumber else { return nil }
+        let double = number.doubleValue
+        return double.isFinite ? double : nil
+    }
+
+    static func integer(_ value: Any) -> Int? {
+        guard let double = finite(value), double == double.rounded(), abs(double) < 1e15 else { return nil }
+        return Int(double)
+    }
+
+    static func reason(_ error: Error) -> String {
+        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error.localizedDescription)"
+        return text.split(separator: "\n").first.map(String.init) ?? text
+    }
+}

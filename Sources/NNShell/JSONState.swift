@@ -1,0 +1,121 @@
+import Foundation
+import NNEngine
+
+/// The session's state as JSON (the contract's `export json`), written by hand so that the
+/// keys keep their documented order and every Double reads back as the same Double.
+enum JSONState {
+    static func export(_ state: SessionState, training: Training) -> String {
+        let network = training.network
+        var root = JSONObject()
+        root["network"] = .raw(JSONObject([
+            ("sizes", .raw("[" + network.sizes.map(String.init).joined(separator: ", ") + "]")),
+            ("activations", .raw("[" + network.activations.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]")),
+            ("loss", .string(network.loss.rawValue)),
+        ]).render(indent: 1))
+        root["learning_rate"] = .number(training.settings.learningRate)
+        root["mode"] = .string(training.settings.mode.rawValue)
+        root["steps"] = .raw(String(training.updateCount))
+        root["parameters"] = .raw(parameters(network, network.parameters).render(indent: 1))
+        if let record = training.lastStep {
+            var step = JSONObject()
+            step["update"] = .raw(String(record.update))
+            step["rows"] = .raw("[" + record.rows.map { String($0 + 1) }.joined(separator: ", ") + "]")
+            if record.isSingleSample {
+                step["x"] = .raw(array(record.trace.input))
+                step["y"] = .raw(array(record.trace.target))
+                var outputs = JSONObject()
+                for k in 1...network.layerCount {
+                    for j in 1...network.sizes[k] { outputs[NodeName(layer: k, node: j).asciiName] = .number(record.trace.outputs[k - 1][j - 1]) }
+                }
+                step["outputs"] = .raw(outputs.render(indent: 2))
+            }
+            step["loss"] = .number(record.loss)
+            step["gradients"] = .raw(parameters(network, record.gradient).render(indent: 2))
+            root["last_step"] = .raw(step.render(indent: 1))
+        } else {
+            root["last_step"] = .raw("null")
+        }
+        if let run = state.lastRun {
+            root["last_run"] = .raw(JSONObject([("command", .string(run.command)), ("updates", .raw(String(run.updates))),
+                                                ("seconds", .number(run.seconds))]).render(indent: 1))
+        } else {
+            root["last_run"] = .raw("null")
+        }
+        root["batch_size"] = .raw(String(training.settings.batchSize))
+        root["order"] = .string(training.settings.order.rawValue)
+        root["seed"] = .raw(String(training.settings.seed))
+        root["data"] = .raw(JSONObject([("name", .string(training.data.name)), ("rows", .raw(String(training.data.count)))]).render(indent: 1))
+        if !training.data.isEmpty, (try? training.validateData()) != nil {
+            root["data_loss"] = .number(network.meanLoss(on: training.data))
+        }
+        root["epoch_losses"] = .raw(array(training.recorder.epochs.map(\.loss)))
+        return root.render(indent: 0) + "\n"
+    }
+
+    static func parameters(_ network: Network, _ values: [Double]) -> JSONObject {
+        var object = JSONObject()
+        for i in 0..<network.parameterCount { object[network.parameter(at: i).asciiName] = .number(values[i]) }
+        return object
+    }
+
+    static func array(_ values: [Double]) -> String {
+        "[" + values.map(number).joined(separator: ", ") + "]"
+    }
+
+    /// A Double as JSON: the shortest text that reads back as the same value; "inf", "-inf"
+    /// and "nan" as strings because JSON has no such numbers.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "\"nan\"" : (value < 0 ? "\"-inf\"" : "\"inf\"") }
+        return "\(value)"
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// An ordered JSON object.
+struct JSONObject {
+    enum Value {
+        case string(String)
+        case number(Double)
+        case raw(String)
+    }
+    private var entries: [(String, Value)] = []
+
+    init(_ entries: [(String, Value)] = []) { self.entries = entries }
+
+    subscript(key: String) -> Value? {
+        get { entries.first { $0.0 == key }?.1 }
+        set {
+            guard let newValue else { return }
+            if let index = entries.firstIndex(where: { $0.0 == key }) { entries[index].1 = newValue } else { entries.append((key, newValue)) }
+        }
+    }
+
+    func render(indent: Int) -> String {
+        let inner = String(repeating: "  ", count: indent + 1), outer = String(repeating: "  ", count: indent)
+        let lines = entries.map { key, value -> String in
+            let text: String
+            switch value {
+            case .string(let s): text = JSONState.quoted(s)
+            case .number(let n): text = JSONState.number(n)
+            case .raw(let r): text = r
+            }
+            return inner + JSONState.quoted(key) + ": " + text
+        }
+        return "{\n" + lines.joined(separator: ",\n") + "\n" + outer + "}"
+    }
+}

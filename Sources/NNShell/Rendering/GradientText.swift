@@ -1,0 +1,94 @@
+import NNEngine
+
+/// `show gradients`: each gradient as its chain-rule product, then the simplified factors,
+/// then the numbers and the result.
+enum GradientText {
+    /// Parameters in the course's order: output layer first; within a layer, node by node,
+    /// its weights then its bias (w²₁₁, w²₂₁, b₂₁, w¹₁₁, w¹₂₁, b₁₁, …).
+    static func courseOrder(_ network: Network) -> [Parameter] {
+        var order: [Parameter] = []
+        for k in stride(from: network.layerCount, through: 1, by: -1) {
+            for j in 1...network.sizes[k] {
+                order += (1...network.sizes[k - 1]).map { Parameter.weight(layer: k, from: $0, to: j) }
+                order.append(.bias(layer: k, node: j))
+            }
+        }
+        return order
+    }
+
+    /// The four lines of one chain, aligned on '='.
+    static func chain(_ explanation: GradientExplanation, notation: Notation, format: NumberFormat) -> String {
+        let head = notation.partial(.loss, .parameter(explanation.parameter))
+        let dot = " \(notation.times) "
+        let symbols = explanation.factors.map { notation.partial($0.numerator, $0.denominator) }.joined(separator: dot)
+        let kept = explanation.factors.filter { $0.form != .one }
+        let shown = kept.isEmpty ? [explanation.factors[0]] : kept
+        let forms = shown.map { notation.form($0.form) }.joined(separator: dot)
+        let numbers = shown.map { parenthesised(format($0.value)) }.joined(separator: dot)
+        let pad = String(repeating: " ", count: head.displayWidth)
+        var lines = ["\(head) = \(symbols)", "\(pad) = \(forms)"]
+        if shown.count > 1 { lines.append("\(pad) = \(numbers)") }
+        lines.append("\(pad) = \(format(explanation.value))")
+        return lines.joined(separator: "\n")
+    }
+
+    static func toNode(_ parameter: Parameter) -> Int {
+        switch parameter {
+        case .weight(_, _, let j), .bias(_, let j): return j
+        }
+    }
+
+    static func parenthesised(_ text: String) -> String { text.hasPrefix("-") ? "(\(text))" : text }
+
+    /// Every delta: δ_kj and what it was built from.
+    static func deltas(_ deltas: [DeltaExplanation], notation: Notation, format: NumberFormat) -> String {
+        var lines: [String] = []
+        let dot = notation.times
+        for delta in deltas {
+            let name = notation.delta(delta.layer, delta.node)
+            let z = notation.z(delta.layer, delta.node)
+            let d = notation.ascii ? "d" : "∂"
+            var symbolic: String, numbers: String
+            if let loss = delta.lossFactor {
+                symbolic = notation.form(loss.form)
+                numbers = parenthesised(format(loss.value))
+            } else {
+                symbolic = "(" + delta.terms.map { "\(notation.parameter($0.weight))\(dot)\(notation.delta($0.weight.layer, toNode($0.weight)))" }.joined(separator: " + ") + ")"
+                numbers = "(" + delta.terms.map { "\(parenthesised(format($0.weightValue)))\(dot)\(parenthesised(format($0.delta)))" }.joined(separator: " + ") + ")"
+            }
+            if let activation = delta.activationFactor {
+                if activation.form != .activationDerivative(.linear, layer: delta.layer, node: delta.node) {
+                    symbolic += " \(dot) " + notation.form(activation.form)
+                    numbers += " \(dot) " + parenthesised(format(activation.value))
+                }
+            } else {
+                symbolic += " through the softmax Jacobian"
+            }
+            lines.append("\(name) = \(d)L/\(d)\(z) = \(symbolic) = \(numbers) = \(format(delta.value))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func render(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat) -> String {
+        var out: [String] = []
+        if !record.isSingleSample {
+            out.append("the last update used the mean gradient G over \(record.rows.count) rows; the chains below are for its last row (row \(record.rows.last! + 1)), and G is shown after each")
+        }
+        if network.isPerceptron {
+            out.append("a perceptron learns by the trick, not by derivatives (step′ = 0): the update used G = \(notation.minus)(y\(notation.minus)\(notation.prediction(1)))x for the weights and \(notation.minus)(y\(notation.minus)\(notation.prediction(1))) for the bias")
+        }
+        let explanations = courseOrder(network).map { network.explainGradient($0, record.trace) }
+        if explanations.contains(where: \.usesDelta) {
+            out.append("memoized deltas, computed once each, output layer first (δ = ∂L/∂z):".replacingOccurrences(of: "δ", with: notation.ascii ? "delta" : "δ").replacingOccurrences(of: "∂", with: notation.ascii ? "d" : "∂"))
+            out.append(deltas(network.explainDeltas(record.trace), notation: notation, format: format))
+        }
+        for explanation in explanations {
+            var block = chain(explanation, notation: notation, format: format)
+            if !record.isSingleSample, let index = network.index(of: explanation.parameter) {
+                block += "   (G = \(format(record.gradient[index])))"
+            }
+            out.append(block)
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}

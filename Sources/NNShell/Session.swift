@@ -1,0 +1,77 @@
+import NNEngine
+
+/// A learner's session: takes a line, returns text. It never reads the terminal itself.
+public final class Session {
+    public let options: SessionOptions
+    /// Polled during long work (`epoch`); returns true once when Ctrl-C was pressed.
+    public var interruptCheck: (() -> Bool)?
+    /// Receives transient progress text (a bar with `\r`) while long work runs; nil in scripts.
+    public var progressSink: ((String) -> Void)?
+    /// Relative paths resolve here when set (tests); otherwise in the process's directory.
+    public var directory: String?
+    /// Seconds on a monotonic clock; tests replace it so that timings in transcripts are fixed.
+    public var clock: @Sendable () -> Double = TrainingRunner.monotonicSeconds
+    var state = SessionState()
+
+    public init(options: SessionOptions) {
+        self.options = options
+    }
+
+    public var greeting: String {
+        """
+        nnstep 0.1.0: watch a neural network learn, one number at a time.
+        Type 'lessons' to pick a lesson ('load 01' starts the first), 'help' for every command, Ctrl-D to leave.
+
+        """
+    }
+
+    public var prompt: String {
+        if let lesson = state.lesson, lesson.isWaiting { return lesson.prompt }
+        return "nnstep> "
+    }
+
+    /// Runs one line and renders the result for a terminal: output, and an error message
+    /// with a caret under the bad word.
+    public func execute(_ line: String) -> Reply {
+        let outcome = evaluate(line)
+        guard let error = outcome.error else { return Reply(output: outcome.output, quit: outcome.quit) }
+        var message = "error: " + error.message
+        if let column = error.column, options.interactive {
+            message = String(repeating: " ", count: prompt.count + column - 1) + "^\n" + message
+        }
+        return Reply(output: outcome.output, error: message, quit: outcome.quit)
+    }
+
+    /// Runs one line. On error the state is exactly as before.
+    public func evaluate(_ line: String) -> Outcome {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if let lesson = state.lesson, lesson.isActive, let handled = lessonInput(trimmed) { return handled }
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return Outcome(output: "", error: nil, quit: false) }
+        do {
+            let tokens = try Token.split(line)
+            guard let first = tokens.first else { return Outcome(output: "", error: nil, quit: false) }
+            guard let command = Command.named(first.text) else {
+                let names = Command.all.map(\.name) + Command.all.flatMap(\.aliases)
+                throw ShellError.unknownCommand(first.text, suggestion: nearest(first.text, in: names), column: first.column)
+            }
+            let invocation = Invocation(line: line, name: first, arguments: Array(tokens.dropFirst()), context: context)
+            var copy = state
+            let output = try command.run(invocation, &copy)
+            state = copy
+            return Outcome(output: output, error: nil, quit: command.name == "quit")
+        } catch let error as ShellError {
+            return Outcome(output: "", error: error, quit: false)
+        } catch {
+            return Outcome(output: "", error: .state("\(error)"), quit: false)
+        }
+    }
+
+    var context: CommandContext {
+        CommandContext(ascii: options.ascii, color: options.color, width: options.width, interactive: options.interactive,
+                       interruptCheck: interruptCheck, progressSink: progressSink, directory: directory,
+                       lessonDirectories: options.lessonDirectories, stateDirectory: options.stateDirectory,
+                       clock: clock)
+    }
+}
+
+import Foundation

@@ -1,0 +1,77 @@
+import Foundation
+import NNEngine
+
+/// Running the engine's training loop from a command: timing, Ctrl-C, progress and the
+/// messages for errors and divergence.
+enum TrainingRunner {
+    struct Result {
+        var report: RunReport
+        var seconds: Double
+    }
+
+    static func run(_ length: RunLength, total: Int?, _ training: inout Training, context: CommandContext,
+                    clock: @escaping () -> Double) throws(ShellError) -> Result {
+        let start = clock()
+        var lastDraw = start
+        let observer: (RunProgress) -> Bool = { progress in
+            if context.interruptCheck?() == true { return false }
+            let now = clock()
+            if let sink = context.progressSink, now - start > 0.5, now - lastDraw > 0.1 {
+                lastDraw = now
+                sink(ProgressBar.render(done: progress.passesDone, updates: progress.updates, total: total,
+                                        loss: progress.lastLoss, width: context.width))
+            }
+            return true
+        }
+        let report: RunReport
+        do {
+            report = try training.run(length, observeEvery: 256,
+                                      observer: context.interruptCheck == nil && context.progressSink == nil ? nil : observer)
+        } catch {
+            throw message(for: error)
+        }
+        let seconds = clock() - start
+        if context.progressSink != nil, seconds > 0.5 { context.progressSink?(ProgressBar.clear(width: context.width)) }
+        return Result(report: report, seconds: seconds)
+    }
+
+    static func message(for error: TrainingError) -> ShellError {
+        switch error {
+        case .noData:
+            return .state("there is no data to learn from; choose some with 'data students' or add rows with 'data add'")
+        case .shapeMismatch(let inputs, let outputs, let features, let targets):
+            return .state("the data has \(features) inputs -> \(targets) targets but the network takes \(inputs) -> \(outputs); build a network that fits, like 'net \(features)-2-\(targets)'")
+        }
+    }
+
+    /// The sentence for a run that diverged, with what to try next.
+    static func divergenceMessage(_ divergence: Divergence, notation: Notation, format: NumberFormat) -> String {
+        let what: String
+        switch divergence.cause {
+        case .loss: what = "the loss became \(format(divergence.loss))"
+        case .parameters(let p): what = "\(notation.parameter(p)) would have become infinite (the loss was \(format(divergence.loss)))"
+        }
+        return "diverged at update \(divergence.update): \(what). Training stopped; the parameters are the last finite ones, "
+            + "after update \(divergence.update - 1). Try a smaller learning rate ('set lr 0.001') or scale the inputs ('data normalize'); 'undo' still works.\n"
+    }
+
+    /// Monotonic seconds.
+    static func monotonicSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) * 1e-9
+    }
+}
+
+/// A one-line progress bar drawn over itself with '\r'.
+enum ProgressBar {
+    static func render(done: Int, updates: Int, total: Int?, loss: Double, width: Int) -> String {
+        let label = " \(updates) updates, loss \(NumberFormat(digits: 4)(loss))"
+        guard let total, total > 0 else { return "\r" + label }
+        let barWidth = max(10, min(40, width - label.count - 12))
+        let filled = min(barWidth, barWidth * done / total)
+        return "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled) + "] \(done)/\(total)" + label
+    }
+
+    static func clear(width: Int) -> String { "\r" + String(repeating: " ", count: max(1, width - 1)) + "\r" }
+}
