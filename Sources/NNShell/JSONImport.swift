@@ -91,7 +91,7 @@ enum JSONImport {
     }
 
     static func finite(_ value: Any) -> Double? {
-        guard !(value is Bool), let number = value as? NSNumber else { return nil }
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
         let double = number.doubleValue
         return double.isFinite ? double : nil
     }
