@@ -26,17 +26,18 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
-        .target(name: "CEditLine", dependencies: ["CLibEdit"]),
+        .target(name: "CEditLine", dependencies: ["CLibEdit"], exclude: ["README.md"]),
         // main, flags and the line reader: the only code that touches the terminal.
         .executableTarget(
             name: "nnstep",
             dependencies: [
                 "NNShell", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNShellTests", dependencies: ["NNShell", "NNEngine"]),
-        .testTarget(name: "nnstepTests", dependencies: []),
+        .testTarget(name: "nnstepTests", dependencies: [], exclude: ["pty_drive.py"]),
     ]
 )

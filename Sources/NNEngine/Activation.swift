@@ -23,7 +23,7 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     public func value(_ z: Double) -> Double {
         switch self {
         case .linear, .softmax: return z
-        case .sigmoid: return 1.0 / (1.0 + exp(-z))
+        case .sigmoid: return 1.0 / (1.0 + fastExp(-z))
         case .tanh: return Glibc.tanh(z)
         case .relu: return z > 0 ? z : 0
         case .step: return z >= 0 ? 1 : 0
@@ -52,7 +52,7 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
             for j in 0..<count where z[j] > largest { largest = z[j] }
             var sum = 0.0
             for j in 0..<count {
-                let e = exp(z[j] - largest)
+                let e = fastExp(z[j] - largest)
                 output[j] = e
                 sum += e
             }
@@ -60,7 +60,7 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
         case .linear:
             for j in 0..<count { output[j] = z[j] }
         case .sigmoid:
-            for j in 0..<count { output[j] = 1.0 / (1.0 + exp(-z[j])) }
+            for j in 0..<count { output[j] = 1.0 / (1.0 + fastExp(-z[j])) }
         default:
             for j in 0..<count { output[j] = value(z[j]) }
         }

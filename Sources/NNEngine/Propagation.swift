@@ -62,10 +62,11 @@ struct Kernel {
         return loss.value(y, output, sizes[layerCount])
     }
 
-    /// Walks back from the loss: fills δ^k for every layer and adds `scale`·∂L/∂p to `g`.
+    /// Walks back from the loss: fills δ^k for every layer and adds `scale`·∂L/∂p to `g`
+    /// (or, with `accumulate` false, writes it, so `g` need not be zeroed first).
     /// `forward` must have just run on the same sample.
     @inline(__always)
-    func backward(y: UnsafePointer<Double>, scale: Double) {
+    func backward(y: UnsafePointer<Double>, scale: Double, accumulate: Bool = true) {
         let last = layerCount, nLast = sizes[last]
         let out = output, dLast = delta + zOffsets[last]
         for j in 0..<nLast { dLast[j] = loss.derivative(y: y[j], yHat: out[j], count: nLast) }
@@ -75,11 +76,19 @@ struct Kernel {
             let nIn = sizes[k - 1], nOut = sizes[k]
             let dk = delta + zOffsets[k], input = a + aOffsets[k - 1]
             let gw = g + weightOffsets[k], gb = g + biasOffsets[k]
-            for i in 0..<nIn {
-                let ai = input[i] * scale, row = gw + i * nOut
-                for j in 0..<nOut { row[j] += ai * dk[j] }
+            if accumulate {
+                for i in 0..<nIn {
+                    let ai = input[i] * scale, row = gw + i * nOut
+                    for j in 0..<nOut { row[j] += ai * dk[j] }
+                }
+                for j in 0..<nOut { gb[j] += scale * dk[j] }
+            } else {
+                for i in 0..<nIn {
+                    let ai = input[i] * scale, row = gw + i * nOut
+                    for j in 0..<nOut { row[j] = ai * dk[j] }
+                }
+                for j in 0..<nOut { gb[j] = scale * dk[j] }
             }
-            for j in 0..<nOut { gb[j] += scale * dk[j] }
             if k > 1 {
                 let w = p + weightOffsets[k], dPrev = delta + zOffsets[k - 1]
                 for i in 0..<nIn {

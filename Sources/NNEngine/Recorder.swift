@@ -6,16 +6,20 @@
 /// evenly spaced points and memory stays flat over a million updates.
 public struct Recorder: Sendable, Equatable {
     public static let capacity = 2048
-    /// Parameter values are recorded only for networks up to this size.
-    public static let parameterLimit = 1024
+    /// At most this many parameters are followed: all of a small network's, and an evenly
+    /// spread sample of each layer's weights in a larger one.
+    public static let trackedLimit = 128
 
     public private(set) var stride = 1
     /// The update number of each record (1 = after the first update).
     public private(set) var updates: [Int] = []
     /// The loss of each recorded update (the mean over its samples), computed before it.
     public private(set) var losses: [Double] = []
-    /// Parameter values after each recorded update, `parameterCount` per record (may be empty).
+    /// Values of the tracked parameters after each recorded update, `tracked.count` per record.
     public private(set) var parameters: [Double] = []
+    /// The storage indices of the parameters whose values are recorded.
+    public let tracked: [Int]
+    private let trackedSlot: [Int: Int]
     /// ‖∂L/∂W^k‖ (Frobenius norm of each layer's weight gradient), `layerCount` per record.
     public private(set) var gradientNorms: [Double] = []
     public let parameterCount: Int
@@ -25,24 +29,33 @@ public struct Recorder: Sendable, Equatable {
     private var epochStride = 1
     private var epochCounter = 0
 
-    public init(parameterCount: Int, layerCount: Int) {
+    public init(parameterCount: Int, layerCount: Int, layerRanges: [Range<Int>] = []) {
         self.parameterCount = parameterCount
         self.layerCount = layerCount
+        if parameterCount <= Self.trackedLimit || layerRanges.isEmpty {
+            tracked = Array(0..<min(parameterCount, Self.trackedLimit))
+        } else {
+            let perLayer = max(1, Self.trackedLimit / layerRanges.count)
+            tracked = layerRanges.flatMap { range in
+                range.count <= perLayer ? Array(range) : (0..<perLayer).map { range.lowerBound + $0 * range.count / perLayer }
+            }
+        }
+        trackedSlot = Dictionary(uniqueKeysWithValues: tracked.enumerated().map { ($1, $0) })
     }
 
-    public var recordsParameters: Bool { parameterCount <= Self.parameterLimit }
+    private var recordsParameters: Bool { !tracked.isEmpty }
     public var count: Int { updates.count }
 
     /// Whether update number `update` should be recorded.
     @inline(__always)
     func wants(_ update: Int) -> Bool { update % stride == 0 }
 
-    mutating func record(update: Int, loss: Double, parameters values: UnsafeBufferPointer<Double>, gradientNorms norms: [Double]) {
+    mutating func record(update: Int, loss: Double, parameters values: UnsafePointer<Double>, gradientNorms norms: [Double]) {
         if updates.count == Self.capacity { thin() }
         guard update % stride == 0 else { return }
         updates.append(update)
         losses.append(loss)
-        if recordsParameters { parameters.append(contentsOf: values) }
+        for index in tracked { parameters.append(values[index]) }
         gradientNorms.append(contentsOf: norms)
     }
 
@@ -60,7 +73,8 @@ public struct Recorder: Sendable, Equatable {
         let keep = updates.indices.filter { updates[$0] % stride == 0 }
         updates = keep.map { updates[$0] }
         losses = keep.map { losses[$0] }
-        if recordsParameters { parameters = keep.flatMap { parameters[$0 * parameterCount ..< ($0 + 1) * parameterCount] } }
+        let width = tracked.count
+        if recordsParameters { parameters = keep.flatMap { parameters[$0 * width ..< ($0 + 1) * width] } }
         gradientNorms = keep.flatMap { gradientNorms[$0 * layerCount ..< ($0 + 1) * layerCount] }
     }
 
@@ -68,17 +82,20 @@ public struct Recorder: Sendable, Equatable {
     mutating func truncate(after update: Int) {
         while let last = updates.last, last > update {
             updates.removeLast(); losses.removeLast()
-            if recordsParameters { parameters.removeLast(parameterCount) }
+            if recordsParameters { parameters.removeLast(tracked.count) }
             gradientNorms.removeLast(layerCount)
         }
         while let last = epochs.last, last.update > update { epochs.removeLast() }
     }
 
     /// The recorded history of parameter `index`: (update, value) pairs.
+    /// Empty when the parameter is not tracked.
     public func history(ofParameter index: Int) -> [(update: Int, value: Double)] {
-        guard recordsParameters else { return [] }
-        return updates.indices.map { (updates[$0], parameters[$0 * parameterCount + index]) }
+        guard let slot = trackedSlot[index] else { return [] }
+        return updates.indices.map { (updates[$0], parameters[$0 * tracked.count + slot]) }
     }
+
+    public func isTracked(_ index: Int) -> Bool { trackedSlot[index] != nil }
 
     public static func == (lhs: Recorder, rhs: Recorder) -> Bool {
         lhs.updates == rhs.updates && lhs.losses.elementsEqual(rhs.losses, by: { $0.bitPattern == $1.bitPattern })

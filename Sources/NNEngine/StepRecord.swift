@@ -20,54 +20,74 @@ public struct StepRecord: Sendable, Equatable {
 }
 
 extension Training {
-    /// Rebuilds the record of the update `back` updates ago from the undo window, running the
-    /// same kernel on the same parameters and rows, so every number is the one that was applied.
-    func explainUpdate(back: Int) -> StepRecord? {
-        guard let entry = undoLog.entry(back), !data.isEmpty else { return nil }
-        let after: [Double] = back == 0 ? network.parameters : Array(undoLog.entry(back - 1)!.parameters)
-        var before = network
-        before.parameters = Array(entry.parameters)
-        let rows = self.rows(at: entry.cursor, settings: entry.settings)
+    /// The state after `update` updates, rebuilt from the nearest checkpoint by replaying the
+    /// same kernel on the same rows, so every bit is the one training produced.
+    func replayed(to update: Int) -> Training? {
+        guard update <= updateCount, let checkpoint = undoLog.checkpoint(atOrBefore: update) else { return nil }
+        var copy = self
+        copy.network.parameters = checkpoint.parameters
+        copy.cursor = checkpoint.cursor
+        copy.settings = checkpoint.settings
+        copy.updateCount = checkpoint.update
+        copy.recording = false
+        copy.lastStep = nil
+        if update > checkpoint.update { _ = try? copy.run(.updates(update - checkpoint.update)) }
+        return copy
+    }
+
+    /// Explains update number `update`: runs the kernel again on the parameters and rows it
+    /// used, so every number is the one that was applied.
+    func explainUpdate(_ update: Int) -> StepRecord? {
+        guard update >= 1, !data.isEmpty, let before = replayed(to: update - 1) else { return nil }
+        let after: [Double]
+        if update == updateCount { after = network.parameters }
+        else { guard let state = replayed(to: update) else { return nil }; after = state.network.parameters }
+        var network = before.network
+        let settings = before.settings
+        let rows = before.rows(at: before.cursor)
         let scale = rows.count == 1 ? 1.0 : 1.0 / Double(rows.count)
-        var workspace = Workspace(sizes: before.sizes, parameterCount: before.parameterCount)
-        let nIn = before.inputCount, nOut = before.outputCount, perceptron = before.isPerceptron
-        let lossSum = before.withKernel(&workspace) { kernel -> Double in
+        var workspace = Workspace(sizes: network.sizes, parameterCount: network.parameterCount)
+        let nIn = network.inputCount, nOut = network.outputCount, perceptron = network.isPerceptron
+        let lossSum = network.withKernel(&workspace) { kernel -> Double in
             data.inputs.withUnsafeBufferPointer { xs in
                 data.targets.withUnsafeBufferPointer { ys in
                     var sum = 0.0
-                    for r in rows {
+                    for (s, r) in rows.enumerated() {
                         sum += kernel.forward(x: xs.baseAddress! + r * nIn, y: ys.baseAddress! + r * nOut)
                         if perceptron { kernel.perceptronGradient(y: ys.baseAddress! + r * nOut, scale: scale) }
-                        else { kernel.backward(y: ys.baseAddress! + r * nOut, scale: scale) }
+                        else { kernel.backward(y: ys.baseAddress! + r * nOut, scale: scale, accumulate: s > 0) }
                     }
                     return sum
                 }
             }
         }
         let last = rows[rows.count - 1]
-        let trace = before.trace(x: Array(data.features(row: last)), y: Array(data.target(row: last)))
-        return StepRecord(update: updateCount - back, mode: entry.settings.mode, rows: rows,
-                          parametersBefore: before.parameters, parametersAfter: after, trace: trace,
+        let trace = network.trace(x: Array(data.features(row: last)), y: Array(data.target(row: last)))
+        return StepRecord(update: update, mode: settings.mode, rows: rows,
+                          parametersBefore: network.parameters, parametersAfter: after, trace: trace,
                           loss: lossSum / Double(rows.count), gradient: workspace.gradient,
-                          learningRate: entry.settings.learningRate)
+                          learningRate: settings.learningRate)
     }
+
+    /// How many updates `undo` can still take back.
+    public var undoableCount: Int { undoLog.oldestUpdate.map { updateCount - $0 } ?? 0 }
 
     /// Takes back the last `count` updates, bit for bit. Returns how many were taken back
     /// (fewer when the undo window is shorter).
     @discardableResult
     public mutating func undo(_ count: Int) -> Int {
-        var undone = 0
-        while undone < count, let entry = undoLog.pop() {
-            network.parameters = entry.parameters
-            cursor = entry.cursor
-            updateCount -= 1
-            undone += 1
-        }
-        guard undone > 0 else { return 0 }
+        let target = max(updateCount - count, undoLog.oldestUpdate ?? updateCount)
+        guard target < updateCount, let state = replayed(to: target) else { return 0 }
+        let undone = updateCount - target
+        network.parameters = state.network.parameters
+        cursor = state.cursor
+        settings = state.settings
+        updateCount = target
         passLoss = 0
         passSamples = 0
-        recorder.truncate(after: updateCount)
-        lastStep = explainUpdate(back: 0)
+        undoLog.removeAfter(target)
+        recorder.truncate(after: target)
+        lastStep = explainUpdate(target)
         return undone
     }
 
@@ -80,6 +100,7 @@ extension Training {
         passLoss = 0
         passSamples = 0
         undoLog.removeAll()
-        recorder = Recorder(parameterCount: network.parameterCount, layerCount: network.layerCount)
+        recorder = Recorder(parameterCount: network.parameterCount, layerCount: network.layerCount,
+                            layerRanges: (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] })
     }
 }

@@ -62,9 +62,9 @@ extension Training {
         try validateData()
         let report = Self.loop(network: &network, workspace: &workspace, undo: &undoLog, recorder: &recorder,
                                cursor: &cursor, updateCount: &updateCount, passLoss: &passLoss,
-                               passSamples: &passSamples, data: data, settings: settings, length: length,
+                               passSamples: &passSamples, data: data, settings: settings, recording: recording, length: length,
                                interval: max(1, interval), observer: observer)
-        if report.updates > 0 || report.divergence != nil { lastStep = explainUpdate(back: 0) }
+        if report.updates > 0 { lastStep = explainUpdate(updateCount) }
         return report
     }
 
@@ -72,7 +72,7 @@ extension Training {
     private static func loop(network: inout Network, workspace: inout Workspace, undo: inout UndoLog,
                              recorder: inout Recorder, cursor: inout Cursor, updateCount: inout Int,
                              passLoss: inout Double, passSamples: inout Int, data: DataSet,
-                             settings: TrainingSettings, length: RunLength, interval: Int,
+                             settings: TrainingSettings, recording: Bool, length: RunLength, interval: Int,
                              observer: ((RunProgress) -> Bool)?) -> RunReport {
         var report = RunReport()
         let n = data.count, nIn = network.inputCount, nOut = network.outputCount
@@ -81,6 +81,7 @@ extension Training {
         var order: [Int] = settings.order == .random ? rowOrder(count: n, pass: cursor.pass, settings: settings) : []
         var passesDone = 0
         var badIndex: Int?
+        var forceCheckpoint = undo.latest.map { $0.settings != settings } ?? true
         let layerRanges = (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] }
         network.withKernel(&workspace) { kernel in
             data.inputs.withUnsafeBufferPointer { xs in
@@ -98,46 +99,48 @@ extension Training {
                         case .batch: take = n - cursor.offset
                         case .minibatch: take = min(settings.batchSize, n - cursor.offset)
                         }
-                        g.update(repeating: 0, count: parameterCount)
+                        if perceptron { g.update(repeating: 0, count: parameterCount) }
                         let scale = take == 1 ? 1.0 : 1.0 / Double(take)
                         var lossSum = 0.0
                         for s in 0..<take {
                             let r = order.isEmpty ? cursor.offset + s : order[cursor.offset + s]
                             lossSum += kernel.forward(x: x + r * nIn, y: y + r * nOut)
                             if perceptron { kernel.perceptronGradient(y: y + r * nOut, scale: scale) }
-                            else { kernel.backward(y: y + r * nOut, scale: scale) }
+                            else { kernel.backward(y: y + r * nOut, scale: scale, accumulate: s > 0) }
                         }
                         if !lossSum.isFinite {
                             report.divergence = Divergence(update: updateCount + 1, cause: .loss, loss: lossSum / Double(take))
                             return
                         }
-                        undo.push(p, cursor: cursor, settings: settings)
-                        var poison = 0.0
+                        // Check every new value before moving any, so a failed update changes nothing.
+                        var nonFinite: UInt64 = 0
                         for i in 0..<parameterCount {
-                            p[i] -= eta * g[i]
-                            poison += p[i] * 0
+                            let bits = (p[i] - eta * g[i]).bitPattern & 0x7FF0_0000_0000_0000
+                            nonFinite |= bits == 0x7FF0_0000_0000_0000 ? 1 : 0
                         }
-                        if poison != 0 || !poison.isFinite {
-                            let bad = (0..<parameterCount).first { !p[$0].isFinite } ?? 0
-                            if let before = undo.pop() { before.parameters.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: parameterCount) } }
-                            badIndex = bad
+                        if nonFinite != 0 {
+                            badIndex = (0..<parameterCount).first { !(p[$0] - eta * g[$0]).isFinite } ?? 0
                             report.divergence = Divergence(update: updateCount + 1, cause: .loss, loss: lossSum / Double(take))
                             return
                         }
+                        if recording, forceCheckpoint || undo.wantsCheckpoint(at: updateCount) {
+                            undo.push(p, count: parameterCount, update: updateCount, cursor: cursor, settings: settings)
+                            forceCheckpoint = false
+                        }
+                        for i in 0..<parameterCount { p[i] -= eta * g[i] }
                         updateCount += 1
                         report.updates += 1
                         report.samples += take
                         report.lossSum += lossSum
                         passLoss += lossSum
                         passSamples += take
-                        if recorder.wants(updateCount) {
+                        if recording, recorder.wants(updateCount) {
                             let norms = layerRanges.map { range -> Double in
                                 var sum = 0.0
                                 for i in range { sum += g[i] * g[i] }
                                 return sum.squareRoot()
                             }
-                            recorder.record(update: updateCount, loss: lossSum / Double(take),
-                                            parameters: UnsafeBufferPointer(start: p, count: parameterCount), gradientNorms: norms)
+                            recorder.record(update: updateCount, loss: lossSum / Double(take), parameters: p, gradientNorms: norms)
                         }
                         let offset = cursor.offset + take
                         if offset >= n {

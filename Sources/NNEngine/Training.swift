@@ -8,6 +8,11 @@ public struct Training: Sendable {
     public internal(set) var initialParameters: [Double]
     public internal(set) var data: DataSet
     public var settings: TrainingSettings
+    /// When false, updates keep no undo window and no history: the bare training loop, for
+    /// measuring what recording costs. Turning it off forgets the undo window.
+    public var recording = true {
+        didSet { if !recording { undoLog.removeAll() } }
+    }
     /// Updates made so far (the JSON `steps`).
     public internal(set) var updateCount = 0
     public internal(set) var cursor = Cursor()
@@ -25,13 +30,12 @@ public struct Training: Sendable {
         self.initialParameters = network.parameters
         self.data = data
         self.settings = settings
-        recorder = Recorder(parameterCount: network.parameterCount, layerCount: network.layerCount)
+        recorder = Recorder(parameterCount: network.parameterCount, layerCount: network.layerCount,
+                            layerRanges: (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] })
         undoLog = UndoLog(parameterCount: network.parameterCount)
         workspace = Workspace(sizes: network.sizes, parameterCount: network.parameterCount)
     }
 
-    /// How many updates `undo` can still take back.
-    public var undoableCount: Int { undoLog.count }
 
     /// Replaces the data; the cursor and pass sums start again.
     /// The undo window and the last step refer to rows of the old data, so they are cleared.
@@ -46,10 +50,16 @@ public struct Training: Sendable {
 
     /// Sets one parameter by hand. The value becomes part of the starting point for `reset`
     /// only when no update has been made yet.
+    /// Undo still reaches back past the change: a checkpoint is taken at once.
     public mutating func setParameter(at index: Int, to value: Double) {
         network.parameters[index] = value
         if updateCount == 0 { initialParameters[index] = value }
         lastStep = nil
+        if recording {
+            network.parameters.withUnsafeBufferPointer {
+                undoLog.push($0.baseAddress!, count: network.parameterCount, update: updateCount, cursor: cursor, settings: settings)
+            }
+        }
     }
 
     /// The rows the next update reads, given the current cursor and settings.

@@ -1,58 +1,55 @@
-/// A bounded window of the most recent updates, enough to take each one back bit for bit.
+/// Checkpoints of the training state, enough to take back any recent update bit for bit.
 ///
-/// Each entry keeps the parameters as they were before an update, the cursor it read
-/// from and the settings it ran with. The window holds at most `capacity` entries, and never more than about 2 MB of
-/// parameters, so a million updates cost no more memory than a thousand.
+/// Copying every parameter before every update would cost as much as a small network's
+/// update itself. Instead a checkpoint (parameters, cursor, settings) is kept every
+/// `interval` updates, and whenever the settings or a parameter were changed by hand; the
+/// state after any later update is rebuilt by replaying the same kernel from the nearest
+/// checkpoint, which gives the same bits. The ring holds `capacity` checkpoints and never
+/// more than about 2 MB of parameters, so memory stays flat however long training runs.
 struct UndoLog: Sendable, Equatable {
-    let parameterCount: Int
-    let capacity: Int
-    private var storage: [Double]
-    private var cursors: [Cursor]
-    private var settings: [TrainingSettings]
-    private var head = 0 // where the next entry goes
-    private(set) var count = 0
+    struct Checkpoint: Sendable, Equatable {
+        /// The number of updates made when it was taken (the state *after* that many).
+        var update: Int
+        var parameters: [Double]
+        var cursor: Cursor
+        var settings: TrainingSettings
+    }
 
+    static let interval = 32
     static let budget = 262_144 // doubles: 2 MiB
+    let capacity: Int
+    private(set) var checkpoints: [Checkpoint] = [] // oldest first
 
-    init(parameterCount: Int, maximumEntries: Int = 1000) {
-        self.parameterCount = parameterCount
-        capacity = max(1, min(maximumEntries, Self.budget / max(parameterCount, 1)))
-        storage = []
-        cursors = []
-        settings = []
+    init(parameterCount: Int) {
+        capacity = max(4, min(64, Self.budget / max(parameterCount, 1)))
     }
 
-    /// Records the state before an update.
+    var latest: Checkpoint? { checkpoints.last }
+    var oldestUpdate: Int? { checkpoints.first?.update }
+
+    /// Whether the loop should take a checkpoint before update number `update + 1`.
     @inline(__always)
-    mutating func push(_ parameters: UnsafePointer<Double>, cursor: Cursor, settings current: TrainingSettings) {
-        if storage.isEmpty {
-            storage = [Double](repeating: 0, count: capacity * parameterCount)
-            cursors = [Cursor](repeating: Cursor(), count: capacity)
-            settings = [TrainingSettings](repeating: current, count: capacity)
-        }
-        let start = head * parameterCount
-        storage.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: start).update(from: parameters, count: parameterCount) }
-        cursors[head] = cursor
-        settings[head] = current
-        head = (head + 1) % capacity
-        count = min(count + 1, capacity)
+    func wantsCheckpoint(at update: Int) -> Bool {
+        guard let latest = checkpoints.last else { return true }
+        return update - latest.update >= Self.interval
     }
 
-    /// The entry `back` updates ago (0 = the most recent), or nil outside the window.
-    func entry(_ back: Int) -> (parameters: ArraySlice<Double>, cursor: Cursor, settings: TrainingSettings)? {
-        guard back >= 0, back < count else { return nil }
-        let slot = (head - 1 - back + capacity * 2) % capacity
-        return (storage[slot * parameterCount ..< (slot + 1) * parameterCount], cursors[slot], settings[slot])
+    mutating func push(_ parameters: UnsafePointer<Double>, count: Int, update: Int, cursor: Cursor, settings: TrainingSettings) {
+        if let last = checkpoints.last, last.update == update { checkpoints.removeLast() }
+        if checkpoints.count == capacity { checkpoints.removeFirst() }
+        checkpoints.append(Checkpoint(update: update, parameters: Array(UnsafeBufferPointer(start: parameters, count: count)),
+                                      cursor: cursor, settings: settings))
     }
 
-    /// Removes the most recent entry and returns it.
-    mutating func pop() -> (parameters: [Double], cursor: Cursor)? {
-        guard let top = entry(0) else { return nil }
-        let result = (Array(top.parameters), top.cursor)
-        head = (head - 1 + capacity) % capacity
-        count -= 1
-        return result
+    /// The latest checkpoint taken at or before `update`.
+    func checkpoint(atOrBefore update: Int) -> Checkpoint? {
+        checkpoints.last { $0.update <= update }
     }
 
-    mutating func removeAll() { count = 0; head = 0 }
+    /// Forgets checkpoints taken after `update` (they describe undone updates).
+    mutating func removeAfter(_ update: Int) {
+        while let last = checkpoints.last, last.update > update { checkpoints.removeLast() }
+    }
+
+    mutating func removeAll() { checkpoints.removeAll() }
 }

@@ -25,6 +25,9 @@ public final class Session {
         """
     }
 
+    /// True while a lesson is running (a blank line then means Enter).
+    public var isLessonActive: Bool { state.lesson?.isActive ?? false }
+
     public var prompt: String {
         if let lesson = state.lesson, lesson.isWaiting { return lesson.prompt }
         return "nnstep> "

@@ -135,6 +135,9 @@ struct NNStep: ParsableCommand {
         options.color = onTerminal && !noColor && (environment["NO_COLOR"] ?? "").isEmpty
             && environment["TERM"] != "dumb"
         options.width = onTerminal ? (Terminal.columns() ?? 80) : 80
+        if interactive, let history = HistoryFile.defaultPath(environment: environment) {
+            options.stateDirectory = (history as NSString).deletingLastPathComponent
+        }
         return options
     }
 }

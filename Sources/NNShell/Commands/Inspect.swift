@@ -53,7 +53,9 @@ extension Command {
             lines.append("  no update yet, so no gradient; 'step' makes one")
         }
         let history = [(0, training.initialParameters[index])] + training.recorder.history(ofParameter: index).map { ($0.update, $0.value) }
-        if training.updateCount > 0 {
+        if training.updateCount > 0, !training.recorder.isTracked(index) {
+            lines.append("  history: not recorded; in a network this large nnstep follows \(training.recorder.tracked.count) of the \(training.network.parameterCount) parameters")
+        } else if training.updateCount > 0 {
             let shown = history.suffix(historyShown)
             let thinned = training.recorder.stride > 1 ? " (every \(training.recorder.stride)th update is kept)" : ""
             lines.append("  history\(thinned): " + shown.map { "\($0.0): \(format($0.1))" }.joined(separator: ", ")

@@ -15,16 +15,19 @@ extension Command {
                            (a new seeded shuffle every pass)
           set seed N       the seed for random row order
           set digits N     decimals shown on screen (default 4); inspect and JSON keep all
+          set recording on|off   off keeps no undo window and no history (for measuring
+                           what recording costs); on is the default
         """,
         examples: ["set lr 0.01", "set w1_21 0.2", "set mode minibatch", "set batch 2"],
-        subcommands: ["lr", "mode", "batch", "order", "seed", "digits"],
+        subcommands: ["lr", "mode", "batch", "order", "seed", "digits", "recording"],
         complete: { previous, partial, state in
             switch previous.first {
             case nil:
                 let names = state.training?.network.allParameters.map(\.asciiName) ?? []
-                return (["lr", "mode", "batch", "order", "seed", "digits"] + names).filter { $0.hasPrefix(partial) }
+                return (["lr", "mode", "batch", "order", "seed", "digits", "recording"] + names).filter { $0.hasPrefix(partial) }
             case "mode": return TrainingSettings.Mode.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }
             case "order": return TrainingSettings.Order.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }
+            case "recording": return ["on", "off"].filter { $0.hasPrefix(partial) }
             default: return []
             }
         },
@@ -70,6 +73,15 @@ extension Command {
             settings.seed = UInt64(try Arguments.integer(value, "the seed", in: 0...Int.max))
             state.settings = settings
             return "seed \(settings.seed)\n"
+        case "recording":
+            guard ["on", "off"].contains(value.text.lowercased()) else {
+                throw ShellError.at(value, "expected on or off for recording, found '\(value.text)'")
+            }
+            var training = try state.requireTraining()
+            training.recording = value.text.lowercased() == "on"
+            state.training = training
+            return training.recording ? "recording on: undo, inspect history and plots follow every update\n"
+                : "recording off: no undo window and no history until 'set recording on'\n"
         case "digits":
             state.format.digits = try Arguments.integer(value, "digits", in: 0...17)
             return "numbers are shown with up to \(state.format.digits) decimals\n"
