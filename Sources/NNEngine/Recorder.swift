@@ -46,9 +46,12 @@ public struct Recorder: Sendable, Equatable {
     private var recordsParameters: Bool { !tracked.isEmpty }
     public var count: Int { updates.count }
 
-    /// Whether update number `update` should be recorded.
-    @inline(__always)
-    func wants(_ update: Int) -> Bool { update % stride == 0 }
+    /// The first update number after `update` that should be recorded (a multiple of the
+    /// stride, adjusted for a buffer that is about to be thinned).
+    func nextWanted(after update: Int) -> Int {
+        let step = updates.count == Self.capacity ? stride * 2 : stride
+        return (update / step + 1) * step
+    }
 
     mutating func record(update: Int, loss: Double, parameters values: UnsafePointer<Double>, gradientNorms norms: [Double]) {
         if updates.count == Self.capacity { thin() }

@@ -81,7 +81,9 @@ extension Training {
         var order: [Int] = settings.order == .random ? rowOrder(count: n, pass: cursor.pass, settings: settings) : []
         var passesDone = 0
         var badIndex: Int?
-        var forceCheckpoint = undo.latest.map { $0.settings != settings } ?? true
+        // The next update number before which a checkpoint is due (now, if the settings changed).
+        var nextCheckpoint = undo.latest.flatMap { $0.settings == settings ? $0.update + UndoLog.interval : nil } ?? updateCount
+        var nextRecord = recorder.nextWanted(after: updateCount)
         let layerRanges = (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] }
         network.withKernel(&workspace) { kernel in
             data.inputs.withUnsafeBufferPointer { xs in
@@ -123,9 +125,9 @@ extension Training {
                             report.divergence = Divergence(update: updateCount + 1, cause: .loss, loss: lossSum / Double(take))
                             return
                         }
-                        if recording, forceCheckpoint || undo.wantsCheckpoint(at: updateCount) {
+                        if recording, updateCount >= nextCheckpoint {
                             undo.push(p, count: parameterCount, update: updateCount, cursor: cursor, settings: settings)
-                            forceCheckpoint = false
+                            nextCheckpoint = updateCount + UndoLog.interval
                         }
                         for i in 0..<parameterCount { p[i] -= eta * g[i] }
                         updateCount += 1
@@ -134,13 +136,14 @@ extension Training {
                         report.lossSum += lossSum
                         passLoss += lossSum
                         passSamples += take
-                        if recording, recorder.wants(updateCount) {
+                        if recording, updateCount >= nextRecord {
                             let norms = layerRanges.map { range -> Double in
                                 var sum = 0.0
                                 for i in range { sum += g[i] * g[i] }
                                 return sum.squareRoot()
                             }
                             recorder.record(update: updateCount, loss: lossSum / Double(take), parameters: p, gradientNorms: norms)
+                            nextRecord = recorder.nextWanted(after: updateCount)
                         }
                         let offset = cursor.offset + take
                         if offset >= n {

@@ -18,38 +18,56 @@ struct UndoLog: Sendable, Equatable {
     static let interval = 32
     static let budget = 262_144 // doubles: 2 MiB
     let capacity: Int
-    private(set) var checkpoints: [Checkpoint] = [] // oldest first
+    let parameterCount: Int
+    /// A ring of `capacity` slots: parameters flat, `parameterCount` per slot.
+    private var storage: [Double] = []
+    private var meta: [(update: Int, cursor: Cursor, settings: TrainingSettings)] = []
+    private var head = 0 // the slot the next checkpoint goes into
+    private(set) var count = 0
 
     init(parameterCount: Int) {
+        self.parameterCount = parameterCount
         capacity = max(4, min(64, Self.budget / max(parameterCount, 1)))
     }
 
-    var latest: Checkpoint? { checkpoints.last }
-    var oldestUpdate: Int? { checkpoints.first?.update }
+    private func slot(_ back: Int) -> Int { (head - 1 - back + 2 * capacity) % capacity }
 
-    /// Whether the loop should take a checkpoint before update number `update + 1`.
-    @inline(__always)
-    func wantsCheckpoint(at update: Int) -> Bool {
-        guard let latest = checkpoints.last else { return true }
-        return update - latest.update >= Self.interval
+    /// The checkpoint `back` places from the newest (0 = the newest).
+    private func checkpoint(back: Int) -> Checkpoint {
+        let s = slot(back)
+        return Checkpoint(update: meta[s].update, parameters: Array(storage[s * parameterCount ..< (s + 1) * parameterCount]),
+                          cursor: meta[s].cursor, settings: meta[s].settings)
     }
 
-    mutating func push(_ parameters: UnsafePointer<Double>, count: Int, update: Int, cursor: Cursor, settings: TrainingSettings) {
-        if let last = checkpoints.last, last.update == update { checkpoints.removeLast() }
-        if checkpoints.count == capacity { checkpoints.removeFirst() }
-        checkpoints.append(Checkpoint(update: update, parameters: Array(UnsafeBufferPointer(start: parameters, count: count)),
-                                      cursor: cursor, settings: settings))
+    var latest: Checkpoint? { count == 0 ? nil : checkpoint(back: 0) }
+    var oldestUpdate: Int? { count == 0 ? nil : meta[slot(count - 1)].update }
+
+    mutating func push(_ parameters: UnsafePointer<Double>, count n: Int, update: Int, cursor: Cursor, settings: TrainingSettings) {
+        if storage.isEmpty {
+            storage = [Double](repeating: 0, count: capacity * parameterCount)
+            meta = Array(repeating: (0, Cursor(), settings), count: capacity)
+        }
+        if count > 0, meta[slot(0)].update == update { head = slot(0); count -= 1 }
+        let start = head * parameterCount
+        storage.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: start).update(from: parameters, count: parameterCount) }
+        meta[head] = (update, cursor, settings)
+        head = (head + 1) % capacity
+        count = min(count + 1, capacity)
     }
 
     /// The latest checkpoint taken at or before `update`.
     func checkpoint(atOrBefore update: Int) -> Checkpoint? {
-        checkpoints.last { $0.update <= update }
+        (0..<count).first { meta[slot($0)].update <= update }.map { checkpoint(back: $0) }
     }
 
     /// Forgets checkpoints taken after `update` (they describe undone updates).
     mutating func removeAfter(_ update: Int) {
-        while let last = checkpoints.last, last.update > update { checkpoints.removeLast() }
+        while count > 0, meta[slot(0)].update > update { head = slot(0); count -= 1 }
     }
 
-    mutating func removeAll() { checkpoints.removeAll() }
+    mutating func removeAll() { count = 0; head = 0 }
+
+    static func == (lhs: UndoLog, rhs: UndoLog) -> Bool {
+        lhs.count == rhs.count && (0..<lhs.count).allSatisfy { lhs.checkpoint(back: $0) == rhs.checkpoint(back: $0) }
+    }
 }
