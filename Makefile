@@ -1,6 +1,10 @@
 # nnstep: `make run` installs what is missing, builds and starts the shell;
 # `make test` does the same and runs every test.
 SWIFT ?= swift
+# Release builds use every vector instruction this machine has (AVX-512, FMA, …): the
+# binary is built where it runs. Set CPU= (empty) for a portable build.
+CPU ?= native
+RELEASE := -c release $(if $(CPU),-Xswiftc -target-cpu -Xswiftc $(CPU))
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PEERS ?= numpy,torch,micrograd
 
@@ -12,10 +16,10 @@ deps:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev pkg-config; }
 
 build: deps
-	$(SWIFT) build -c release --product nnstep
+	$(SWIFT) build $(RELEASE) --product nnstep
 
 run: build
-	@$$($(SWIFT) build -c release --show-bin-path)/nnstep
+	@$$($(SWIFT) build $(RELEASE) --show-bin-path)/nnstep
 
 test: deps
 	$(SWIFT) build

@@ -15,7 +15,12 @@ let package = Package(
         // updates, data. No printing, no files, no terminal.
         .target(
             name: "NNEngine",
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            // The engine's loops are the product: optimise them even in debug builds, so the
+            // tests that train the benchmark workloads take a second, not a minute.
+            swiftSettings: [
+                .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+                .unsafeFlags(["-O"], .when(configuration: .debug)),
+            ]
         ),
         // The session, the command language, lessons and renderers: line in, text out.
         .target(name: "NNShell", dependencies: ["NNEngine"]),

@@ -10,6 +10,11 @@ struct Workspace: Sendable {
     /// Offsets of layer k in `a` (k = 0…L) and in `z`/`delta` (k = 1…L; index 0 unused).
     let aOffsets: [Int]
     let zOffsets: [Int]
+    /// A chunk of samples for the batch kernel: per layer k, A_k, Z_k and D_k as
+    /// `chunk × n(k)` row-major blocks. Offsets: A at [k], Z at [L+1+k], D at [2(L+1)+k].
+    var batch: [Double]
+    let batchOffsets: [Int]
+    static let chunk = 64
 
     init(sizes: [Int], parameterCount: Int) {
         var aOffsets = [0], zOffsets = [0], aTotal = sizes[0], zTotal = 0
@@ -23,7 +28,20 @@ struct Workspace: Sendable {
         z = [Double](repeating: 0, count: max(zTotal, 1) + 1)
         delta = [Double](repeating: 0, count: max(zTotal, 1) + 1)
         gradient = [Double](repeating: 0, count: parameterCount)
+        var offsets = [Int](repeating: 0, count: 3 * sizes.count), total = 0
+        for block in 0..<3 {
+            for k in sizes.indices where block == 0 || k > 0 {
+                offsets[block * sizes.count + k] = total
+                total += Self.chunk * sizes[k]
+            }
+        }
+        batchOffsets = offsets
+        batch = []
+        batchSize = total
     }
+
+    /// Doubles the batch buffer needs; it is allocated on first use.
+    let batchSize: Int
 }
 
 /// Raw pointers into one network and its workspace, for the duration of one kernel call.
@@ -40,6 +58,8 @@ struct Kernel {
     let z: UnsafeMutablePointer<Double>
     let delta: UnsafeMutablePointer<Double>
     let g: UnsafeMutablePointer<Double>
+    let batch: UnsafeMutablePointer<Double>
+    let batchOffsets: UnsafeBufferPointer<Int>
 
     var layerCount: Int { sizes.count - 1 }
     var output: UnsafeMutablePointer<Double> { a + aOffsets[layerCount] }
@@ -109,6 +129,7 @@ extension Network {
     @inline(__always)
     mutating func withKernel<R>(_ workspace: inout Workspace, _ body: (Kernel) throws -> R) rethrows -> R {
         let loss = self.loss
+        if workspace.batch.isEmpty { workspace.batch = [Double](repeating: 0, count: workspace.batchSize) }
         return try sizes.withUnsafeBufferPointer { sizes in
             try activations.withUnsafeBufferPointer { acts in
                 try weightOffsets.withUnsafeBufferPointer { wo in
@@ -120,10 +141,15 @@ extension Network {
                                         try workspace.z.withUnsafeMutableBufferPointer { z in
                                             try workspace.delta.withUnsafeMutableBufferPointer { d in
                                                 try workspace.gradient.withUnsafeMutableBufferPointer { g in
-                                                    try body(Kernel(sizes: sizes, activations: acts, weightOffsets: wo,
-                                                                    biasOffsets: bo, aOffsets: ao, zOffsets: zo, loss: loss,
-                                                                    p: p.baseAddress!, a: a.baseAddress!, z: z.baseAddress!,
-                                                                    delta: d.baseAddress!, g: g.baseAddress!))
+                                                    try workspace.batchOffsets.withUnsafeBufferPointer { bo2 in
+                                                        try workspace.batch.withUnsafeMutableBufferPointer { batch in
+                                                            try body(Kernel(sizes: sizes, activations: acts, weightOffsets: wo,
+                                                                            biasOffsets: bo, aOffsets: ao, zOffsets: zo, loss: loss,
+                                                                            p: p.baseAddress!, a: a.baseAddress!, z: z.baseAddress!,
+                                                                            delta: d.baseAddress!, g: g.baseAddress!,
+                                                                            batch: batch.baseAddress!, batchOffsets: bo2))
+                                                        }
+                                                    }
                                                 }
                                             }
                                         }

@@ -45,19 +45,16 @@ extension Training {
         var network = before.network
         let settings = before.settings
         let rows = before.rows(at: before.cursor)
-        let scale = rows.count == 1 ? 1.0 : 1.0 / Double(rows.count)
+        let order = settings.order == .random ? rowOrder(count: data.count, pass: before.cursor.pass, settings: settings) : []
         var workspace = Workspace(sizes: network.sizes, parameterCount: network.parameterCount)
-        let nIn = network.inputCount, nOut = network.outputCount, perceptron = network.isPerceptron
+        let perceptron = network.isPerceptron
         let lossSum = network.withKernel(&workspace) { kernel -> Double in
             data.inputs.withUnsafeBufferPointer { xs in
                 data.targets.withUnsafeBufferPointer { ys in
-                    var sum = 0.0
-                    for (s, r) in rows.enumerated() {
-                        sum += kernel.forward(x: xs.baseAddress! + r * nIn, y: ys.baseAddress! + r * nOut)
-                        if perceptron { kernel.perceptronGradient(y: ys.baseAddress! + r * nOut, scale: scale) }
-                        else { kernel.backward(y: ys.baseAddress! + r * nOut, scale: scale, accumulate: s > 0) }
+                    order.withUnsafeBufferPointer { orderRows in
+                        kernel.updateGradient(x: xs.baseAddress!, y: ys.baseAddress!, order: orderRows.isEmpty ? nil : orderRows.baseAddress,
+                                              start: before.cursor.offset, count: rows.count, perceptron: perceptron)
                     }
-                    return sum
                 }
             }
         }

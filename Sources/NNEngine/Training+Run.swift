@@ -101,14 +101,9 @@ extension Training {
                         case .batch: take = n - cursor.offset
                         case .minibatch: take = min(settings.batchSize, n - cursor.offset)
                         }
-                        if perceptron { g.update(repeating: 0, count: parameterCount) }
-                        let scale = take == 1 ? 1.0 : 1.0 / Double(take)
-                        var lossSum = 0.0
-                        for s in 0..<take {
-                            let r = order.isEmpty ? cursor.offset + s : order[cursor.offset + s]
-                            lossSum += kernel.forward(x: x + r * nIn, y: y + r * nOut)
-                            if perceptron { kernel.perceptronGradient(y: y + r * nOut, scale: scale) }
-                            else { kernel.backward(y: y + r * nOut, scale: scale, accumulate: s > 0) }
+                        let lossSum = order.withUnsafeBufferPointer { rows in
+                            kernel.updateGradient(x: x, y: y, order: rows.isEmpty ? nil : rows.baseAddress, start: cursor.offset,
+                                                  count: take, perceptron: perceptron)
                         }
                         if !lossSum.isFinite {
                             report.divergence = Divergence(update: updateCount + 1, cause: .loss, loss: lossSum / Double(take))

@@ -1,0 +1,188 @@
+/// The gradient of one update, per sample or for a batch at once.
+///
+/// A batch is processed in chunks of `Workspace.chunk` samples as small matrix products,
+/// Z_k = A_(k−1)·W_k + b_k forward and G_k = A_(k−1)ᵀ·D_k backward, blocked so that each
+/// weight row loaded from memory serves four samples and eight outputs at a time. The
+/// numbers are the same sums as the per-sample path, added in a different order.
+extension Kernel {
+    /// Writes G for the rows `start..<start+count` (through `order` when given) into `g`:
+    /// the sample's gradient for one row, the mean over the rows otherwise. Returns the sum
+    /// of the rows' losses. Training and `explainUpdate` both call this, so an explained
+    /// gradient is the applied one, bit for bit.
+    @inline(__always)
+    func updateGradient(x: UnsafePointer<Double>, y: UnsafePointer<Double>, order: UnsafePointer<Int>?,
+                        start: Int, count: Int, perceptron: Bool) -> Double {
+        let nIn = sizes[0], nOut = sizes[layerCount]
+        let scale = count == 1 ? 1.0 : 1.0 / Double(count)
+        if count == 1 || perceptron {
+            if perceptron { g.update(repeating: 0, count: biasOffsets[layerCount] + nOut) }
+            var lossSum = 0.0
+            for s in 0..<count {
+                let r = order.map { $0[start + s] } ?? start + s
+                lossSum += forward(x: x + r * nIn, y: y + r * nOut)
+                if perceptron { perceptronGradient(y: y + r * nOut, scale: scale) }
+                else { backward(y: y + r * nOut, scale: scale, accumulate: s > 0) }
+            }
+            return lossSum
+        }
+        var lossSum = 0.0
+        var done = 0
+        while done < count {
+            let c = min(Workspace.chunk, count - done)
+            lossSum += chunk(x: x, y: y, order: order, start: start + done, count: c, scale: scale, accumulate: done > 0)
+            done += c
+        }
+        return lossSum
+    }
+
+    @inline(__always) func blockA(_ k: Int) -> UnsafeMutablePointer<Double> { batch + batchOffsets[k] }
+    @inline(__always) func blockZ(_ k: Int) -> UnsafeMutablePointer<Double> { batch + batchOffsets[sizes.count + k] }
+    @inline(__always) func blockD(_ k: Int) -> UnsafeMutablePointer<Double> { batch + batchOffsets[2 * sizes.count + k] }
+
+    /// One chunk of up to `Workspace.chunk` samples: forward, loss, backward, add `scale`·G.
+    private func chunk(x: UnsafePointer<Double>, y: UnsafePointer<Double>, order: UnsafePointer<Int>?,
+                       start: Int, count c: Int, scale: Double, accumulate: Bool) -> Double {
+        let L = layerCount, nIn = sizes[0], nOut = sizes[L]
+        let a0 = blockA(0)
+        for s in 0..<c {
+            let r = order.map { $0[start + s] } ?? start + s
+            (a0 + s * nIn).update(from: x + r * nIn, count: nIn)
+        }
+        for k in 1...L {
+            let n = sizes[k]
+            Matrix.multiplyAdd(blockA(k - 1), p + weightOffsets[k], bias: p + biasOffsets[k], into: blockZ(k),
+                               rows: c, inner: sizes[k - 1], columns: n)
+            for s in 0..<c { activations[k - 1].apply(blockZ(k) + s * n, blockA(k) + s * n, n) }
+        }
+        var lossSum = 0.0
+        let out = blockA(L), dL = blockD(L), zL = blockZ(L)
+        for s in 0..<c {
+            let r = order.map { $0[start + s] } ?? start + s
+            let ys = y + r * nOut, os = out + s * nOut, ds = dL + s * nOut
+            lossSum += loss.value(ys, os, nOut)
+            for j in 0..<nOut { ds[j] = loss.derivative(y: ys[j], yHat: os[j], count: nOut) }
+            activations[L - 1].backpropagate(ds, z: zL + s * nOut, output: os, nOut)
+        }
+        for k in stride(from: L, through: 1, by: -1) {
+            let nPrev = sizes[k - 1], n = sizes[k]
+            Matrix.accumulateTransposedProduct(blockA(k - 1), blockD(k), into: g + weightOffsets[k], biasInto: g + biasOffsets[k],
+                                               rows: c, left: nPrev, right: n, scale: scale, accumulate: accumulate)
+            if k > 1 {
+                Matrix.multiplyTransposed(blockD(k), p + weightOffsets[k], into: blockD(k - 1), rows: c, inner: n, columns: nPrev)
+                for s in 0..<c {
+                    activations[k - 2].backpropagate(blockD(k - 1) + s * nPrev, z: blockZ(k - 1) + s * nPrev,
+                                                     output: blockA(k - 1) + s * nPrev, nPrev)
+                }
+            }
+        }
+        return lossSum
+    }
+}
+
+/// Small dense products on row-major buffers, blocked for SIMD registers.
+enum Matrix {
+    typealias Vector = SIMD8<Double>
+
+    @inline(__always) static func load(_ p: UnsafePointer<Double>) -> Vector {
+        UnsafeRawPointer(p).loadUnaligned(as: Vector.self)
+    }
+
+    @inline(__always) static func store(_ v: Vector, _ p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vector.self)
+    }
+
+    /// Z (rows×columns) = A (rows×inner) · W (inner×columns) + bias (broadcast to every row).
+    static func multiplyAdd(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, bias: UnsafePointer<Double>,
+                            into z: UnsafeMutablePointer<Double>, rows: Int, inner: Int, columns: Int) {
+        var s = 0
+        while s + 4 <= rows {
+            let a0 = a + s * inner, a1 = a0 + inner, a2 = a1 + inner, a3 = a2 + inner
+            var j = 0
+            while j + 8 <= columns {
+                let b = load(bias + j)
+                var z0 = b, z1 = b, z2 = b, z3 = b
+                for i in 0..<inner {
+                    let row = load(w + i * columns + j)
+                    z0 += row * a0[i]; z1 += row * a1[i]; z2 += row * a2[i]; z3 += row * a3[i]
+                }
+                store(z0, z + s * columns + j); store(z1, z + (s + 1) * columns + j)
+                store(z2, z + (s + 2) * columns + j); store(z3, z + (s + 3) * columns + j)
+                j += 8
+            }
+            for r in s..<(s + 4) where j < columns { scalarRow(a + r * inner, w, bias, z + r * columns, inner, columns, from: j) }
+            s += 4
+        }
+        for r in s..<rows { scalarRow(a + r * inner, w, bias, z + r * columns, inner, columns, from: 0) }
+    }
+
+    @inline(__always)
+    private static func scalarRow(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, _ bias: UnsafePointer<Double>,
+                                  _ z: UnsafeMutablePointer<Double>, _ inner: Int, _ columns: Int, from start: Int) {
+        for j in start..<columns { z[j] = bias[j] }
+        for i in 0..<inner {
+            let ai = a[i], row = w + i * columns
+            for j in start..<columns { z[j] += ai * row[j] }
+        }
+    }
+
+    /// G (left×right) (+)= scale · Aᵀ·D and gb (+)= scale · Σ_rows D, for A (rows×left), D (rows×right).
+    static func accumulateTransposedProduct(_ a: UnsafePointer<Double>, _ d: UnsafePointer<Double>,
+                                            into g: UnsafeMutablePointer<Double>, biasInto gb: UnsafeMutablePointer<Double>,
+                                            rows: Int, left: Int, right: Int, scale: Double, accumulate: Bool) {
+        var i = 0
+        while i < left {
+            let block = min(4, left - i)
+            var j = 0
+            while j + 8 <= right {
+                var g0 = Vector(), g1 = Vector(), g2 = Vector(), g3 = Vector()
+                for s in 0..<rows {
+                    let ds = load(d + s * right + j), ar = a + s * left + i
+                    g0 += ds * ar[0]
+                    if block > 1 { g1 += ds * ar[1] }
+                    if block > 2 { g2 += ds * ar[2] }
+                    if block > 3 { g3 += ds * ar[3] }
+                }
+                func put(_ t: Int, _ sum: Vector) {
+                    let target = g + (i + t) * right + j
+                    store(accumulate ? load(target) + sum * scale : sum * scale, target)
+                }
+                put(0, g0)
+                if block > 1 { put(1, g1) }
+                if block > 2 { put(2, g2) }
+                if block > 3 { put(3, g3) }
+                j += 8
+            }
+            for t in 0..<block where j < right {
+                for jj in j..<right {
+                    var sum = 0.0
+                    for s in 0..<rows { sum += a[s * left + i + t] * d[s * right + jj] }
+                    let target = g + (i + t) * right + jj
+                    target.pointee = accumulate ? target.pointee + sum * scale : sum * scale
+                }
+            }
+            i += block
+        }
+        for j in 0..<right {
+            var sum = 0.0
+            for s in 0..<rows { sum += d[s * right + j] }
+            gb[j] = accumulate ? gb[j] + sum * scale : sum * scale
+        }
+    }
+
+    /// E (rows×columns) = D (rows×inner) · Wᵀ, for W (columns×inner): E[s][i] = Σ_j W[i][j]·D[s][j].
+    static func multiplyTransposed(_ d: UnsafePointer<Double>, _ w: UnsafePointer<Double>, into e: UnsafeMutablePointer<Double>,
+                                   rows: Int, inner: Int, columns: Int) {
+        for s in 0..<rows {
+            let ds = d + s * inner, es = e + s * columns
+            for i in 0..<columns {
+                let row = w + i * inner
+                var j = 0
+                var acc = Vector()
+                while j + 8 <= inner { acc += load(row + j) * load(ds + j); j += 8 }
+                var sum = acc.sum()
+                while j < inner { sum += row[j] * ds[j]; j += 1 }
+                es[i] = sum
+            }
+        }
+    }
+}
