@@ -50,17 +50,26 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
         case .softmax:
             var largest = -Double.infinity
             for j in 0..<count where z[j] > largest { largest = z[j] }
-            var sum = 0.0
-            for j in 0..<count {
-                let e = fastExp(z[j] - largest)
-                output[j] = e
-                sum += e
+            var j = 0
+            while j + 8 <= count {
+                let v = UnsafeRawPointer(z + j).loadUnaligned(as: SIMD8<Double>.self)
+                UnsafeMutableRawPointer(output + j).storeBytes(of: fastExp(v - largest), as: SIMD8<Double>.self)
+                j += 8
             }
+            while j < count { output[j] = fastExp(z[j] - largest); j += 1 }
+            var sum = 0.0
+            for j in 0..<count { sum += output[j] }
             for j in 0..<count { output[j] /= sum }
         case .linear:
             for j in 0..<count { output[j] = z[j] }
         case .sigmoid:
-            for j in 0..<count { output[j] = 1.0 / (1.0 + fastExp(-z[j])) }
+            var j = 0
+            while j + 8 <= count {
+                let v = UnsafeRawPointer(z + j).loadUnaligned(as: SIMD8<Double>.self)
+                UnsafeMutableRawPointer(output + j).storeBytes(of: fastSigmoid(v), as: SIMD8<Double>.self)
+                j += 8
+            }
+            while j < count { output[j] = 1.0 / (1.0 + fastExp(-z[j])); j += 1 }
         default:
             for j in 0..<count { output[j] = value(z[j]) }
         }

@@ -72,10 +72,20 @@ struct Kernel {
             let nIn = sizes[k - 1], nOut = sizes[k]
             let w = p + weightOffsets[k], b = p + biasOffsets[k]
             let input = a + aOffsets[k - 1], zk = z + zOffsets[k]
-            zk.update(from: b, count: nOut)
-            for i in 0..<nIn {
-                let ai = input[i], row = w + i * nOut
-                for j in 0..<nOut { zk[j] += ai * row[j] }
+            // Eight outputs at a time stay in a register while every input adds its share.
+            var j = 0
+            while j + 8 <= nOut {
+                var acc = Matrix.load(b + j)
+                for i in 0..<nIn { acc += Matrix.load(w + i * nOut + j) * input[i] }
+                Matrix.store(acc, zk + j)
+                j += 8
+            }
+            if j < nOut {
+                for jj in j..<nOut { zk[jj] = b[jj] }
+                for i in 0..<nIn {
+                    let ai = input[i], row = w + i * nOut
+                    for jj in j..<nOut { zk[jj] += ai * row[jj] }
+                }
             }
             activations[k - 1].apply(zk, a + aOffsets[k], nOut)
         }
@@ -111,12 +121,7 @@ struct Kernel {
             }
             if k > 1 {
                 let w = p + weightOffsets[k], dPrev = delta + zOffsets[k - 1]
-                for i in 0..<nIn {
-                    let row = w + i * nOut
-                    var sum = 0.0
-                    for j in 0..<nOut { sum += row[j] * dk[j] }
-                    dPrev[i] = sum
-                }
+                Matrix.multiplyTransposed(dk, w, into: dPrev, rows: 1, inner: nOut, columns: nIn)
                 activations[k - 2].backpropagate(dPrev, z: z + zOffsets[k - 1], output: input, nIn)
             }
             k -= 1

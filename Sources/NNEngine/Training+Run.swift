@@ -110,12 +110,7 @@ extension Training {
                             return
                         }
                         // Check every new value before moving any, so a failed update changes nothing.
-                        var nonFinite: UInt64 = 0
-                        for i in 0..<parameterCount {
-                            let bits = (p[i] - eta * g[i]).bitPattern & 0x7FF0_0000_0000_0000
-                            nonFinite |= bits == 0x7FF0_0000_0000_0000 ? 1 : 0
-                        }
-                        if nonFinite != 0 {
+                        if !Matrix.stepIsFinite(p, g, eta: eta, count: parameterCount) {
                             badIndex = (0..<parameterCount).first { !(p[$0] - eta * g[$0]).isFinite } ?? 0
                             report.divergence = Divergence(update: updateCount + 1, cause: .loss, loss: lossSum / Double(take))
                             return
@@ -124,7 +119,7 @@ extension Training {
                             undo.push(p, count: parameterCount, update: updateCount, cursor: cursor, settings: settings)
                             nextCheckpoint = updateCount + UndoLog.interval
                         }
-                        for i in 0..<parameterCount { p[i] -= eta * g[i] }
+                        Matrix.step(p, g, eta: eta, count: parameterCount)
                         updateCount += 1
                         report.updates += 1
                         report.samples += take
