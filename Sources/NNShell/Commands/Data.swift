@@ -89,6 +89,9 @@ extension Command {
         for token in rest[..<arrow] { x.append(try Arguments.number(token, "an input")) }
         for token in rest[(arrow + 1)...] { y.append(try Arguments.number(token, "a target")) }
         guard !x.isEmpty, !y.isEmpty else { throw ShellError.syntax("a row needs at least one input and one target; usage: \(usage)", column: rest[arrow].column) }
+        if let network = state.training?.network, network.inputCount != x.count || network.outputCount != y.count {
+            throw ShellError.syntax("the row has \(x.count) input\(x.count == 1 ? "" : "s") -> \(y.count) target\(y.count == 1 ? "" : "s"), but the \(network.sizes.map(String.init).joined(separator: "-")) network takes \(network.inputCount) -> \(network.outputCount)", column: rest.first?.column)
+        }
         var data = state.pendingData ?? .empty(features: x.count, targets: y.count)
         if data.isEmpty, data.featureCount != x.count || data.targetCount != y.count {
             data = .empty(features: x.count, targets: y.count)

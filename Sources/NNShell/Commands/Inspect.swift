@@ -76,7 +76,7 @@ extension Command {
 
     static func inspectNode(_ node: NodeName, _ token: Token, _ training: Training, _ notation: Notation, _ format: NumberFormat) throws(ShellError) -> String {
         guard node.layer <= training.network.layerCount, node.node <= training.network.sizes[node.layer] else {
-            throw ShellError.at(token, "this network has no node '\(token.text)'; layers 1…\(training.network.layerCount), and layer \(min(node.layer, training.network.layerCount)) has \(training.network.sizes[min(node.layer, training.network.layerCount)]) nodes")
+            throw ShellError.at(token, "this network has no node '\(token.text)'; layers 1…\(training.network.layerCount), and layer \(min(node.layer, training.network.layerCount)) has \(training.network.sizes[min(node.layer, training.network.layerCount)]) node\(training.network.sizes[min(node.layer, training.network.layerCount)] == 1 ? "" : "s")")
         }
         guard let record = training.lastStep else { throw ShellError.state("no forward pass yet: make an update first with 'step'") }
         let k = node.layer, j = node.node

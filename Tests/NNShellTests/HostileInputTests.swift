@@ -1,0 +1,124 @@
+import XCTest
+@testable import NNShell
+
+/// A table of hostile inputs. Each row gives the exact one-line error, and checks that the
+/// session after the error is exactly the session before it.
+final class HostileInputTests: XCTestCase {
+    struct Row {
+        let name: String
+        let setup: [String]
+        let input: String
+        let message: String
+        var column: Int? = nil
+    }
+
+    static let students = ["net 2-2-1", "data students", "step"]
+    var directory = ""
+
+    override func setUpWithError() throws {
+        directory = NSTemporaryDirectory() + "nnstep-hostile-\(getpid())"
+        try? FileManager.default.removeItem(atPath: directory)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let files: [String: String] = [
+            "empty.csv": "",
+            "ragged.csv": "x1,x2,y\n1,2,3\n4,5\n",
+            "text.csv": "x1,x2,y\n1,2,3\n4,abc,6\n",
+            "dup.csv": "x,x,y\n1,2,3\n",
+            "headeronly.csv": "x1,x2,y\n",
+            "wide.csv": "a,b,c,y\n1,2,3,4\n",
+            "nokeys.json": "{\"parameters\": {}}",
+            "shape.json": "{\"network\": {\"sizes\": [2, 2, 1]}, \"parameters\": {\"w1_11\": 1}}",
+            "nonfinite.json": "{\"network\": {\"sizes\": [2, 1]}, \"parameters\": {\"w1_11\": \"nan\", \"w1_21\": 1, \"b1_1\": 0}}",
+            "truncated.json": "{\"network\": {\"sizes\": [2, 1",
+            "badsizes.json": "{\"network\": {\"sizes\": \"2-1\"}, \"parameters\": {}}",
+            "toobig.json": "{\"network\": {\"sizes\": [100000, 100000]}, \"parameters\": {}}",
+        ]
+        for (name, text) in files { try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8) }
+        try Data([0x78, 0x2C, 0x79, 0x0A, 0xFF, 0xFE, 0x2C, 0x31, 0x0A]).write(to: URL(fileURLWithPath: directory + "/latin1.csv"))
+        try FileManager.default.createDirectory(atPath: directory + "/folder.csv", withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: directory) }
+
+    static let rows: [Row] = [
+        Row(name: "an unknown command suggests the nearest", setup: [], input: "stpe", message: "unknown command 'stpe'; did you mean 'step'?", column: 1),
+        Row(name: "nonsense gets pointed at help", setup: [], input: "frobnicate", message: "unknown command 'frobnicate'; type 'help' to see the commands", column: 1),
+        Row(name: "step before a network", setup: [], input: "step", message: "no network yet; build one first, for example 'net 2-2-1', or 'load' a lesson"),
+        Row(name: "net without sizes", setup: [], input: "net", message: "'net' needs the layer sizes, like 2-2-1; usage: net SIZES [act=A] [loss=L] [init=I] [seed=N]"),
+        Row(name: "a misspelled activation", setup: [], input: "net 2-2-1 act=sigmod", message: "unknown activation 'sigmod'; did you mean 'sigmoid'?", column: 15),
+        Row(name: "an empty layer size", setup: [], input: "net 2--1", message: "each layer size must be a whole number of at least 1, found '' in '2--1'", column: 5),
+        Row(name: "a network too large for memory", setup: [], input: "net 2-100000-100000", message: "2-100000-100000 would have 10000400000 parameters; the limit is 5000000", column: 5),
+        Row(name: "an unknown option", setup: [], input: "net 2-2-1 actt=relu", message: "unknown option 'actt='; did you mean 'act='?", column: 11),
+        Row(name: "step with no rows", setup: ["net 2-2-1"], input: "step", message: "there is no data to learn from; choose some with 'data students' or add rows with 'data add'"),
+        Row(name: "a learning rate of 1e999", setup: students, input: "set lr 1e999", message: "'1e999' is too large; expected a finite number for the learning rate", column: 8),
+        Row(name: "a learning rate of nan", setup: students, input: "set lr nan", message: "expected a number for the learning rate, found 'nan'", column: 8),
+        Row(name: "a learning rate of -0", setup: students, input: "set lr -0", message: "the learning rate must be positive, like 0.1, found -0", column: 8),
+        Row(name: "a hexadecimal number", setup: students, input: "set w1_11 0x10", message: "expected a number for w1_11, found '0x10'", column: 11),
+        Row(name: "set with no value", setup: students, input: "set lr", message: "'set lr' needs a value; usage: set lr V | set NAME V | set mode sgd|batch|minibatch | set batch N | set order sequential|random | set digits N", column: 5),
+        Row(name: "too many arguments", setup: students, input: "step 1 2", message: "unexpected '2'; usage: step [N]", column: 8),
+        Row(name: "a fractional count", setup: students, input: "step 1.5", message: "expected a whole number for the number of updates, found '1.5'", column: 6),
+        Row(name: "an epoch count too large to finish", setup: students, input: "epoch 1000000000000", message: "the number of epochs must be between 1 and 100000000, found 1000000000000", column: 7),
+        Row(name: "an unknown parameter", setup: students, input: "inspect w9_11", message: "this 2-2-1 network has no parameter 'w9_11'; it has w1_11 … b2_1; did you mean 'w1_11'?", column: 9),
+        Row(name: "a layer index out of range", setup: students, input: "set b3_1 1", message: "this 2-2-1 network has no parameter 'b3_1'; it has w1_11 … b2_1; did you mean 'b2_1'?", column: 5),
+        Row(name: "a node out of range", setup: students, input: "inspect O2_2", message: "this network has no node 'O2_2'; layers 1…2, and layer 2 has 1 node", column: 9),
+        Row(name: "a row wider than the network", setup: students, input: "data add 1 2 3 -> 4", message: "the row has 3 inputs -> 1 target, but the 2-2-1 network takes 2 -> 1", column: 10),
+        Row(name: "a row without an arrow", setup: students, input: "data add 1 2 3", message: "'data add' needs '->' between the inputs and the targets; usage: data add X1 X2 … -> Y1 …", column: 14),
+        Row(name: "data that does not fit the network", setup: ["net 3-2-1"], input: "data students", message: "students has 2 inputs -> 1 targets, but the network 3-2-1 takes 3 -> 1; build a network that fits first, for example 'net 2-2-1'"),
+        Row(name: "replacement characters from non-UTF-8 bytes", setup: students, input: "st\u{FFFD}\u{FFFD}p", message: "unknown command 'st\u{FFFD}\u{FFFD}p'; did you mean 'step'?", column: 1),
+        Row(name: "a very long line", setup: students, input: "set lr " + String(repeating: "9", count: 100_000), message: "'\(String(repeating: "9", count: 100_000))' is too large; expected a finite number for the learning rate", column: 8),
+        Row(name: "an unterminated quote", setup: students, input: "load \"my lesson", message: "unterminated quote; expected a closing '\"'", column: 6),
+        Row(name: "a missing file", setup: students, input: "data load nothing.csv", message: "cannot read 'nothing.csv': no such file"),
+        Row(name: "a directory", setup: students, input: "data load folder.csv", message: "cannot read 'folder.csv': it is a directory; expected a file"),
+        Row(name: "an empty CSV", setup: students, input: "data load empty.csv", message: "empty.csv: the file is empty; expected a header row"),
+        Row(name: "a CSV with only a header", setup: students, input: "data load headeronly.csv", message: "headeronly.csv: no data rows after the header"),
+        Row(name: "a ragged CSV", setup: students, input: "data load ragged.csv", message: "ragged.csv:3: line 3: expected 3 fields like the header, found 2"),
+        Row(name: "text in a numeric column", setup: students, input: "data load text.csv", message: "text.csv:3:2: line 3, column 2: expected a number, found 'abc'"),
+        Row(name: "a duplicated header", setup: students, input: "data load dup.csv", message: "dup.csv:1:2: line 1: duplicate column name 'x'"),
+        Row(name: "a CSV that is not UTF-8", setup: students, input: "data load latin1.csv", message: "cannot read 'latin1.csv': it is not UTF-8 text"),
+        Row(name: "a CSV wider than the network", setup: students, input: "data load wide.csv", message: "wide.csv has 3 inputs -> 1 targets, but the network 2-2-1 takes 2 -> 1; build a network that fits first, for example 'net 3-2-1'"),
+        Row(name: "JSON without a network", setup: students, input: "import json nokeys.json", message: "nokeys.json: missing key 'network' (an object with sizes, activations, loss)"),
+        Row(name: "JSON with missing parameters", setup: students, input: "import json shape.json", message: "shape.json: parameter 'w1_12' is missing; every one of the 9 parameters needs a value"),
+        Row(name: "JSON with a non-finite number", setup: students, input: "import json nonfinite.json", message: "nonfinite.json: parameter 'w1_11' must be a finite number, found nan"),
+        Row(name: "truncated JSON", setup: students, input: "import json truncated.json", message: "truncated.json: not valid JSON (Unexpected end of file during JSON parse.); expected an object like the one 'export json' writes"),
+        Row(name: "JSON sizes of the wrong shape", setup: students, input: "import json badsizes.json", message: "badsizes.json: 'network.sizes' must be a list of at least two layer sizes, like [2, 2, 1]"),
+        Row(name: "JSON for a network too large", setup: students, input: "import json toobig.json", message: "toobig.json: the network is too large; at most 64 layers and 5000000 parameters"),
+        Row(name: "export to a directory", setup: students, input: "export json folder.csv", message: "cannot write 'folder.csv': it is a directory; expected a file name"),
+        Row(name: "export into a missing directory", setup: students, input: "export json no/such/dir.json", message: "cannot write 'no/such/dir.json': the directory 'no/such' does not exist"),
+        Row(name: "undo with nothing to undo", setup: ["net 2-2-1"], input: "undo", message: "nothing to undo: no update has been made"),
+        Row(name: "a perceptron asked for a gradient check", setup: ["net 2-1 act=step loss=perceptron init=0", "data and", "step"], input: "gradcheck",
+            message: "a perceptron learns by the trick, not by a derivative (step′ = 0 everywhere), so there is no gradient to check"),
+    ]
+
+    /// Everything a command could change, as text.
+    func fingerprint(_ session: Session) -> String {
+        let state = session.state
+        var text = state.training.map { JSONState.export(state, training: $0) } ?? "no network"
+        if let data = state.pendingData { text += "\(data.name) \(data.inputs) \(data.targets)" }
+        text += "\(state.settings) \(state.format.digits) \(String(describing: state.lastRun)) \(state.initName)"
+        text += "\(state.training?.undoableCount ?? -1) \(state.training?.recorder.count ?? -1)"
+        return text
+    }
+
+    func testEveryHostileInputGetsItsMessageAndChangesNothing() {
+        for row in Self.rows {
+            let session = Session(options: SessionOptions())
+            session.directory = directory
+            session.clock = { 0 }
+            for line in row.setup { XCTAssertNil(session.evaluate(line).error, "\(row.name): setup '\(line)'") }
+            let before = fingerprint(session)
+            let outcome = session.evaluate(row.input)
+            XCTAssertEqual(outcome.error?.message, row.message, row.name)
+            if let column = row.column { XCTAssertEqual(outcome.error?.column, column, "\(row.name): column") }
+            XCTAssertEqual(fingerprint(session), before, "\(row.name): the state changed")
+            XCTAssertFalse(outcome.error?.message.contains("\n") ?? true, "\(row.name): the message must be one line")
+        }
+    }
+
+    func testATerminalGetsACaretUnderTheBadWord() {
+        var options = SessionOptions()
+        options.interactive = true
+        let session = Session(options: options)
+        let reply = session.execute("net 2-2-1 act=sigmod")
+        XCTAssertEqual(reply.error, String(repeating: " ", count: "nnstep> ".count + 14) + "^\nerror: unknown activation 'sigmod'; did you mean 'sigmoid'?")
+    }
+}
