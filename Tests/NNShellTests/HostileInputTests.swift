@@ -59,7 +59,7 @@ final class HostileInputTests: XCTestCase {
         Row(name: "a fractional count", setup: students, input: "step 1.5", message: "expected a whole number for the number of updates, found '1.5'", column: 6),
         Row(name: "an epoch count too large to finish", setup: students, input: "epoch 1000000000000", message: "the number of epochs must be between 1 and 100000000, found 1000000000000", column: 7),
         Row(name: "an unknown parameter", setup: students, input: "inspect w9_11", message: "this 2-2-1 network has no parameter 'w9_11'; it has w1_11 … b2_1; did you mean 'w1_11'?", column: 9),
-        Row(name: "a layer index out of range", setup: students, input: "set b3_1 1", message: "this 2-2-1 network has no parameter 'b3_1'; it has w1_11 … b2_1; did you mean 'b2_1'?", column: 5),
+        Row(name: "a layer index out of range", setup: students, input: "set b3_1 1", message: "this 2-2-1 network has no parameter 'b3_1'; it has w1_11 … b2_1; did you mean 'b1_1'?", column: 5),
         Row(name: "a node out of range", setup: students, input: "inspect O2_2", message: "this network has no node 'O2_2'; layers 1…2, and layer 2 has 1 node", column: 9),
         Row(name: "a row wider than the network", setup: students, input: "data add 1 2 3 -> 4", message: "the row has 3 inputs -> 1 target, but the 2-2-1 network takes 2 -> 1", column: 10),
         Row(name: "a row without an arrow", setup: students, input: "data add 1 2 3", message: "'data add' needs '->' between the inputs and the targets; usage: data add X1 X2 … -> Y1 …", column: 14),
