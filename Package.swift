@@ -42,7 +42,7 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
-        .testTarget(name: "NNShellTests", dependencies: ["NNShell", "NNEngine"]),
+        .testTarget(name: "NNShellTests", dependencies: ["NNShell", "NNEngine"], exclude: ["Transcripts"]),
         .testTarget(name: "nnstepTests", dependencies: [], exclude: ["pty_drive.py"]),
     ]
 )

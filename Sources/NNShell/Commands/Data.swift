@@ -101,7 +101,7 @@ extension Command {
         }
         data.append(features: x, targets: y)
         try state.setData(data)
-        return "row \(data.count) added; \(data.count) rows\n"
+        return "row \(data.count) added; \(data.count) row\(data.count == 1 ? "" : "s") in all\n"
     }
 
     static func load(_ rest: [Token], _ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {

@@ -147,7 +147,7 @@ extension Command {
 extension DataSet {
     /// No rows, with columns x1…xn → y (or y1…ym).
     static func empty(features: Int, targets: Int) -> DataSet {
-        DataSet(name: "(empty)", featureNames: (1...features).map { "x\($0)" },
+        DataSet(name: "your data", featureNames: (1...features).map { "x\($0)" },
                 targetNames: targets == 1 ? ["y"] : (1...targets).map { "y\($0)" })
     }
 }

@@ -49,10 +49,12 @@ enum GradientText {
             let z = notation.z(delta.layer, delta.node)
             let d = notation.ascii ? "d" : "∂"
             var symbolic: String, numbers: String
+            var factorCount = 1
             if let loss = delta.lossFactor {
                 symbolic = notation.form(loss.form)
                 numbers = parenthesised(format(loss.value))
             } else {
+                factorCount = 2
                 symbolic = "(" + delta.terms.map { "\(notation.parameter($0.weight))\(dot)\(notation.delta($0.weight.layer, toNode($0.weight)))" }.joined(separator: " + ") + ")"
                 numbers = "(" + delta.terms.map { "\(parenthesised(format($0.weightValue)))\(dot)\(parenthesised(format($0.delta)))" }.joined(separator: " + ") + ")"
             }
@@ -60,11 +62,13 @@ enum GradientText {
                 if activation.form != .activationDerivative(.linear, layer: delta.layer, node: delta.node) {
                     symbolic += " \(dot) " + notation.form(activation.form)
                     numbers += " \(dot) " + parenthesised(format(activation.value))
+                    factorCount += 1
                 }
             } else {
                 symbolic += " through the softmax Jacobian"
             }
-            lines.append("\(name) = \(d)L/\(d)\(z) = \(symbolic) = \(numbers) = \(format(delta.value))")
+            let worked = factorCount > 1 ? " = \(numbers)" : ""
+            lines.append("\(name) = \(d)L/\(d)\(z) = \(symbolic)\(worked) = \(format(delta.value))")
         }
         return lines.joined(separator: "\n") + "\n"
     }

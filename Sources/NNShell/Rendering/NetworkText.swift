@@ -9,9 +9,9 @@ enum NetworkText {
         var out: [String] = []
         for k in 1...network.layerCount {
             let nIn = network.sizes[k - 1], nOut = network.sizes[k]
-            let from = k == 1 ? "input x" : "layer \(k - 1)"
+            let from = k == 1 ? "input i" : "node i of layer \(k - 1)"
             let w = notation.ascii ? "W\(k)" : "W" + Notation.sup(k)
-            out.append("\(w) (\(nIn)×\(nOut), \(network.activations[k - 1].rawValue)): row i = from node i of \(from), column j = to node j of layer \(k)"
+            out.append("\(w) (\(nIn)×\(nOut), \(network.activations[k - 1].rawValue)): row i = from \(from), column j = to node j of layer \(k)"
                 .replacingOccurrences(of: "×", with: notation.ascii ? "x" : "×"))
             let shownIn = min(nIn, matrixLimit), shownOut = min(nOut, matrixLimit)
             var table = TextTable(header: [""] + (1...shownOut).map { "j=\($0)" } + (nOut > shownOut ? ["…"] : []))

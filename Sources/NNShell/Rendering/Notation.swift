@@ -82,10 +82,10 @@ public struct Notation: Sendable {
             let o = output(k, j), z = self.z(k, j), m = minus
             switch activation {
             case .linear: return "1"
-            case .sigmoid: return ascii ? "sigmoid'(\(z)) = \(o)(1-\(o))" : "σ′(\(z))=\(o)(1−\(o))"
-            case .tanh: return ascii ? "tanh'(\(z)) = 1-\(o)^2" : "tanh′(\(z))=1\(m)\(o)²"
+            case .sigmoid: return ascii ? "[sigmoid'(\(z)) = \(o)(1-\(o))]" : "[σ′(\(z))=\(o)(1−\(o))]"
+            case .tanh: return ascii ? "[tanh'(\(z)) = 1-\(o)^2]" : "[tanh′(\(z))=1\(m)\(o)²]"
             case .relu: return ascii ? "relu'(\(z))" : "relu′(\(z))"
-            case .step: return ascii ? "step'(\(z)) = 0" : "step′(\(z))=0"
+            case .step: return ascii ? "[step'(\(z)) = 0]" : "[step′(\(z))=0]"
             case .softmax: return ascii ? "softmax'(\(z))" : "softmax′(\(z))"
             }
         case .weight(let k, let i, let j): return parameter(.weight(layer: k, from: i, to: j))

@@ -12,7 +12,7 @@ public struct NumberFormat: Sendable, Equatable {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         if value == 0 { return "0" }
         let magnitude = abs(value)
-        if magnitude >= 1e9 || magnitude < pow(10, Double(-digits)) / 2 {
+        if magnitude >= 1e6 || magnitude < pow(10, Double(-digits)) / 2 {
             return String(format: "%.\(max(digits - 1, 1))e", value)
         }
         var text = String(format: "%.\(digits)f", value)

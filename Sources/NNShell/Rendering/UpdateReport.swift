@@ -40,7 +40,7 @@ enum UpdateReport {
 
     static func table(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat) -> String {
         let d = notation.ascii ? "d" : "∂"
-        let gradientHeader = record.isSingleSample ? "\(d)L/\(d)p" : "G"
+        let gradientHeader = network.isPerceptron ? "G" : record.isSingleSample ? "\(d)L/\(d)p" : "G"
         var table = TextTable(header: ["param", "before", gradientHeader, "\(notation.minus)\(notation.eta)\(notation.times)\(gradientHeader)", "after"])
         var indices = Array(0..<network.parameterCount)
         if indices.count > tableLimit {
@@ -60,15 +60,17 @@ enum UpdateReport {
     static func perceptronLines(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat) -> [String] {
         let trace = record.trace
         let terms = (1...network.inputCount).map { "\(notation.parameter(.weight(layer: 1, from: $0, to: 1)))\(notation.times)\(notation.input($0))" }
-        let numbers = (1...network.inputCount).map { "\(format(record.parametersBefore[$0 - 1]))\(notation.times)\(format(trace.input[$0 - 1]))" }
+        let numbers = (1...network.inputCount).map {
+            "\(GradientText.parenthesised(format(record.parametersBefore[$0 - 1])))\(notation.times)\(GradientText.parenthesised(format(trace.input[$0 - 1])))"
+        }
         let z = trace.z[0][0], yHat = trace.prediction[0], y = trace.target[0]
-        var lines = ["z = \(terms.joined(separator: " + ")) + \(notation.parameter(.bias(layer: 1, node: 1))) = \(numbers.joined(separator: " + ")) + \(format(record.parametersBefore[network.inputCount])) = \(format(z))",
+        var lines = ["z = \(terms.joined(separator: " + ")) + \(notation.parameter(.bias(layer: 1, node: 1))) = \(numbers.joined(separator: " + ")) + \(GradientText.parenthesised(format(record.parametersBefore[network.inputCount]))) = \(format(z))",
                      "\(notation.prediction(1)) = step(z) = \(format(yHat))   (1 when z ≥ 0, else 0)".replacingOccurrences(of: "≥", with: notation.ascii ? ">=" : "≥")]
         if yHat == y {
             lines.append("correct (\(notation.prediction(1)) = y): the line stays where it is")
         } else {
             let push = y > yHat ? "toward" : "away from"
-            lines.append("misclassified (\(notation.prediction(1)) ≠ y): the line moves \(push) the point: w ← w + \(notation.eta)(y\(notation.minus)\(notation.prediction(1)))x, b ← b + \(notation.eta)(y\(notation.minus)\(notation.prediction(1))), \(notation.eta) = \(format(record.learningRate))"
+            lines.append("misclassified (\(notation.prediction(1)) ≠ y): the line moves \(push) the point: w ← w + \(notation.eta)(y\(notation.minus)\(notation.prediction(1)))x, b ← b + \(notation.eta)(y\(notation.minus)\(notation.prediction(1))), \(notation.eta) = \(format(record.learningRate)); below, G = \(notation.minus)(y\(notation.minus)\(notation.prediction(1)))x and the update is \(notation.minus)\(notation.eta)\(notation.times)G"
                 .replacingOccurrences(of: "≠", with: notation.ascii ? "!=" : "≠").replacingOccurrences(of: "←", with: notation.ascii ? "<-" : "←"))
         }
         return lines
