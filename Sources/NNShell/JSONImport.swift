@@ -1,4 +1,3 @@
-import Foundation
 import NNEngine
 
 /// Reading a network back from `export json` (or any file with `network` and `parameters`).
@@ -10,19 +9,27 @@ enum JSONImport {
 
     static func parse(_ text: String, shown: String, settings current: TrainingSettings) throws(ShellError) -> Imported {
         func fail(_ message: String) -> ShellError { .file("\(shown): \(message)") }
-        let object: Any
-        do { object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) } catch {
-            throw fail("not valid JSON (\(reason(error))); expected an object like the one 'export json' writes")
+        let root: [String: JSONValue]
+        do {
+            guard case .object(let members) = try JSONValue.parse(text) else {
+                throw fail("expected a JSON object at the top, with keys network and parameters")
+            }
+            root = members
+        } catch let error as JSONValue.ParseError {
+            throw fail("not valid JSON (\(error.description)); expected an object like the one 'export json' writes")
+        } catch let error as ShellError {
+            throw error
+        } catch {
+            throw fail("not valid JSON")
         }
-        guard let root = object as? [String: Any] else { throw fail("expected a JSON object at the top, with keys network and parameters") }
-        guard let spec = root["network"] as? [String: Any] else { throw fail("missing key 'network' (an object with sizes, activations, loss)") }
-        guard let rawSizes = spec["sizes"] as? [Any], rawSizes.count >= 2 else {
+        guard case .object(let spec)? = root["network"] else { throw fail("missing key 'network' (an object with sizes, activations, loss)") }
+        guard case .array(let rawSizes)? = spec["sizes"], rawSizes.count >= 2 else {
             throw fail("'network.sizes' must be a list of at least two layer sizes, like [2, 2, 1]")
         }
         var sizes: [Int] = []
         for value in rawSizes {
             guard let n = integer(value), n >= 1, n <= Command.maximumLayerWidth else {
-                throw fail("'network.sizes' must hold whole numbers from 1 to \(Command.maximumLayerWidth), found \(value)")
+                throw fail("'network.sizes' must hold whole numbers from 1 to \(Command.maximumLayerWidth), found \(value.summary)")
             }
             sizes.append(n)
         }
@@ -33,7 +40,8 @@ enum JSONImport {
         let layerCount = sizes.count - 1
         var activations = [Activation](repeating: .linear, count: layerCount)
         if let raw = spec["activations"] {
-            guard let names = raw as? [String], names.count == layerCount || names.count == 1 else {
+            guard case .array(let items) = raw, case let names = items.compactMap(\.stringValue), names.count == items.count,
+                  names.count == layerCount || names.count == 1 else {
                 throw fail("'network.activations' must list \(layerCount) activation names, one per layer")
             }
             var parsed: [Activation] = []
@@ -45,20 +53,20 @@ enum JSONImport {
         }
         var loss = Loss.mse
         if let raw = spec["loss"] {
-            guard let name = raw as? String, let parsed = Loss(rawValue: name) else {
-                throw fail("unknown loss '\(raw)'; expected one of \(Loss.allCases.map(\.rawValue).joined(separator: ", "))")
+            guard let name = raw.stringValue, let parsed = Loss(rawValue: name) else {
+                throw fail("unknown loss \(raw.summary); expected one of \(Loss.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             loss = parsed
         }
         if loss == .perceptron && activations != [.step] { throw fail("loss 'perceptron' needs one layer with activation 'step'") }
         var network = Network(sizes: sizes, activations: activations, loss: loss)
-        guard let values = root["parameters"] as? [String: Any] else { throw fail("missing key 'parameters' (an object of name: value)") }
+        guard case .object(let values)? = root["parameters"] else { throw fail("missing key 'parameters' (an object of name: value)") }
         var seen = Set<Int>()
-        for (name, value) in values {
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
             guard let parameter = Parameter(name: name), let index = network.index(of: parameter) else {
                 throw fail("'\(name)' is not a parameter of a \(sizes.map(String.init).joined(separator: "-")) network")
             }
-            guard let number = finite(value) else { throw fail("parameter '\(name)' must be a finite number, found \(value)") }
+            guard let number = finite(value) else { throw fail("parameter '\(name)' must be a finite number, found \(value.summary)") }
             guard seen.insert(index).inserted else { throw fail("parameter '\(name)' is given twice") }
             network.parameters[index] = number
         }
@@ -72,7 +80,7 @@ enum JSONImport {
             settings.learningRate = rate
         }
         if let raw = root["mode"] {
-            guard let name = raw as? String, let mode = TrainingSettings.Mode(rawValue: name) else { throw fail("'mode' must be sgd, batch or minibatch") }
+            guard let name = raw.stringValue, let mode = TrainingSettings.Mode(rawValue: name) else { throw fail("'mode' must be sgd, batch or minibatch") }
             settings.mode = mode
         }
         if let raw = root["batch_size"] {
@@ -80,7 +88,7 @@ enum JSONImport {
             settings.batchSize = size
         }
         if let raw = root["order"] {
-            guard let name = raw as? String, let order = TrainingSettings.Order(rawValue: name) else { throw fail("'order' must be sequential or random") }
+            guard let name = raw.stringValue, let order = TrainingSettings.Order(rawValue: name) else { throw fail("'order' must be sequential or random") }
             settings.order = order
         }
         if let raw = root["seed"] {
@@ -90,19 +98,32 @@ enum JSONImport {
         return Imported(network: network, settings: settings)
     }
 
-    static func finite(_ value: Any) -> Double? {
-        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
-        let double = number.doubleValue
-        return double.isFinite ? double : nil
+    static func finite(_ value: JSONValue) -> Double? {
+        guard case .number(let number) = value, number.isFinite else { return nil }
+        return number
     }
 
-    static func integer(_ value: Any) -> Int? {
+    static func integer(_ value: JSONValue) -> Int? {
         guard let double = finite(value), double == double.rounded(), abs(double) < 1e15 else { return nil }
         return Int(double)
     }
+}
 
-    static func reason(_ error: Error) -> String {
-        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error.localizedDescription)"
-        return text.split(separator: "\n").first.map(String.init) ?? text
+extension JSONValue {
+    var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    /// A short rendering for messages: `"nan"`, `3`, `[…]`.
+    var summary: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let flag): return String(flag)
+        case .number(let number): return NumberFormat.full(number)
+        case .string(let text): return text.count > 20 ? "'\(text.prefix(20))…'" : "'\(text)'"
+        case .array: return "a list"
+        case .object: return "an object"
+        }
     }
 }

@@ -51,8 +51,12 @@ enum TrainingRunner {
         case .loss: what = "the loss became \(format(divergence.loss))"
         case .parameters(let p): what = "\(notation.parameter(p)) would have become infinite (the loss was \(format(divergence.loss)))"
         }
-        return "diverged at update \(divergence.update): \(what). Training stopped; the parameters are the last finite ones, "
-            + "after update \(divergence.update - 1). Try a smaller learning rate ('set lr 0.001') or scale the inputs ('data normalize'); 'undo' still works.\n"
+        return """
+        diverged at update \(divergence.update): \(what), so training stopped before that update.
+        The parameters are the last finite ones, after update \(divergence.update - 1); 'undo' and 'inspect' still work.
+        Try a smaller learning rate ('set lr 0.001') or scaled inputs ('data normalize').
+
+        """
     }
 
     /// Monotonic seconds.
