@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reading and writing the files a learner names, with one-line errors and no half-written files.
 enum FileAccess {
@@ -6,21 +8,15 @@ enum FileAccess {
 
     /// The whole file as UTF-8 text. `shown` is the path as the learner typed it.
     static func readText(_ path: String, shown: String) throws(ShellError) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ShellError.file("cannot read '\(shown)': no such file")
+        switch System.kind(path) {
+        case .missing: throw ShellError.file("cannot read '\(shown)': no such file")
+        case .directory: throw ShellError.file("cannot read '\(shown)': it is a directory; expected a file")
+        case .file, .other: break
         }
-        guard !isDirectory.boolValue else { throw ShellError.file("cannot read '\(shown)': it is a directory; expected a file") }
-        guard FileManager.default.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
-            throw ShellError.file("cannot read '\(shown)': permission denied")
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do { data = try handle.read(upToCount: maximumSize + 1) ?? Data() } catch {
-            throw ShellError.file("cannot read '\(shown)': \(error.localizedDescription)")
-        }
-        guard data.count <= maximumSize else { throw ShellError.file("cannot read '\(shown)': larger than \(maximumSize >> 20) MB") }
-        guard let text = String(data: data, encoding: .utf8) else {
+        let (bytes, error) = System.read(path, limit: maximumSize)
+        guard let bytes else { throw ShellError.file("cannot read '\(shown)': \(error ?? "unknown error")") }
+        guard bytes.count <= maximumSize else { throw ShellError.file("cannot read '\(shown)': larger than \(maximumSize >> 20) MB") }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ShellError.file("cannot read '\(shown)': it is not UTF-8 text")
         }
         return text
@@ -29,35 +25,34 @@ enum FileAccess {
     /// Writes `text` to a temporary file beside `path`, then renames it over `path`, so the
     /// old file stays intact when anything fails.
     static func writeAtomically(_ text: String, to path: String, shown: String) throws(ShellError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        let directory = Path.parent(path)
+        if System.kind(path) == .directory {
             throw ShellError.file("cannot write '\(shown)': it is a directory; expected a file name")
         }
-        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
-            throw ShellError.file("cannot write '\(shown)': the directory '\((shown as NSString).deletingLastPathComponent)' does not exist")
+        if !directory.isEmpty, System.kind(directory) == .missing {
+            throw ShellError.file("cannot write '\(shown)': the directory '\(Path.parent(shown))' does not exist")
         }
-        let temporary = path + ".tmp.\(getpid())"
+        let temporary = path + ".tmp.\(System.processID)"
         let bytes = Array(text.utf8)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw ShellError.file("cannot write '\(shown)': \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw ShellError.file("cannot write '\(shown)': \(System.lastError)") }
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if n <= 0 {
-                let reason = String(cString: strerror(errno))
+                let reason = System.lastError
                 close(fd); unlink(temporary)
                 throw ShellError.file("cannot write '\(shown)': \(reason); the old file is unchanged")
             }
             written += n
         }
         if fsync(fd) != 0 || close(fd) != 0 {
-            let reason = String(cString: strerror(errno))
+            let reason = System.lastError
             unlink(temporary)
             throw ShellError.file("cannot write '\(shown)': \(reason); the old file is unchanged")
         }
         guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = System.lastError
             unlink(temporary)
             throw ShellError.file("cannot write '\(shown)': \(reason); the old file is unchanged")
         }
@@ -70,10 +65,7 @@ func completeFiles(_ partial: String) -> [String] {
     let directoryPart = partial.contains("/") ? String(partial[...partial.lastIndex(of: "/")!]) : ""
     let namePart = String(partial.dropFirst(directoryPart.count))
     let directory = directoryPart.isEmpty ? "." : directoryPart
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-    return names.filter { $0.hasPrefix(namePart) && (!$0.hasPrefix(".") || namePart.hasPrefix(".")) }.sorted().map { name in
-        var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
-        return directoryPart + name + (isDirectory.boolValue ? "/" : "")
+    return System.list(directory).filter { $0.hasPrefix(namePart) && (!$0.hasPrefix(".") || namePart.hasPrefix(".")) }.sorted().map { name in
+        directoryPart + name + (System.kind(directory + "/" + name) == .directory ? "/" : "")
     }
 }

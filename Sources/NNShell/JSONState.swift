@@ -1,4 +1,3 @@
-import Foundation
 import NNEngine
 
 /// The session's state as JSON (the contract's `export json`), written by hand so that the
@@ -79,7 +78,7 @@ enum JSONState {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 { out += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "\""

@@ -14,7 +14,7 @@ public enum ScriptRunner {
         if lines.last == "" { lines.removeLast() }
         for (index, line) in lines.enumerated() {
             let blank = line.allSatisfy(\.isWhitespace)
-            if line.trimmingCharacters(in: .whitespaces).hasPrefix("#") { continue }
+            if line.trimmed.hasPrefix("#") { continue }
             if blank && !session.isLessonActive { continue }
             output(blank ? ">\n" : "> \(line)\n")
             let outcome = session.evaluate(line)
@@ -30,4 +30,3 @@ public enum ScriptRunner {
     }
 }
 
-import Foundation

@@ -47,7 +47,7 @@ public final class Session {
 
     /// Runs one line. On error the state is exactly as before.
     public func evaluate(_ line: String) -> Outcome {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmed
         if let lesson = state.lesson, lesson.isActive, let handled = lessonInput(trimmed) { return handled }
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return Outcome(output: "", error: nil, quit: false) }
         do {
@@ -77,4 +77,3 @@ public final class Session {
     }
 }
 
-import Foundation

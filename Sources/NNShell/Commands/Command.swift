@@ -55,13 +55,12 @@ struct CommandContext {
     /// `path` made absolute against the session's directory.
     func resolve(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
-        if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { return home + path.dropFirst(1) }
+        if path.hasPrefix("~/"), let home = System.environment("HOME") { return home + path.dropFirst(1) }
         guard let directory else { return path }
         return directory + "/" + path
     }
 }
 
-import Foundation
 
 extension Command {
     /// Every command, in the order `help` lists them.

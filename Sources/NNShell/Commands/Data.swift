@@ -1,4 +1,3 @@
-import Foundation
 import NNEngine
 
 extension Command {
@@ -110,7 +109,7 @@ extension Command {
         let targets = options["target"].map { $0.text.split(separator: ",").map(String.init) }
         let path = invocation.context.resolve(pathToken.text)
         let text = try FileAccess.readText(path, shown: pathToken.text)
-        let name = (pathToken.text as NSString).lastPathComponent
+        let name = Path.lastComponent(pathToken.text)
         let data: DataSet
         do {
             data = try CSV.parse(text, name: name, targets: targets)

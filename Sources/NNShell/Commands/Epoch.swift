@@ -29,7 +29,7 @@ extension Command {
         let result = try TrainingRunner.run(.passes(count), total: count, &training, context: invocation.context,
                                             clock: invocation.context.clock)
         state.training = training
-        state.lastRun = LastRun(command: invocation.line.trimmingCharacters(in: .whitespaces), updates: result.report.updates,
+        state.lastRun = LastRun(command: invocation.line.trimmed, updates: result.report.updates,
                                 seconds: result.seconds)
         let notation = invocation.notationFor(state)
         let format = state.format
@@ -43,12 +43,12 @@ extension Command {
         if losses.count > 12 {
             lines.append(LinePlot.render(series: [PlotSeries(name: "mean loss per epoch", points: losses.enumerated().map { (Double(firstPass + $0.offset + 1), $0.element) })],
                                          xLabel: "epoch", yLabel: "loss", width: invocation.context.width, height: 10, ascii: invocation.context.ascii,
-                                         format: format).trimmingCharacters(in: .newlines))
+                                         format: format).trimmedNewlines)
         }
         let rate = result.seconds > 0 ? Double(result.report.updates) / result.seconds : 0
         lines.append("\(losses.count) epoch\(losses.count == 1 ? "" : "s"), \(result.report.updates) updates in \(formatSeconds(result.seconds)) s (\(formatRate(rate)) updates/s)")
         if let divergence = result.report.divergence {
-            lines.append(TrainingRunner.divergenceMessage(divergence, notation: notation, format: format).trimmingCharacters(in: .newlines))
+            lines.append(TrainingRunner.divergenceMessage(divergence, notation: notation, format: format).trimmedNewlines)
         }
         if result.report.interrupted {
             lines.append("interrupted after \(result.report.updates) updates; they are kept")
@@ -57,7 +57,7 @@ extension Command {
     }
 
     static func formatSeconds(_ seconds: Double) -> String {
-        seconds >= 1 ? String(format: "%.2f", seconds) : String(format: "%.6f", seconds)
+        seconds >= 1 ? System.format("%.2f", seconds) : System.format("%.6f", seconds)
     }
 
     static func formatRate(_ rate: Double) -> String {
@@ -69,4 +69,3 @@ extension Command {
     }
 }
 
-import Foundation

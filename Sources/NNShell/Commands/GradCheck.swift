@@ -36,11 +36,10 @@ extension Command {
             let check = network.gradientCheck(parameter, analytic: record.gradient[network.index(of: parameter)!], data: training.data, rows: record.rows)
             worst = max(worst, check.relativeDifference)
             table.rows.append([notation.parameter(parameter), format(check.analytic), NumberFormat(digits: max(format.digits, 6))(check.numeric),
-                               String(format: "%.1e", check.relativeDifference)])
+                               System.format("%.1e", check.relativeDifference)])
         }
         let verdict = worst < 1e-5 ? "they agree: backprop's gradients are right" : "some differ by more than 1e-5; look at those rows (a kink such as relu at 0 can do this)"
         return "gradients of update \(record.update) checked by central differences:\n" + table.render() + verdict + "\n"
     }
 }
 
-import Foundation

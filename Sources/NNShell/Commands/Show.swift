@@ -96,11 +96,10 @@ enum MemoText {
         backward pass of this \(sizes) network, counted in multiplications:
           with memoized deltas (each δ computed once, reused by every path through it): \(count.memoized)
           expanding every path from each parameter to the loss separately:               \(count.expanded)
-          (\(count.paths) paths in all; the ratio is \(String(format: "%.1f", Double(count.expanded) / Double(max(count.memoized, 1))))×)
+          (\(count.paths) paths in all; the ratio is \(System.format("%.1f", Double(count.expanded) / Double(max(count.memoized, 1))))×)
         Backpropagation is the chain rule plus memoization.
 
         """
     }
 }
 
-import Foundation

@@ -27,7 +27,7 @@ extension Command {
         let result = try TrainingRunner.run(.updates(count), total: nil, &training, context: invocation.context,
                                             clock: invocation.context.clock)
         state.training = training
-        state.lastRun = LastRun(command: invocation.line.trimmingCharacters(in: .whitespaces), updates: result.report.updates,
+        state.lastRun = LastRun(command: invocation.line.trimmed, updates: result.report.updates,
                                 seconds: result.seconds)
         let notation = invocation.notationFor(state)
         var text = ""

@@ -50,7 +50,7 @@ enum NetworkText {
                     MatrixText(text: notation.arrow, height: nOut),
                     MatrixText.column(trace.outputs[k - 1].map { format($0) }, ascii: notation.ascii),
                 ]
-                out.append(MatrixText.join(blocks).trimmingCharacters(in: .newlines))
+                out.append(MatrixText.join(blocks).trimmedNewlines)
                 let names = (1...nOut).map { notation.output(k, $0) }.joined(separator: ", ")
                 out.append("  " + (k == network.layerCount && nOut == 1 ? "\(names) = \(notation.prediction(1)) = \(format(trace.outputs[k - 1][0]))" : "(\(names))"))
             } else {
@@ -81,4 +81,3 @@ enum NetworkText {
     }
 }
 
-import Foundation

@@ -1,4 +1,3 @@
-import Foundation
 
 /// How numbers appear on screen: rounded to `digits` decimals, trailing zeros dropped,
 /// scientific notation for very large or very small magnitudes. Full precision (the
@@ -12,15 +11,21 @@ public struct NumberFormat: Sendable, Equatable {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         if value == 0 { return "0" }
         let magnitude = abs(value)
-        if magnitude >= 1e6 || magnitude < pow(10, Double(-digits)) / 2 {
-            return String(format: "%.\(max(digits - 1, 1))e", value)
+        if magnitude >= 1e6 || magnitude < 0.5 * Self.powerOfTen(-digits) {
+            return System.format("%.\(max(digits - 1, 1))e", value)
         }
-        var text = String(format: "%.\(digits)f", value)
+        var text = System.format("%.\(digits)f", value)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }
         return text == "-0" ? "0" : text
+    }
+
+    static func powerOfTen(_ n: Int) -> Double {
+        var value = 1.0
+        for _ in 0..<abs(n) { value *= 10 }
+        return n < 0 ? 1 / value : value
     }
 
     /// The shortest decimal that reads back as exactly `value`.

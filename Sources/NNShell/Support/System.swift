@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The little of the operating system nnstep needs, straight from libc: no Foundation, so
+/// the program starts fast and small (Foundation alone would add about 10 MB).
+enum System {
+    /// printf-style formatting of one Double: `format("%.4f", 3.14159)` is "3.1416".
+    static func format(_ format: String, _ value: Double) -> String {
+        withVaList([value]) { arguments in
+            var buffer = [CChar](repeating: 0, count: 64)
+            let length = Int(vsnprintf(&buffer, buffer.count, format, arguments))
+            if length >= buffer.count {
+                buffer = [CChar](repeating: 0, count: length + 1)
+                _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) }
+            }
+            return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+    }
+
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
+    enum Kind { case missing, file, directory, other }
+
+    static func kind(_ path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        default: return .other
+        }
+    }
+
+    /// The error text of the last failed call.
+    static var lastError: String { String(cString: strerror(errno)) }
+
+    /// Reads at most `limit` bytes; nil and the reason when the file cannot be read.
+    static func read(_ path: String, limit: Int) -> (bytes: [UInt8]?, error: String?) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return (nil, errno == EACCES ? "permission denied" : lastError) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while bytes.count <= limit {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { return (nil, lastError) }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return (bytes, nil)
+    }
+
+    /// The names in a directory (without . and ..), or [] when it cannot be read.
+    static func list(_ directory: String) -> [String] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// The pid, for temporary file names.
+    static var processID: Int32 { getpid() }
+}
+
+/// Path strings, split at '/'.
+enum Path {
+    static func lastComponent(_ path: String) -> String {
+        let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+    }
+
+    /// Everything before the last '/', or "" when there is none.
+    static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces, tabs and newlines.
+    var trimmed: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
+
+extension String {
+    /// The text without leading and trailing newlines (spaces kept: they may be indentation).
+    var trimmedNewlines: String {
+        var text = Substring(self)
+        while let first = text.first, first == "\n" || first == "\r" { text.removeFirst() }
+        while let last = text.last, last == "\n" || last == "\r" { text.removeLast() }
+        return String(text)
+    }
+}
