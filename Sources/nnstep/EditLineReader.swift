@@ -1,5 +1,5 @@
 import CEditLine
-import Foundation
+import Glibc
 
 /// Reads lines with libedit: emacs keys, history (Up/Down, Ctrl-R), TAB completion, Ctrl-C.
 ///

@@ -1,5 +1,5 @@
 import CEditLine
-import Foundation
+import Glibc
 
 /// The file that keeps the command history between runs, in libedit's format.
 ///
@@ -27,7 +27,7 @@ struct HistoryFile {
         return nil
     }
 
-    private var directory: String { (path as NSString).deletingLastPathComponent }
+    private var directory: String { Environment.parent(of: path) }
 
     /// Creates the folder, moves a damaged file aside, and loads the file into `history`.
     ///
@@ -40,7 +40,7 @@ struct HistoryFile {
             Terminal.report("nnstep: history is not saved: cannot create '\(directory)': \(reason)")
             return false
         }
-        guard let contents = FileManager.default.contents(atPath: path), !contents.isEmpty else {
+        guard let contents = try? TextFile.bytes(path), !contents.isEmpty else {
             return true
         }
         if contents.starts(with: Array(Self.header.utf8)) {

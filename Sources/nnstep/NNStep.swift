@@ -1,6 +1,6 @@
 import ArgumentParser
 import CEditLine
-import Foundation
+import Glibc
 import NNShell
 
 /// `nnstep`: the shell on a terminal, a script runner on a pipe, a checker with `--check`.
@@ -113,7 +113,7 @@ struct NNStep: ParsableCommand {
             session.interruptCheck = { take_interrupt() != 0 }
             session.progressSink = { Terminal.writeError($0) }
             completionSession = session
-            let historyPath = HistoryFile.defaultPath(environment: ProcessInfo.processInfo.environment)
+            let historyPath = HistoryFile.defaultPath(environment: Environment.current)
             if let editor = EditLineReader(historyPath: historyPath) { reader = editor }
             Terminal.write(session.greeting)
         }
@@ -127,7 +127,7 @@ struct NNStep: ParsableCommand {
     /// Colour needs a terminal, no `--no-color`, an empty `NO_COLOR` and a TERM other
     /// than `dumb`. The width is the terminal's, or 80 (so piped output is the same everywhere).
     private func sessionOptions(interactive: Bool) -> SessionOptions {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = Environment.current
         let onTerminal = Terminal.isTTY(STDOUT_FILENO)
         var options = SessionOptions()
         options.interactive = interactive
@@ -136,7 +136,7 @@ struct NNStep: ParsableCommand {
             && environment["TERM"] != "dumb"
         options.width = onTerminal ? (Terminal.columns() ?? 80) : 80
         if interactive, let history = HistoryFile.defaultPath(environment: environment) {
-            options.stateDirectory = (history as NSString).deletingLastPathComponent
+            options.stateDirectory = Environment.parent(of: history)
         }
         return options
     }

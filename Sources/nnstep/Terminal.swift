@@ -1,5 +1,5 @@
 import CEditLine
-import Foundation
+import Glibc
 
 /// The few facts about the terminal and the process's streams that `main` needs.
 enum Terminal {

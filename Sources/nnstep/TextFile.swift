@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// A file that could not be read, with the system's reason ("No such file or directory").
 struct CannotRead: Error {
@@ -13,6 +13,11 @@ struct CannotRead: Error {
 enum TextFile {
     /// The contents of `path` decoded as UTF-8 (bad bytes become U+FFFD); `-` is standard input.
     static func read(_ path: String) throws(CannotRead) -> String {
+        String(decoding: try bytes(path), as: UTF8.self)
+    }
+
+    /// The raw bytes of `path`; `-` is standard input.
+    static func bytes(_ path: String) throws(CannotRead) -> [UInt8] {
         let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw CannotRead(path: path, reason: describe(errno)) }
         defer { if fd != STDIN_FILENO { close(fd) } }
@@ -27,7 +32,7 @@ enum TextFile {
             }
             bytes += chunk[..<count]
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     private static func describe(_ code: Int32) -> String { String(cString: strerror(code)) }

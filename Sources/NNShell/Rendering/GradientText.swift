@@ -83,7 +83,7 @@ enum GradientText {
         }
         let explanations = courseOrder(network).map { network.explainGradient($0, record.trace) }
         if explanations.contains(where: \.usesDelta) {
-            out.append("memoized deltas, computed once each, output layer first (δ = ∂L/∂z):".replacingOccurrences(of: "δ", with: notation.ascii ? "delta" : "δ").replacingOccurrences(of: "∂", with: notation.ascii ? "d" : "∂"))
+            out.append("memoized deltas, computed once each, output layer first (δ = ∂L/∂z):".replacing("δ", with: notation.ascii ? "delta" : "δ").replacing("∂", with: notation.ascii ? "d" : "∂"))
             out.append(deltas(network.explainDeltas(record.trace), notation: notation, format: format))
         }
         for explanation in explanations {

@@ -12,7 +12,7 @@ enum NetworkText {
             let from = k == 1 ? "input i" : "node i of layer \(k - 1)"
             let w = notation.ascii ? "W\(k)" : "W" + Notation.sup(k)
             out.append("\(w) (\(nIn)×\(nOut), \(network.activations[k - 1].rawValue)): row i = from \(from), column j = to node j of layer \(k)"
-                .replacingOccurrences(of: "×", with: notation.ascii ? "x" : "×"))
+                .replacing("×", with: notation.ascii ? "x" : "×"))
             let shownIn = min(nIn, matrixLimit), shownOut = min(nOut, matrixLimit)
             var table = TextTable(header: [""] + (1...shownOut).map { "j=\($0)" } + (nOut > shownOut ? ["…"] : []))
             for i in 1...shownIn {
@@ -73,7 +73,7 @@ enum NetworkText {
         for k in 1...network.layerCount {
             let nIn = network.sizes[k - 1], nOut = network.sizes[k]
             let count = network.parameterCount(layer: k)
-            lines.append("layer \(k): \(nIn)×\(nOut) = \(nIn * nOut) weights + \(nOut) bias\(nOut == 1 ? "" : "es") = \(count)".replacingOccurrences(of: "×", with: notation.ascii ? "x" : "×"))
+            lines.append("layer \(k): \(nIn)×\(nOut) = \(nIn * nOut) weights + \(nOut) bias\(nOut == 1 ? "" : "es") = \(count)".replacing("×", with: notation.ascii ? "x" : "×"))
             parts.append(String(count))
         }
         lines.append("total: \(parts.joined(separator: " + ")) = \(network.parameterCount) trainable parameters")

@@ -25,7 +25,7 @@ enum UpdateReport {
             } else {
                 lines.append("mean loss over the \(record.rows.count) rows: L = \(format(record.loss)); G is the mean of their gradients")
             }
-            lines.append("every parameter moves by \(notation.minus)\(notation.eta)\(notation.times)\(record.isSingleSample ? "∂L/∂p" : "G"), \(notation.eta) = \(format(record.learningRate)):".replacingOccurrences(of: "∂", with: notation.ascii ? "d" : "∂"))
+            lines.append("every parameter moves by \(notation.minus)\(notation.eta)\(notation.times)\(record.isSingleSample ? "∂L/∂p" : "G"), \(notation.eta) = \(format(record.learningRate)):".replacing("∂", with: notation.ascii ? "d" : "∂"))
         }
         lines.append(table(record, network: network, notation: notation, format: format))
         if network.isPerceptron { lines.append(lineEquation(network, record.parametersAfter, notation: notation, format: format)) }
@@ -35,7 +35,7 @@ enum UpdateReport {
     static func predictionText(_ trace: Trace, _ notation: Notation, _ format: NumberFormat) -> String {
         let outputs = trace.prediction
         if outputs.count == 1 { return "\(notation.prediction(1)) = \(format(outputs[0]))" }
-        return "ŷ = \(vector(outputs, format))".replacingOccurrences(of: "ŷ", with: notation.ascii ? "yhat" : "ŷ")
+        return "ŷ = \(vector(outputs, format))".replacing("ŷ", with: notation.ascii ? "yhat" : "ŷ")
     }
 
     static func table(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat) -> String {
@@ -65,13 +65,13 @@ enum UpdateReport {
         }
         let z = trace.z[0][0], yHat = trace.prediction[0], y = trace.target[0]
         var lines = ["z = \(terms.joined(separator: " + ")) + \(notation.parameter(.bias(layer: 1, node: 1))) = \(numbers.joined(separator: " + ")) + \(GradientText.parenthesised(format(record.parametersBefore[network.inputCount]))) = \(format(z))",
-                     "\(notation.prediction(1)) = step(z) = \(format(yHat))   (1 when z ≥ 0, else 0)".replacingOccurrences(of: "≥", with: notation.ascii ? ">=" : "≥")]
+                     "\(notation.prediction(1)) = step(z) = \(format(yHat))   (1 when z ≥ 0, else 0)".replacing("≥", with: notation.ascii ? ">=" : "≥")]
         if yHat == y {
             lines.append("correct (\(notation.prediction(1)) = y): the line stays where it is")
         } else {
             let push = y > yHat ? "toward" : "away from"
             lines.append("misclassified (\(notation.prediction(1)) ≠ y): the line moves \(push) the point: w ← w + \(notation.eta)(y\(notation.minus)\(notation.prediction(1)))x, b ← b + \(notation.eta)(y\(notation.minus)\(notation.prediction(1))), \(notation.eta) = \(format(record.learningRate)); below, G = \(notation.minus)(y\(notation.minus)\(notation.prediction(1)))x and the update is \(notation.minus)\(notation.eta)\(notation.times)G"
-                .replacingOccurrences(of: "≠", with: notation.ascii ? "!=" : "≠").replacingOccurrences(of: "←", with: notation.ascii ? "<-" : "←"))
+                .replacing("≠", with: notation.ascii ? "!=" : "≠").replacing("←", with: notation.ascii ? "<-" : "←"))
         }
         return lines
     }
@@ -132,10 +132,10 @@ enum LossText {
             }
         }
         switch loss {
-        case .mse, .perceptron: return "mean of (y\(m)ŷ)² over \(y.count) outputs = \(value)".replacingOccurrences(of: "ŷ", with: notation.ascii ? "yhat" : "ŷ")
+        case .mse, .perceptron: return "mean of (y\(m)ŷ)² over \(y.count) outputs = \(value)".replacing("ŷ", with: notation.ascii ? "yhat" : "ŷ")
         case .bce: return "mean binary cross-entropy over \(y.count) outputs = \(value)"
-        case .cce: return "\(m)Σ y_k ln ŷ_k = \(value)".replacingOccurrences(of: "ŷ", with: notation.ascii ? "yhat" : "ŷ").replacingOccurrences(of: "Σ", with: notation.ascii ? "sum " : "Σ")
-        case .hinge: return "mean of max(0, 1 \(m) y·ŷ) over \(y.count) outputs = \(value)".replacingOccurrences(of: "ŷ", with: notation.ascii ? "yhat" : "ŷ")
+        case .cce: return "\(m)Σ y_k ln ŷ_k = \(value)".replacing("ŷ", with: notation.ascii ? "yhat" : "ŷ").replacing("Σ", with: notation.ascii ? "sum " : "Σ")
+        case .hinge: return "mean of max(0, 1 \(m) y·ŷ) over \(y.count) outputs = \(value)".replacing("ŷ", with: notation.ascii ? "yhat" : "ŷ")
         }
     }
 }
