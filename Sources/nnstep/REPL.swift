@@ -37,6 +37,9 @@ struct REPL {
         if !reply.output.isEmpty {
             Terminal.write(reply.output.hasSuffix("\n") ? reply.output : reply.output + "\n")
         }
-        if let error = reply.error { Terminal.report(error) }
+        if let error = reply.error {
+            // Red "error:" only where colour is allowed (a terminal, no NO_COLOR, no --no-color).
+            Terminal.report(session.options.color ? error.replacing("error:", with: "\u{1B}[1;31merror:\u{1B}[0m") : error)
+        }
     }
 }
