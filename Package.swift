@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "nnstep", targets: ["nnstep"]),
         .library(name: "NNEngine", targets: ["NNEngine"]),
+        .library(name: "NNShell", targets: ["NNShell"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,7 +43,7 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
-        .testTarget(name: "NNShellTests", dependencies: ["NNShell", "NNEngine"], exclude: ["Transcripts"]),
+        .testTarget(name: "NNShellTests", dependencies: ["NNShell", "NNEngine"], exclude: ["Transcripts", "PlotGoldens", "LessonTranscripts"]),
         .testTarget(name: "nnstepTests", dependencies: [], exclude: ["pty_drive.py"]),
     ]
 )

@@ -22,7 +22,7 @@ public final class Session {
         nnstep 0.1.0: watch a neural network learn, one number at a time.
         Type 'lessons' to pick a lesson ('load 01' starts the first), 'help' for every command, Ctrl-D to leave.
 
-        """
+        """ + lessonGreeting
     }
 
     /// True while a lesson is running (a blank line then means Enter).

@@ -19,6 +19,8 @@ struct SessionState {
     var savedRuns: [SavedRun] = []
     /// The lesson in progress, if any.
     var lesson: LessonSession?
+    /// Lessons finished and where each was left (saved in the state directory when there is one).
+    var lessonProgress = LessonProgressBook()
 
     var data: DataSet? { training?.data ?? pendingData }
 
@@ -69,9 +71,14 @@ struct LastRun: Sendable, Equatable {
     var seconds: Double
 }
 
-/// A finished training run remembered by name, for overlaying curves.
+/// A training run kept by name with `plot keep`, so that loss curves can be laid over each other.
 struct SavedRun: Sendable {
     var name: String
-    var epochLosses: [Double]
+    /// The mean loss of each recorded pass, with the pass's number (1 = the first) and the
+    /// number of the update that ended it.
+    var epochLosses: [(epoch: Int, update: Int, loss: Double)]
+    /// The loss of each recorded update, with the update's number.
     var stepLosses: [(update: Int, loss: Double)]
+    /// How it was trained, e.g. "2-2-1, sgd, η = 0.01, 200 updates".
+    var summary: String
 }

@@ -66,7 +66,7 @@ extension Command {
     /// Every command, in the order `help` lists them.
     static let all: [Command] = [
         .net, .set, .data, .step, .epoch, .show, .inspect, .gradcheck, .undo, .reset,
-        .plot, .export, .importCommand, .lessons, .load, .next, .back, .restart, .hint, .solution, .skip,
+        .plot, .export, .importCommand, .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .review,
         .help, .quit,
     ]
 

@@ -41,7 +41,7 @@ extension Command {
             lines.append("epoch \(firstPass + index + 1)  mean loss \(format(losses[index]))")
         }
         if losses.count > 12 {
-            lines.append(LinePlot.render(series: [PlotSeries(name: "mean loss per epoch", points: losses.enumerated().map { (Double(firstPass + $0.offset + 1), $0.element) })],
+            lines.append(LinePlot.render(series: [PlotSeries(name: "mean loss of each epoch", points: losses.enumerated().map { (Double(firstPass + $0.offset + 1), $0.element) })],
                                          xLabel: "epoch", yLabel: "loss", width: invocation.context.width, height: 10, ascii: invocation.context.ascii,
                                          format: format).trimmedNewlines)
         }

@@ -1,15 +1,111 @@
-// Placeholder lesson commands until the lesson runner lands.
+import Foundation
+
+/// The commands that list, start and steer lessons. The lesson runner is in `Lessons/`.
 extension Command {
-    static func lessonPlaceholder(_ name: String, _ usage: String, _ summary: String) -> Command {
-        Command(name: name, usage: usage, summary: summary, details: summary, examples: [usage],
-                run: { _, _ throws(ShellError) in throw ShellError.state("no lesson is running; type 'lessons' to see them") })
+    static let lessons = Command(
+        name: "lessons", usage: "lessons", summary: "list the lessons and your progress",
+        details: "Lists every lesson with its number and title, marks the ones you finished and the page where you left the others. 'load N' starts lesson N.",
+        examples: ["lessons"],
+        run: { invocation, state throws(ShellError) in
+            try Arguments.expectAtMost(0, invocation.arguments, usage: "lessons")
+            return LessonListing.render(&state, context: invocation.context)
+        })
+
+    static let loadLesson = Command(
+        name: "load", usage: "load NUMBER|NAME|FILE", summary: "start a lesson by number, name or file",
+        details: """
+        'load 8' starts lesson 8, 'load gradients' the lesson whose name contains that word,
+        'load path/to/my.lesson' a lesson file. A lesson you left unfinished carries on from
+        the page where you left it ('restart' begins it again). The lesson builds its own
+        network and data, replacing yours.
+        """,
+        examples: ["load 1", "load nine-gradients", "load Lessons/08-nine-gradients.lesson"],
+        complete: { previous, partial, _ in
+            guard previous.isEmpty else { return [] }
+            let keys = LessonLibrary(directories: LessonLibrary.searchPath(configured: [], environment: ProcessInfo.processInfo.environment, workingDirectory: nil)).entries.map(\.key)
+            return (keys + completeFiles(partial)).filter { $0.hasPrefix(partial) }
+        },
+        run: { invocation, state throws(ShellError) in
+            guard let name = invocation.arguments.first else { throw ShellError.syntax("'load' needs a lesson: a number, a name or a file; usage: load NUMBER|NAME|FILE", column: nil) }
+            try Arguments.expectAtMost(1, invocation.arguments, usage: "load NUMBER|NAME|FILE")
+            let entry = try LessonLibrary(context: invocation.context).find(name.text, resolve: invocation.context.resolve)
+            let lesson = try LessonFile.read(entry.path, shown: name.text.contains("/") ? name.text : entry.path)
+            return LessonPlayer.start(lesson, key: entry.key, number: entry.number, path: entry.path, resume: true,
+                                      state: &state, context: invocation.context)
+        })
+
+    static let next = lessonAction("next", "continue the lesson (Enter on an empty line does the same)",
+                                   "Shows the next page of the lesson. When a question is waiting, answer it first (or 'skip').") { $0.advance() }
+    static let back = lessonAction("back", "show the lesson's previous page again",
+                                   "Goes back one page and shows it again, with the network as it was when that page began.") { $0.back() }
+    static let hint = lessonAction("hint", "a hint for the question the lesson asked",
+                                   "Each 'hint' shows the next of the question's hints, from gentle to nearly the answer.", question: true) { $0.hint() }
+    static let solution = lessonAction("solution", "the worked solution of the lesson's question",
+                                       "Shows the engine's answer worked out step by step, then the lesson goes on.", question: true) { $0.solution() }
+    static let skip = lessonAction("skip", "skip the lesson's question",
+                                   "Leaves the question unanswered, shows the engine's value and goes on.", question: true) { $0.skip() }
+
+    static let restart = Command(
+        name: "restart", usage: "restart", summary: "start the lesson again from its beginning",
+        details: "Builds the lesson's stage again and shows its first page.", examples: ["restart"],
+        run: { invocation, state throws(ShellError) in
+            try Arguments.expectAtMost(0, invocation.arguments, usage: "restart")
+            guard let session = state.lesson else { throw ShellError.state("no lesson is running; type 'lessons' to see them") }
+            return LessonPlayer.start(session.lesson, key: session.key, number: session.number, path: session.path, resume: false,
+                                      state: &state, context: invocation.context)
+        })
+
+    static let review = Command(
+        name: "review", usage: "review [FILE]", summary: "a Markdown review of the lesson: what you did and saw",
+        details: "Prints a Markdown account of the lesson so far or, with FILE, writes it there: every page, the commands and their output, your answers, the hints and solutions you saw, and what you explored yourself.",
+        examples: ["review", "review lesson-08.md"],
+        complete: { previous, partial, _ in previous.isEmpty ? completeFiles(partial) : [] },
+        run: { invocation, state throws(ShellError) in
+            try Arguments.expectAtMost(1, invocation.arguments, usage: "review [FILE]")
+            guard let session = state.lesson else { throw ShellError.state("no lesson to review yet; 'load' one first") }
+            let text = LessonReview.markdown(session)
+            guard let file = invocation.arguments.first else { return text }
+            try FileAccess.writeAtomically(text, to: invocation.context.resolve(file.text), shown: file.text)
+            return "wrote the review of \(session.label) to \(file.text)\n"
+        })
+
+    /// A command that steers the running lesson through the `LessonPlayer`.
+    static func lessonAction(_ name: String, _ summary: String, _ details: String, question: Bool = false,
+                             _ body: @escaping @Sendable (inout LessonPlayer) -> Void) -> Command {
+        Command(name: name, usage: name, summary: summary, details: details, examples: [name],
+                run: { invocation, state throws(ShellError) in
+                    try Arguments.expectAtMost(0, invocation.arguments, usage: name)
+                    guard var player = LessonPlayer(state, context: invocation.context) else {
+                        throw ShellError.state("no lesson is running; type 'lessons' to see them")
+                    }
+                    guard !player.session.finished else {
+                        throw ShellError.state("\(player.session.label) is over; 'restart' plays it again, 'lessons' lists the others")
+                    }
+                    if question && player.session.open == nil {
+                        throw ShellError.state("no question is waiting; '\(name)' helps with a lesson's question")
+                    }
+                    body(&player)
+                    state = player.finish()
+                    return player.output
+                })
     }
-    static let lessons = lessonPlaceholder("lessons", "lessons", "list the lessons and your progress")
-    static let load = lessonPlaceholder("load", "load LESSON", "start a lesson by number, name or file")
-    static let next = lessonPlaceholder("next", "next", "continue the lesson (Enter does the same)")
-    static let back = lessonPlaceholder("back", "back", "show the lesson's previous page again")
-    static let restart = lessonPlaceholder("restart", "restart", "start the lesson again from its beginning")
-    static let hint = lessonPlaceholder("hint", "hint", "a hint for the question the lesson asked")
-    static let solution = lessonPlaceholder("solution", "solution", "the worked solution of the lesson's question")
-    static let skip = lessonPlaceholder("skip", "skip", "skip the lesson's question")
+}
+
+/// Reading a lesson file for `load`, with the first format problem as the error.
+enum LessonFile {
+    static func read(_ path: String, shown: String) throws(ShellError) -> Lesson {
+        let text = try FileAccess.readText(path, shown: shown)
+        let (lesson, issues) = LessonParser.parse(text)
+        if let first = issues.first {
+            let more = issues.count > 1 ? " (and \(issues.count - 1) more; 'nnstep --check \(shown)' lists them)" : ""
+            throw ShellError.file(first.formatted(shown) + more)
+        }
+        return lesson
+    }
+
+    /// The title on a lesson's `# ` line, read without parsing the rest.
+    static func title(_ path: String) -> String? {
+        guard let text = try? FileAccess.readText(path, shown: path) else { return nil }
+        return text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { $0.dropFirst(2).trimmingCharacters(in: .whitespaces) }
+    }
 }

@@ -1,35 +1,166 @@
 import NNEngine
 
 extension Command {
-    static let plotTopics = ["loss", "weights", "grads", "boundary"]
+    static let plotTopics = ["loss", "weights", "grads", "boundary", "keep", "runs", "forget"]
+    static let plotFlags = ["--svg", "--log", "--linear"]
 
     static let plot = Command(
         name: "plot",
-        usage: "plot loss|weights [LAYER|NAMES]|grads|boundary [--svg FILE]",
+        usage: "plot loss|weights|grads|boundary … [--svg FILE], or plot keep NAME|runs|forget NAME",
         summary: "draw the loss curve, weights over updates, gradient sizes or the decision boundary",
         details: """
-          plot loss          the loss per update and per epoch
-          plot weights       each parameter's value over the updates (a layer number or
-                             names limit it)
-          plot grads         the gradient size of each layer over the updates
-          plot boundary      the 2-D data by class, with the line or decision regions
+          plot loss [updates|epochs] [--log]   the loss of each update with each epoch's mean;
+                                               with kept runs, every run's curve on one plot
+          plot weights [LAYER|NAME…]           each parameter's value from the start over the
+                                               updates: one panel per layer on one scale, or
+                                               one layer (plot weights 1), or names (w2_11 b1_1)
+          plot grads [--linear]                the size of each layer's weight gradient per
+                                               update, on a log scale
+          plot boundary                        the 2-D data by class over the regions the
+                                               network predicts, with the perceptron's line
+          plot keep NAME                       keep this run's loss curves under NAME, to lay
+                                               other runs over it ('reset', change, train again)
+          plot runs, plot forget NAME|all      list or drop kept runs
+          --svg FILE                           also write the picture to FILE as SVG
         """,
-        examples: ["plot loss", "plot weights 1"],
+        examples: ["plot loss", "plot weights 1", "plot keep sgd", "plot boundary --svg line.svg"],
         subcommands: plotTopics,
-        complete: { previous, partial, _ in previous.isEmpty ? plotTopics.filter { $0.hasPrefix(partial) } : ["--svg"].filter { $0.hasPrefix(partial) } },
+        complete: { previous, partial, _ in
+            (previous.isEmpty ? plotTopics : previous.first == "loss" ? ["updates", "epochs"] + plotFlags : plotFlags).filter { $0.hasPrefix(partial) }
+        },
         run: runPlot
     )
 
+    /// The words of a `plot` line: its topic, the words after it, and the options.
+    struct PlotRequest {
+        var topic: Token
+        var words: [Token] = []
+        var svg: Token?
+        var logY: Bool?
+    }
+
+    static func parsePlot(_ arguments: [Token]) throws(ShellError) -> PlotRequest {
+        guard let topic = arguments.first else { throw Command.plot.usageError(nil, "'plot' needs what to draw") }
+        var request = PlotRequest(topic: topic)
+        var rest = arguments.dropFirst()
+        while let token = rest.popFirst() {
+            switch token.text.lowercased() {
+            case "--svg":
+                guard let file = rest.popFirst() else { throw ShellError.at(token, "'--svg' needs a file name, like '--svg loss.svg'") }
+                request.svg = file
+            case "--log": request.logY = true
+            case "--linear": request.logY = false
+            case let flag where flag.hasPrefix("-"):
+                let hint = nearest(flag, in: plotFlags).map { "; did you mean '\($0)'?" } ?? "; expected \(plotFlags.joined(separator: ", "))"
+                throw ShellError.at(token, "unknown option '\(token.text)'" + hint)
+            default: request.words.append(token)
+            }
+        }
+        return request
+    }
+
     @Sendable static func runPlot(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
-        guard let topic = invocation.arguments.first else { throw Command.plot.usageError(nil, "'plot' needs what to draw") }
+        let request = try parsePlot(invocation.arguments)
+        let topic = request.topic.text.lowercased()
+        if ["keep", "runs", "forget"].contains(topic) { return try runKept(request, invocation, &state) }
         let training = try state.requireTraining()
-        switch topic.text.lowercased() {
+        let context = invocation.context, notation = invocation.notationFor(state), format = state.format
+        let width = max(context.width, 40)
+        let text: String, svg: () -> String
+        switch topic {
         case "loss":
-            let points = zip(training.recorder.updates, training.recorder.losses).map { (Double($0), $1) }
-            return LinePlot.render(series: [PlotSeries(name: "loss per update", points: points)], xLabel: "update", yLabel: "loss",
-                                   width: invocation.context.width, height: 12, ascii: invocation.context.ascii, format: state.format)
+            try Arguments.expectAtMost(1, request.words, usage: "plot loss [updates|epochs] [--log] [--svg FILE]")
+            var axis: PlotData.LossAxis?
+            if let word = request.words.first {
+                switch word.text.lowercased() {
+                case "updates", "update", "steps": axis = .updates
+                case "epochs", "epoch": axis = .epochs
+                default: throw ShellError.at(word, "expected 'updates' or 'epochs' after 'plot loss', found '\(word.text)'")
+                }
+            }
+            let panel = PlotData.lossPanel(current: PlotData.run(training, name: "this run", notation: notation), kept: state.savedRuns,
+                                           axis: axis, logY: request.logY ?? false)
+            text = LinePlot.render(panel, width: width, height: 12, ascii: context.ascii, colour: context.color)
+            svg = { SVGLinePlot.render([panel], title: "nnstep: loss") }
+        case "weights", "weight", "params":
+            let selection = try weightSelection(request.words, training.network)
+            let panels = PlotData.weightPanels(training, selection: selection, notation: notation, format: format)
+            let height = panels.count == 1 ? 12 : max(6, 16 / panels.count)
+            text = LinePlot.render(panels, width: width, height: height, ascii: context.ascii, colour: context.color)
+            svg = { SVGLinePlot.render(panels, title: "nnstep: weights over the updates") }
+        case "grads", "gradients", "grad":
+            try Arguments.expectAtMost(0, request.words, usage: "plot grads [--linear] [--svg FILE]")
+            let panel = PlotData.gradientPanel(training, logY: request.logY ?? true, notation: notation, format: format)
+            text = LinePlot.render(panel, width: width, height: 12, ascii: context.ascii, colour: context.color)
+            svg = { SVGLinePlot.render([panel], title: "nnstep: gradient size per layer") }
+        case "boundary", "regions":
+            try Arguments.expectAtMost(0, request.words, usage: "plot boundary [--svg FILE]")
+            let map = try BoundaryMap(training, notation: notation, format: format)
+            let title = boundaryTitle(map, training)
+            text = wrapText(title, width: width).joined(separator: "\n") + "\n" + BoundaryPlot.render(map, width: width, ascii: context.ascii, colour: context.color)
+            svg = { SVGBoundaryPlot.render(map, title: title) }
         default:
-            throw ShellError.at(topic, "cannot plot '\(topic.text)' yet; expected loss")
+            let hint = nearest(topic, in: plotTopics).map { "; did you mean '\($0)'?" } ?? "; expected one of \(plotTopics.joined(separator: ", "))"
+            throw ShellError.at(request.topic, "cannot plot '\(request.topic.text)'" + hint)
+        }
+        guard let file = request.svg else { return text }
+        let document = svg()
+        try FileAccess.writeAtomically(document, to: context.resolve(file.text), shown: file.text)
+        return text + "wrote \(file.text) (SVG)\n"
+    }
+
+    static func weightSelection(_ words: [Token], _ network: Network) throws(ShellError) -> PlotData.WeightSelection {
+        guard let first = words.first else { return .all }
+        if words.count == 1, first.text.allSatisfy(\.isNumber) {
+            return .layer(try Arguments.integer(first, "the layer", in: 1...network.layerCount))
+        }
+        var list: [Parameter] = []
+        for word in words { list.append(try Arguments.parameter(word, in: network)) }
+        return .parameters(list)
+    }
+
+    static func boundaryTitle(_ map: BoundaryMap, _ training: Training) -> String {
+        let sizes = training.network.sizes.map(String.init).joined(separator: "-")
+        let what = training.network.isPerceptron ? "the perceptron's line" : map.line != nil ? "the line of the \(sizes) network" : "the decision regions of the \(sizes) network"
+        return "\(what) on the data '\(training.data.name)', after \(training.updateCount) update\(training.updateCount == 1 ? "" : "s")"
+    }
+
+    /// `plot keep NAME`, `plot runs`, `plot forget NAME|all`.
+    static func runKept(_ request: PlotRequest, _ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+        if let svg = request.svg { throw ShellError.at(svg, "'--svg' goes with a picture, like 'plot loss --svg loss.svg'") }
+        switch request.topic.text.lowercased() {
+        case "keep":
+            guard request.words.count == 1, let name = request.words.first else {
+                throw Command.plot.usageError(request.words.dropFirst().first, "'plot keep' needs one name for this run, like 'plot keep sgd'")
+            }
+            let training = try state.requireTraining()
+            guard training.updateCount > 0 else { throw ShellError.state("nothing to keep yet: train first with 'step' or 'epoch'") }
+            let run = PlotData.run(training, name: name.text, notation: invocation.notationFor(state))
+            let replaced = state.savedRuns.contains { $0.name == name.text }
+            state.savedRuns.removeAll { $0.name == name.text }
+            state.savedRuns.append(run)
+            return "\(replaced ? "replaced" : "kept") run '\(name.text)': \(run.summary). "
+                + "Now 'reset', change a setting (like 'set mode batch'), train again, and 'plot loss' lays the runs over each other.\n"
+        case "runs":
+            try Arguments.expectAtMost(0, request.words, usage: "plot runs")
+            guard !state.savedRuns.isEmpty else { return "no kept runs; 'plot keep NAME' keeps the current one\n" }
+            return state.savedRuns.map { "  \($0.name): \($0.summary)" }.joined(separator: "\n") + "\n"
+        default:
+            guard request.words.count == 1, let name = request.words.first else {
+                throw Command.plot.usageError(request.words.dropFirst().first, "'plot forget' needs a kept run's name, or 'all'")
+            }
+            if name.text.lowercased() == "all" {
+                let count = state.savedRuns.count
+                state.savedRuns = []
+                return "forgot \(count) kept run\(count == 1 ? "" : "s")\n"
+            }
+            guard state.savedRuns.contains(where: { $0.name == name.text }) else {
+                let names = state.savedRuns.map(\.name)
+                let hint = nearest(name.text, in: names).map { "; did you mean '\($0)'?" } ?? (names.isEmpty ? "; none are kept" : "; kept: \(names.joined(separator: ", "))")
+                throw ShellError.at(name, "no kept run '\(name.text)'" + hint)
+            }
+            state.savedRuns.removeAll { $0.name == name.text }
+            return "forgot run '\(name.text)'\n"
         }
     }
 }

@@ -45,7 +45,7 @@ extension Command {
             switch topic.text.lowercased() {
             case "weights": return NetworkText.weights(training.network, notation: notation, format: format)
             case "params": return NetworkText.params(training.network, notation: notation)
-            case "net": return NetworkDrawing.render(training.network, notation: notation, format: format, width: invocation.context.width)
+            case "net": return NetworkDrawing.render(training.network, notation: notation, format: format, width: invocation.context.width, colour: invocation.context.color)
             default: return MemoText.render(training.network)
             }
         case "forward", "gradients", "deltas", "loss":

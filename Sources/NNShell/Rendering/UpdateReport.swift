@@ -9,12 +9,13 @@ enum UpdateReport {
         var lines: [String] = []
         let trace = record.trace
         let rowText = record.rows.count == 1 ? "row \(record.rows[0] + 1) of \(data.count)"
-            : record.rows.count == data.count ? "all \(data.count) rows" : "rows \(record.rows[0] + 1)–\(record.rows.last! + 1) of \(data.count)"
+            : record.rows.count == data.count ? "all \(data.count) rows" : "rows \(record.rows[0] + 1)-\(record.rows.last! + 1) of \(data.count)"
         let modeText = network.isPerceptron ? "perceptron trick" : record.mode.rawValue
+        let sep = notation.ascii ? ", " : " · "
         if record.isSingleSample {
-            lines.append("update \(record.update) · \(modeText) · \(rowText): x = \(vector(trace.input, format)), y = \(vector(trace.target, format))")
+            lines.append("update \(record.update)\(sep)\(modeText)\(sep)\(rowText): x = \(vector(trace.input, format)), y = \(vector(trace.target, format))")
         } else {
-            lines.append("update \(record.update) · \(modeText) · \(rowText)")
+            lines.append("update \(record.update)\(sep)\(modeText)\(sep)\(rowText)")
         }
         if network.isPerceptron {
             lines += perceptronLines(record, network: network, notation: notation, format: format)
@@ -69,8 +70,7 @@ enum UpdateReport {
         if yHat == y {
             lines.append("correct (\(notation.prediction(1)) = y): the line stays where it is")
         } else {
-            let push = y > yHat ? "toward" : "away from"
-            lines.append("misclassified (\(notation.prediction(1)) ≠ y): the line moves \(push) the point: w ← w + \(notation.eta)(y\(notation.minus)\(notation.prediction(1)))x, b ← b + \(notation.eta)(y\(notation.minus)\(notation.prediction(1))), \(notation.eta) = \(format(record.learningRate)); below, G = \(notation.minus)(y\(notation.minus)\(notation.prediction(1)))x and the update is \(notation.minus)\(notation.eta)\(notation.times)G"
+            lines.append("misclassified (\(notation.prediction(1)) ≠ y): the line moves toward the point, to put it on its own side: w ← w + \(notation.eta)(y\(notation.minus)\(notation.prediction(1)))x, b ← b + \(notation.eta)(y\(notation.minus)\(notation.prediction(1))), \(notation.eta) = \(format(record.learningRate)); below, G = \(notation.minus)(y\(notation.minus)\(notation.prediction(1)))x and the update is \(notation.minus)\(notation.eta)\(notation.times)G"
                 .replacing("≠", with: notation.ascii ? "!=" : "≠").replacing("←", with: notation.ascii ? "<-" : "←"))
         }
         return lines
@@ -92,7 +92,7 @@ enum UpdateReport {
     /// Several updates at once: the losses, then each parameter's start and end.
     static func summary(first: Int, report: RunReport, before: [Double], training: Training, notation: Notation, format: NumberFormat) -> String {
         let last = first + report.updates - 1
-        var lines = ["updates \(first)–\(last) · \(training.network.isPerceptron ? "perceptron trick" : training.settings.mode.rawValue): mean loss \(format(report.lossSum / Double(max(report.samples, 1)))) over \(report.samples) samples"]
+        var lines = ["updates \(first)\(notation.ascii ? "-" : "–")\(last)\(notation.ascii ? ", " : " · ")\(training.network.isPerceptron ? "perceptron trick" : training.settings.mode.rawValue): mean loss \(format(report.lossSum / Double(max(report.samples, 1)))) over \(report.samples) samples"]
         if let record = training.lastStep { lines.append("loss of the last update: \(format(record.loss))") }
         var table = TextTable(header: ["param", "before", "after", "change"])
         let network = training.network

@@ -1,0 +1,114 @@
+import Foundation
+import NNEngine
+
+/// Checks lesson and script files without a learner: `nnstep --check FILE…`.
+///
+/// A `.lesson` file is parsed (format errors), then played once in a fresh session with no
+/// one answering: every setup line and command runs, every live value and every answer is
+/// computed, and whatever fails is reported where it is written. Any other file is a script:
+/// each line must be a known command with balanced quotes (nothing runs).
+public enum LessonChecker {
+    /// Every problem in the file at `path`, each formatted `FILE:LINE:COL: message`.
+    public static func check(path: String) -> [String] {
+        let text: String
+        do { text = try FileAccess.readText(path, shown: path) } catch { return ["\(path):1:1: \(error.message)"] }
+        let directory = (path as NSString).deletingLastPathComponent
+        let issues = path.hasSuffix(".lesson") ? lessonIssues(text, directory: directory) : scriptIssues(text)
+        return issues.map { $0.formatted(path) }
+    }
+
+    /// Format problems, then (when the format is sound) problems found by playing it.
+    static func lessonIssues(_ text: String, directory: String = "") -> [LessonIssue] {
+        let (lesson, issues) = LessonParser.parse(text)
+        guard issues.isEmpty else { return issues }
+        return dryRun(lesson, directory: directory)
+    }
+
+    /// Plays `lesson` straight through in a fresh session and reports what fails.
+    static func dryRun(_ lesson: Lesson, directory: String) -> [LessonIssue] {
+        var run = DryRun(context: CommandContext(ascii: false, color: false, width: 80, interactive: false,
+                                                 directory: directory.isEmpty ? nil : directory,
+                                                 clock: { 0 }))
+        for command in lesson.setup { run.execute(command) }
+        for page in lesson.pages {
+            for item in page.items {
+                switch item {
+                case .narration(let lines): lines.forEach { run.fill($0) }
+                case .command(let command): run.execute(command)
+                case .keep(let name, let expression, let location):
+                    run.kept[name] = run.value(expression, line: location.line) ?? 0
+                case .checkpoint(let checkpoint): run.ask(checkpoint)
+                }
+            }
+        }
+        return run.issues
+    }
+
+    /// Each non-blank line that is not a `#` comment must start with a known command.
+    static func scriptIssues(_ text: String) -> [LessonIssue] {
+        var issues: [LessonIssue] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+            let body = String(line.dropFirst(indent))
+            if body.isEmpty || body.hasPrefix("#") { continue }
+            do {
+                guard let first = try Token.split(body).first else { continue }
+                if Command.named(first.text) == nil {
+                    let near = nearest(first.text, in: Command.all.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+                    issues.append(LessonIssue(location: SourceLocation(line: index + 1, column: indent + first.column),
+                                              message: "unknown command '\(first.text)'\(near)"))
+                }
+            } catch {
+                issues.append(LessonIssue(location: SourceLocation(line: index + 1, column: indent + (error.column ?? 1)), message: error.message))
+            }
+        }
+        return issues
+    }
+}
+
+/// One unattended play of a lesson, collecting what fails.
+private struct DryRun {
+    let context: CommandContext
+    var state = SessionState()
+    var kept: [String: Double] = [:]
+    var issues: [LessonIssue] = []
+
+    init(context: CommandContext) { self.context = context }
+
+    var scope: LiveScope { LiveScope(state: state, kept: kept) }
+
+    mutating func report(_ line: Int, _ column: Int, _ message: String) {
+        issues.append(LessonIssue(location: SourceLocation(line: line, column: column), message: message))
+    }
+
+    mutating func execute(_ command: LessonCommandLine) {
+        do { _ = try LessonPlayer.execute(command.text, &state, context) } catch {
+            report(command.location.line, command.location.column + (error.column ?? 1) - 1, "this command fails here: \(error.message)")
+        }
+    }
+
+    mutating func value(_ expression: LessonExpression, line: Int) -> Double? {
+        do { return try scope.evaluate(expression) } catch {
+            report(line, error.column, error.message)
+            return nil
+        }
+    }
+
+    mutating func fill(_ template: Template) {
+        for case .value(let expression, _) in template.parts { _ = value(expression, line: template.line) }
+    }
+
+    mutating func ask(_ checkpoint: Checkpoint) {
+        checkpoint.question.forEach { fill($0) }
+        do { _ = try LessonPlayer.expected(checkpoint, scope) } catch {
+            let line: Int
+            switch checkpoint.answer {
+            case .number(_, let location): line = location.line
+            case .choice(let choices): line = choices.first?.location.line ?? checkpoint.location.line
+            }
+            report(line, error.column, error.message)
+        }
+        checkpoint.hints.forEach { $0.forEach { fill($0) } }
+        checkpoint.solution.forEach { fill($0) }
+    }
+}

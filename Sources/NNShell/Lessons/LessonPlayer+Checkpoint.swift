@@ -1,0 +1,141 @@
+import NNEngine
+
+/// Questions: asking one (the engine computes its answer at that moment), checking what
+/// the learner types, the ladder of hints, the worked solution, and skipping.
+extension LessonPlayer {
+    /// Asks `checkpoint` and waits; when the engine cannot compute the answer, says so and goes on.
+    mutating func pose(_ checkpoint: Checkpoint) {
+        let expected: OpenCheckpoint.Expected
+        do {
+            expected = try LessonPlayer.expected(checkpoint, scope)
+        } catch {
+            say("(lesson problem at line \(checkpoint.location.line): \(error.message); the question is skipped)")
+            return
+        }
+        let question = render(checkpoint.question, indent: 2)
+        var text = (session.lastShown == .heading ? "" : "\n") + question.split(separator: "\n", omittingEmptySubsequences: false).map { "? " + $0 }.joined(separator: "\n")
+        if case .choice(_, let labels) = expected {
+            text += "\n  (answer with one word: \(labels.joined(separator: ", ")))"
+        }
+        say(text)
+        session.log.append(.question(question))
+        session.lastShown = .narration
+        session.open = OpenCheckpoint(checkpoint: checkpoint, expected: expected)
+    }
+
+    /// The engine's answer now: a number, or the choice whose condition holds.
+    static func expected(_ checkpoint: Checkpoint, _ scope: LiveScope) throws(ExpressionError) -> OpenCheckpoint.Expected {
+        switch checkpoint.answer {
+        case .number(let expression, let location):
+            let value = try scope.evaluate(expression)
+            guard value.isFinite else { throw ExpressionError(message: "the answer is \(NumberFormat.full(value)), not a finite number", column: location.column) }
+            return .number(value)
+        case .choice(let choices):
+            var right: [String] = []
+            for choice in choices {
+                if try scope.evaluate(choice.condition) != 0 { right.append(choice.label) }
+            }
+            guard right.count == 1 else {
+                let column = choices.first?.location.column ?? 1
+                throw ExpressionError(message: right.isEmpty ? "no choice is true at this moment" : "more than one choice is true at this moment (\(right.joined(separator: ", ")))", column: column)
+            }
+            return .choice(right: right[0], labels: choices.map(\.label))
+        }
+    }
+
+    /// The engine's answer as text.
+    func shown(_ expected: OpenCheckpoint.Expected) -> String {
+        switch expected {
+        case .number(let value): return stage.format(value)
+        case .choice(let right, _): return right
+        }
+    }
+
+    /// Checks a typed answer: a number (arithmetic like `-2*(1.8-5)` is fine) or a choice.
+    mutating func answer(_ typed: String) {
+        settle()
+        guard var open = session.open else { return }
+        let right: Bool
+        var direction = ""
+        switch open.expected {
+        case .number(let value):
+            let number: Double
+            do {
+                let expression = try ExpressionParser.parse(typed)
+                guard !expression.isLive else {
+                    return say("Type the number itself (you may write arithmetic, like 2*(5-1.8)); names such as 'loss' are for the lesson to use.")
+                }
+                number = try LiveScope(state: SessionState(), kept: [:]).evaluate(expression)
+            } catch {
+                return say("'\(typed)' is not a number; type a number like 0.25, or 'hint', 'solution' or 'skip'.")
+            }
+            right = open.checkpoint.tolerance.accepts(number, value)
+            if !right, number.isFinite { direction = number > value ? " (too high)" : " (too low)" }
+        case .choice(let answer, let labels):
+            let word = typed.lowercased()
+            guard labels.contains(word) else {
+                return say("'\(typed)' is not one of the choices; answer with one of: \(labels.joined(separator: ", ")).")
+            }
+            right = word == answer
+        }
+        session.log.append(.attempt(typed, right: right))
+        if right {
+            say("✓ Right. The engine's value: \(shown(open.expected)).")
+            showSolution(open)
+            return resolve()
+        }
+        open.wrongAttempts += 1
+        session.open = open
+        say("✗ Not quite: you typed \(typed)\(direction).")
+        if open.hintsShown < open.checkpoint.hints.count {
+            hint()
+        } else {
+            say("That was the last hint. Try again, type 'solution' to see it worked out, or 'skip'.")
+        }
+    }
+
+    /// The next rung of the hint ladder.
+    mutating func hint() {
+        settle()
+        guard var open = session.open else { return }
+        let hints = open.checkpoint.hints
+        guard open.hintsShown < hints.count else {
+            return say("No more hints. Type 'solution' to see it worked out, or 'skip'.")
+        }
+        let text = render(hints[open.hintsShown], indent: 14)
+        open.hintsShown += 1
+        session.open = open
+        session.log.append(.hint(text))
+        say("Hint \(open.hintsShown) of \(hints.count): " + text)
+    }
+
+    /// The worked solution, on request; the lesson then goes on.
+    mutating func solution() {
+        settle()
+        guard let open = session.open else { return }
+        say("The engine's value: \(shown(open.expected)).")
+        showSolution(open)
+        resolve()
+    }
+
+    /// Leaves the question unanswered, shows the engine's value and goes on.
+    mutating func skip() {
+        settle()
+        guard let open = session.open else { return }
+        session.log.append(.skipped(answer: shown(open.expected)))
+        say("Skipped. The engine's value was \(shown(open.expected)).")
+        resolve()
+    }
+
+    mutating func showSolution(_ open: OpenCheckpoint) {
+        let text = render(open.checkpoint.solution, indent: 2)
+        session.log.append(.solution(text))
+        say(text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
+    }
+
+    /// Closes the question and plays on to the next pause.
+    mutating func resolve() {
+        session.open = nil
+        play()
+    }
+}

@@ -1,0 +1,167 @@
+import NNEngine
+
+/// Plays a lesson from one pause to the next: shows narration with live values, runs the
+/// lesson's commands as if typed, and stops at the end of a page or at a question.
+///
+/// A player is made from the session state for one action (Enter, an answer, `back`, …):
+/// it takes the lesson out of the state, works on the rest (`stage`), and `finish` puts
+/// both back together.
+struct LessonPlayer {
+    var session: LessonSession
+    var stage: SessionState
+    let context: CommandContext
+    var output = ""
+    /// Replaying pages to resume: commands run, nothing is shown or logged, questions pass.
+    var quiet = false
+    /// While replaying quietly: the page at which to start showing again.
+    var replayTarget: Int?
+
+    init(session: LessonSession, stage: SessionState, context: CommandContext) {
+        self.session = session
+        self.stage = stage
+        self.stage.lesson = nil
+        self.context = context
+    }
+
+    /// Takes the lesson out of `state` for an action; nil when no lesson is playing.
+    init?(_ state: SessionState, context: CommandContext) {
+        guard let session = state.lesson else { return nil }
+        self.init(session: session, stage: state, context: context)
+    }
+
+    /// The state with the lesson back in it, remembering this pause's stage.
+    func finish() -> SessionState {
+        var state = stage
+        var session = self.session
+        session.stage = session.finished ? nil : stage
+        state.lesson = session
+        return state
+    }
+
+    var lessonPage: LessonPage { session.lesson.pages[session.page] }
+
+    mutating func say(_ text: String) {
+        guard !quiet, !text.isEmpty else { return }
+        output += text.hasSuffix("\n") ? text : text + "\n"
+    }
+
+    // MARK: Playing
+
+    /// Runs items from the current position until a question or the end of the page.
+    mutating func play() {
+        while session.open == nil, !session.finished {
+            let items = lessonPage.items
+            guard session.item < items.count else { return endOfPage() }
+            let item = items[session.item]
+            session.item += 1
+            run(item)
+        }
+    }
+
+    /// Starts page `index`: remembers the state for `back`, saves progress, shows the heading.
+    mutating func begin(page index: Int) {
+        if let target = replayTarget, index >= target {
+            quiet = false
+            replayTarget = nil
+        }
+        session.page = index
+        session.item = 0
+        session.open = nil
+        if session.pageStarts.count > index { session.pageStarts.removeSubrange(index...) }
+        session.pageStarts.append((stage, session.kept))
+        let heading = lessonPage.heading
+        let rule = context.ascii ? "-" : "─"
+        let title = "\(rule)\(rule) \(index + 1)/\(session.lesson.pages.count) · \(heading) "
+        say("\n" + title + String(repeating: rule, count: max(3, min(context.width, 72) - title.displayWidth)))
+        if !quiet { session.log.append(.page(number: index + 1, heading: heading)) }
+        session.lastShown = .heading
+        saveProgress(page: index, finished: false)
+    }
+
+    mutating func endOfPage() {
+        guard session.page + 1 < session.lesson.pages.count else { return complete() }
+        guard !quiet else { return begin(page: session.page + 1) }
+        if session.page == 0 {
+            say("\n" + Reflow.fill("(Press Enter for the next page. At any pause you can type a command, like 'show forward' or 'inspect w2_11', and then press Enter to go on.)", width: min(context.width, 80) - 2).joined(separator: "\n"))
+        }
+    }
+
+    mutating func complete() {
+        session.finished = true
+        session.open = nil
+        saveProgress(page: session.page, finished: true)
+        guard !quiet else { return }
+        session.log.append(.finished)
+        let end = "That is the end of \(session.label): \(session.title). Type 'review' to see a Markdown summary "
+            + "of what you did (or 'review FILE.md' to save it), and 'lessons' for the next lesson."
+        say("\n" + Reflow.fill(end, width: min(context.width, 80) - 2).joined(separator: "\n"))
+    }
+
+    mutating func run(_ item: LessonItem) {
+        switch item {
+        case .narration(let lines):
+            let text = render(lines)
+            if session.lastShown != .heading { say("\n") }
+            session.lastShown = .narration
+            say(text)
+            if !quiet { session.log.append(.narration(text)) }
+        case .command(let command):
+            runCommand(command.text)
+        case .checkpoint(let checkpoint):
+            if !quiet { pose(checkpoint) }
+        case .keep(let name, let expression, _):
+            do { session.kept[name] = try scope.evaluate(expression) } catch {
+                say("(lesson problem: @keep \(name): \(error.message))")
+            }
+        }
+    }
+
+    /// Runs a command as if typed at the prompt, echoing it after the prompt.
+    mutating func runCommand(_ line: String) {
+        let echo = "\(session.label) (\(session.page + 1)/\(session.lesson.pages.count))> " + line
+        var text = ""
+        do {
+            text = try LessonPlayer.execute(line, &stage, context)
+        } catch {
+            text = "error: \(error.message)\n"
+        }
+        if session.lastShown == .narration { say("\n") }
+        session.lastShown = .command
+        say(echo)
+        say(text)
+        if !quiet { session.log.append(.command(line, output: text)) }
+    }
+
+    /// Dispatches one command line on `state`, as the session would; on error the state is unchanged.
+    static func execute(_ line: String, _ state: inout SessionState, _ context: CommandContext) throws(ShellError) -> String {
+        let tokens = try Token.split(line)
+        guard let first = tokens.first else { return "" }
+        guard let command = Command.named(first.text) else {
+            throw ShellError.unknownCommand(first.text, suggestion: nearest(first.text, in: Command.all.map(\.name)), column: first.column)
+        }
+        var copy = state
+        let text = try command.run(Invocation(line: line, name: first, arguments: Array(tokens.dropFirst()), context: context), &copy)
+        state = copy
+        return text
+    }
+
+    // MARK: Live values
+
+    var scope: LiveScope { LiveScope(state: stage, kept: session.kept) }
+
+    /// A template with every `{{…}}` filled in from the live session.
+    func render(_ template: Template) -> String {
+        template.parts.map { part in
+            switch part {
+            case .text(let text): return text
+            case .value(let expression, _):
+                do throws(ExpressionError) { return stage.format(try scope.evaluate(expression)) } catch { return "⟨\(error.message)⟩" }
+            }
+        }.joined()
+    }
+
+    /// Lines with live values filled in, each paragraph re-wrapped to fit the terminal.
+    func render(_ lines: [Template], indent: Int = 0) -> String {
+        Reflow.wrap(lines.map { (render($0), $0.verbatim) }, width: min(context.width, 80) - 2 - indent)
+    }
+}

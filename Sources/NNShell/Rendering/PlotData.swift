@@ -1,0 +1,143 @@
+import NNEngine
+
+/// What `plot loss`, `plot weights` and `plot grads` draw, taken from the training record:
+/// the panels, their series, titles and notes. The renderers only lay them out.
+enum PlotData {
+    enum LossAxis { case updates, epochs }
+    enum WeightSelection: Equatable { case all, layer(Int), parameters([Parameter]) }
+
+    /// The current run's loss history in the shape of a kept run.
+    static func run(_ training: Training, name: String, notation: Notation) -> SavedRun {
+        let recorder = training.recorder
+        let numbers = epochNumbers(recorder, passes: training.cursor.pass)
+        let settings = training.settings
+        let mode = settings.mode == .minibatch ? "minibatch of \(settings.batchSize)" : settings.mode.rawValue
+        let summary = "\(training.network.sizes.map(String.init).joined(separator: "-")), \(mode), \(notation.eta) = \(NumberFormat()(settings.learningRate)), "
+            + "\(training.updateCount) update\(training.updateCount == 1 ? "" : "s")"
+        return SavedRun(name: name,
+                        epochLosses: zip(numbers, recorder.epochs).map { ($0, $1.update, $1.loss) },
+                        stepLosses: zip(recorder.updates, recorder.losses).map { ($0, $1) },
+                        summary: summary)
+    }
+
+    /// The number of each recorded pass. The recorder keeps every pass until it holds
+    /// `Recorder.capacity` of them, then every second, fourth, …: the stride is the largest
+    /// power of two that fits the passes made.
+    static func epochNumbers(_ recorder: Recorder, passes: Int) -> [Int] {
+        let count = recorder.epochs.count
+        var stride = 1
+        while count > 0, count * stride * 2 <= passes { stride *= 2 }
+        return (1...max(count, 1)).prefix(count).map { $0 * stride }
+    }
+
+    /// The loss: of one run per update with its epoch means on top, or of several runs
+    /// (kept ones and the current one) laid over each other.
+    static func lossPanel(current: SavedRun?, kept: [SavedRun], axis: LossAxis?, logY: Bool) -> PlotPanel {
+        var runs = kept
+        if let current, !current.stepLosses.isEmpty,
+           !kept.contains(where: { $0.stepLosses.elementsEqual(current.stepLosses) { $0.update == $1.update && $0.loss == $1.loss } }) {
+            runs.append(current)
+        }
+        let losses = { (run: SavedRun) in run.stepLosses.map { (Double($0.update), $0.loss) } }
+        let means = { (run: SavedRun) in run.epochLosses.map { (Double($0.epoch), $0.loss) } }
+        if runs.count <= 1 {
+            let run = runs.first ?? SavedRun(name: "", epochLosses: [], stepLosses: [], summary: "")
+            if axis == .epochs {
+                return PlotPanel(title: "mean loss of each epoch", series: [PlotSeries(name: "mean loss of each epoch", points: means(run))],
+                                 xLabel: "epoch", yLabel: "loss", logY: logY)
+            }
+            var series = [PlotSeries(name: "loss of each update", points: losses(run))]
+            if !run.epochLosses.isEmpty {
+                series.append(PlotSeries(name: "mean loss of each epoch (at its last update)", points: run.epochLosses.map { (Double($0.update), $0.loss) }))
+            }
+            return PlotPanel(title: "loss of each update" + (series.count > 1 ? " and mean loss of each epoch" : ""), series: series,
+                             xLabel: "update", yLabel: "loss", logY: logY)
+        }
+        let byEpoch = axis == .epochs || (axis == nil && runs.allSatisfy { !$0.epochLosses.isEmpty })
+        let series = runs.map { PlotSeries(name: $0.name, points: byEpoch ? means($0) : losses($0)) }
+        return PlotPanel(title: (byEpoch ? "mean loss of each epoch" : "loss of each update") + ", \(runs.count) runs",
+                         series: series, xLabel: byEpoch ? "epoch" : "update", yLabel: "loss", logY: logY,
+                         notes: runs.map { "\($0.name): \($0.summary)" })
+    }
+
+    /// Each parameter's value from the start (update 0) over the recorded updates: one panel
+    /// per layer on one shared scale, or one panel for a layer or a list of names.
+    static func weightPanels(_ training: Training, selection: WeightSelection, notation: Notation, format: NumberFormat) -> [PlotPanel] {
+        let network = training.network
+        let groups: [(title: String, parameters: [Parameter], layer: Int?)]
+        switch selection {
+        case .all:
+            groups = (1...network.layerCount).map { k in (layerTitle(k, network), layerParameters(k, network), k) }
+        case .layer(let k):
+            groups = [(layerTitle(k, network), layerParameters(k, network), k)]
+        case .parameters(let list):
+            groups = [(list.map(notation.parameter).joined(separator: ", ") + " over the updates", list, nil)]
+        }
+        let recorder = training.recorder
+        var panels = groups.map { group -> PlotPanel in
+            // Before the first update there is no history to draw, only a starting point.
+            guard !recorder.updates.isEmpty else { return PlotPanel(title: group.title, series: [], xLabel: "update", yLabel: "value") }
+            let followed = group.parameters.filter { recorder.isTracked(network.index(of: $0)!) }
+            let series = followed.map { p -> PlotSeries in
+                let index = network.index(of: p)!
+                let history = recorder.history(ofParameter: index).map { (Double($0.update), $0.value) }
+                return PlotSeries(name: notation.parameter(p), points: [(0, training.initialParameters[index])] + history)
+            }
+            var notes: [String] = []
+            if followed.count < group.parameters.count {
+                notes.append("showing the \(followed.count) of these \(group.parameters.count) parameters that training follows (an even sample of each layer)")
+            }
+            if let move = largestMove(series) {
+                notes.append("largest move since the start: \(move.name) by \(format(move.by))")
+            }
+            let bundle = series.count > PlotStyle.distinctLimit ? "\(series.count) parameters" : nil
+            if bundle != nil {
+                notes.append("too many to tell apart; name a few, like 'plot weights " + followed.prefix(2).map(\.asciiName).joined(separator: " ") + "'")
+            }
+            return PlotPanel(title: group.title, series: series, xLabel: "update", yLabel: "value", bundleLabel: bundle, notes: notes)
+        }
+        // One scale for every panel, so that a layer that hardly moves looks flat.
+        let values = panels.flatMap { $0.series.flatMap { $0.points.map(\.1) } }.filter(\.isFinite)
+        if panels.count > 1, let low = values.min(), let high = values.max() {
+            for index in panels.indices { panels[index].yRange = low...high }
+        }
+        return panels
+    }
+
+    static func layerTitle(_ k: Int, _ network: Network) -> String {
+        "layer \(k) (\(network.activations[k - 1].rawValue)): weights and biases over the updates"
+    }
+
+    static func layerParameters(_ k: Int, _ network: Network) -> [Parameter] {
+        (network.weightOffsets[k] ..< network.biasOffsets[k] + network.sizes[k]).map(network.parameter(at:))
+    }
+
+    static func largestMove(_ series: [PlotSeries]) -> (name: String, by: Double)? {
+        let moves = series.compactMap { s -> (String, Double)? in
+            guard let first = s.points.first?.1, let last = s.points.last?.1, s.points.count > 1 else { return nil }
+            return (s.name, abs(last - first))
+        }
+        return moves.max { $0.1 < $1.1 }.map { (name: $0.0, by: $0.1) }
+    }
+
+    /// ‖∂L/∂Wᵏ‖ of each layer at each recorded update, on a logarithmic scale by default.
+    static func gradientPanel(_ training: Training, logY: Bool, notation: Notation, format: NumberFormat) -> PlotPanel {
+        let recorder = training.recorder, layers = training.network.layerCount
+        let series = (1...layers).map { k in
+            PlotSeries(name: gradientName(k, notation), points: recorder.updates.indices.map { i in
+                (Double(recorder.updates[i]), recorder.gradientNorms[i * layers + k - 1])
+            })
+        }
+        var notes: [String] = []
+        if let last = recorder.updates.last {
+            let latest = (1...layers).map { "layer \($0) \(format(recorder.gradientNorms[(recorder.count - 1) * layers + $0 - 1]))" }
+            notes.append("at update \(last): " + latest.joined(separator: ", "))
+        }
+        return PlotPanel(title: "size of each layer's weight gradient (its Frobenius norm) at each update", series: series,
+                         xLabel: "update", yLabel: "gradient size", logY: logY, notes: notes)
+    }
+
+    static func gradientName(_ k: Int, _ notation: Notation) -> String {
+        notation.ascii ? "layer \(k): |dL/dW\(k)|" : "layer \(k): ‖∂L/∂W" + Notation.sup(k) + "‖"
+    }
+}

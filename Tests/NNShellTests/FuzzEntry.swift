@@ -1,0 +1,1 @@
+../../Fuzz/Sources/FuzzEntry/FuzzEntry.swift

@@ -1,0 +1,103 @@
+import Foundation
+import XCTest
+@testable import NNShell
+
+/// Plays lessons in-process, as `nnstep --script` would, with a fixed clock and width.
+enum LessonHarness {
+    static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let root = tests.deletingLastPathComponent().deletingLastPathComponent()
+    static let lessons = root.appendingPathComponent("Lessons").path
+    static let transcripts = tests.appendingPathComponent("LessonTranscripts")
+
+    /// A session that finds the package's lessons; progress in `stateDirectory` (nil: memory).
+    static func session(stateDirectory: String? = nil, ascii: Bool = false) -> Session {
+        var options = SessionOptions()
+        options.width = 80
+        options.ascii = ascii
+        options.lessonDirectories = [lessons]
+        options.stateDirectory = stateDirectory
+        let session = Session(options: options)
+        session.directory = root.path
+        let clock = LessonClock()
+        session.clock = { clock.tick() }
+        return session
+    }
+
+    /// Runs `script` (one input line per line; a blank line is Enter) and returns the transcript.
+    static func play(_ script: String, in session: Session = session(), name: String = "answers") -> String {
+        var transcript = ""
+        let status = ScriptRunner.run(source: script, fileName: name, session: session, keepGoing: true,
+                                      output: { transcript += $0 }, errorOutput: { transcript += "! " + $0 })
+        return transcript + "[exit \(status)]\n"
+    }
+
+    /// Every lesson file in `Lessons/`, sorted.
+    static var lessonFiles: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: lessons)) ?? []).filter { $0.hasSuffix(".lesson") }.sorted()
+    }
+
+    /// A fresh temporary directory.
+    static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "nnstep-lesson-tests-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Compares with a golden file, or writes it when `NNSTEP_RECORD` is set; a failure shows a diff.
+    static func assertGolden(_ actual: String, _ url: URL, file: StaticString = #filePath, line: UInt = #line) {
+        if ProcessInfo.processInfo.environment["NNSTEP_RECORD"] != nil {
+            try? actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        if actual != expected {
+            XCTFail("\(url.lastPathComponent) differs (NNSTEP_RECORD=1 re-records it):\n" + diff(expected, actual), file: file, line: line)
+        }
+    }
+
+    /// The differing lines with their numbers: `-` expected, `+` actual (the first 20).
+    static func diff(_ expected: String, _ actual: String) -> String {
+        let a = expected.components(separatedBy: "\n"), b = actual.components(separatedBy: "\n")
+        var out: [String] = []
+        for i in 0..<max(a.count, b.count) where (i < a.count ? a[i] : nil) != (i < b.count ? b[i] : nil) {
+            if i < a.count { out.append("\(i + 1)- \(a[i])") }
+            if i < b.count { out.append("\(i + 1)+ \(b[i])") }
+            if out.count >= 20 { break }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// Answers for a lesson: at each question one wrong answer, then the engine's right one
+    /// (as a learner would type it from the screen); Enter at every other pause.
+    static func answers(forLesson key: String) -> String {
+        let session = session()
+        var lines = ["load \(key)"]
+        _ = session.evaluate(lines[0])
+        var guardCount = 0
+        while let lesson = session.state.lesson, lesson.isActive, guardCount < 500 {
+            guardCount += 1
+            guard let open = lesson.open else {
+                lines.append("")
+                _ = session.evaluate("")
+                continue
+            }
+            let format = session.state.format
+            let (wrong, right): (String, String)
+            switch open.expected {
+            case .number(let value): (wrong, right) = (format(value * 1.5 + 1), format(value))
+            case .choice(let answer, let labels): (wrong, right) = (labels.first { $0 != answer }!, answer)
+            }
+            for typed in [wrong, right] {
+                lines.append(typed)
+                _ = session.evaluate(typed)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// A clock that moves 1 ms each time it is read, so timings in transcripts are fixed.
+final class LessonClock: @unchecked Sendable {
+    private var now = 0.0
+    func tick() -> Double { now += 0.001; return now }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+@testable import NNShell
+
+/// Every lesson plays to its end in script mode from a file of answers, and the whole
+/// transcript must equal its golden file. Each answers file answers every question once
+/// wrongly and then rightly, so the transcript shows each checkpoint rejecting and accepting.
+///
+/// `NNSTEP_RECORD=1 swift test` re-records the transcripts (and writes any missing answers
+/// file from the engine's answers, a wrong one first at each question).
+final class LessonTranscriptTests: XCTestCase {
+    func testEveryLessonPlaysToItsEnd() throws {
+        let files = LessonHarness.lessonFiles
+        XCTAssertEqual(files.count, 14, "one lesson per topic of the course")
+        let record = ProcessInfo.processInfo.environment["NNSTEP_RECORD"] != nil
+        try FileManager.default.createDirectory(at: LessonHarness.transcripts, withIntermediateDirectories: true)
+        for file in files {
+            let key = String(file.dropLast(".lesson".count))
+            let answersURL = LessonHarness.transcripts.appendingPathComponent(key + ".answers")
+            if record, !FileManager.default.fileExists(atPath: answersURL.path) {
+                try LessonHarness.answers(forLesson: key).write(to: answersURL, atomically: true, encoding: .utf8)
+            }
+            guard let answers = try? String(contentsOf: answersURL, encoding: .utf8) else {
+                XCTFail("\(key): no answers file \(answersURL.lastPathComponent) (NNSTEP_RECORD=1 writes one)")
+                continue
+            }
+            let transcript = LessonHarness.play(answers, name: key + ".answers")
+            XCTAssertTrue(transcript.contains("That is the end of lesson"), "\(key) did not reach its end")
+            XCTAssertTrue(transcript.hasSuffix("[exit 0]\n"), "\(key) had a failing command")
+            XCTAssertFalse(transcript.contains("lesson problem"), "\(key) reported a problem of its own")
+            XCTAssertFalse(transcript.contains("⟨"), "\(key) has a live value that could not be computed")
+            let questions = transcript.components(separatedBy: "\n? ").count - 1
+            let lines = transcript.components(separatedBy: "\n")
+            let wrong = lines.filter { $0.hasPrefix("✗ Not quite") }.count
+            let right = lines.filter { $0.hasPrefix("✓ Right") }.count
+            XCTAssertGreaterThan(questions, 0, "\(key) asks nothing")
+            XCTAssertEqual(right, questions, "\(key): every question accepts the engine's answer")
+            XCTAssertGreaterThanOrEqual(wrong, questions, "\(key): every question rejects a wrong answer")
+            LessonHarness.assertGolden(transcript, LessonHarness.transcripts.appendingPathComponent(key + ".txt"))
+        }
+    }
+
+    /// The same lesson with a different learning rate expects different numbers: the answers
+    /// are computed by the engine when the question is asked, never typed into the lesson.
+    func testAnswersComeFromTheEngine() throws {
+        let original = try String(contentsOfFile: LessonHarness.lessons + "/08-nine-gradients.lesson", encoding: .utf8)
+        let directory = LessonHarness.temporaryDirectory()
+        let changed = directory + "/08-changed.lesson"
+        try original.replacingOccurrences(of: "    set lr 0.1\n", with: "    set lr 0.05\n")
+            .replacingOccurrences(of: "net 2-2-1 act=linear loss=mse init=1", with: "net 2-2-1 act=linear loss=mse init=0.5")
+            .write(toFile: changed, atomically: true, encoding: .utf8)
+        func expectations(_ name: String) -> [Double] {
+            let session = LessonHarness.session()
+            _ = session.evaluate("load \(name)")
+            var values: [Double] = []
+            while let lesson = session.state.lesson, lesson.isActive, values.count < 40 {
+                if case .number(let value)? = lesson.open?.expected { values.append(value) }
+                _ = session.evaluate(lesson.open == nil ? "" : "skip")
+            }
+            return values
+        }
+        let before = expectations("8"), after = expectations(changed)
+        XCTAssertEqual(before.count, after.count)
+        XCTAssertEqual(before.first, 9, "the parameter count does not depend on the weights")
+        // Every later number (outputs, the loss, the gradients, the update) moves with them.
+        let differing = zip(before, after).dropFirst().filter { $0 != $1 }.count
+        XCTAssertGreaterThanOrEqual(differing, before.count - 3, "before \(before)\nafter \(after)")
+        // What was right for the original is now turned down.
+        let session = LessonHarness.session()
+        _ = session.evaluate("load \(changed)")
+        _ = session.evaluate("9")
+        _ = session.evaluate("")
+        XCTAssertTrue(session.evaluate("83.5").output.contains("Not quite"))
+        XCTAssertTrue(session.evaluate(NumberFormat()(after[1])).output.contains("Right"))
+    }
+}
