@@ -3,12 +3,17 @@
 ///
 /// At most `capacity` update records are kept. When the buffer fills, every other record is
 /// dropped and the recording stride doubles, so the record always spans the whole run with
-/// evenly spaced points and memory stays flat over a million updates.
+/// evenly spaced points and memory stays flat over a million updates. A long command also
+/// widens the stride before it starts (`prepare(forUpdates:)`), so no single command records
+/// more than `perRun` updates: a short lesson sees every update, and a benchmark's training
+/// loop spends almost nothing on recording.
 public struct Recorder: Sendable, Equatable {
     public static let capacity = 2048
+    /// The most records one command adds.
+    public static let perRun = 128
     /// At most this many parameters are followed: all of a small network's, and an evenly
     /// spread sample of each layer's weights in a larger one.
-    public static let trackedLimit = 128
+    public static let trackedLimit = 64
 
     public private(set) var stride = 1
     /// The update number of each record (1 = after the first update).
@@ -24,8 +29,8 @@ public struct Recorder: Sendable, Equatable {
     public private(set) var gradientNorms: [Double] = []
     public let parameterCount: Int
     public let layerCount: Int
-    /// (update number at the end of the pass, mean loss of the pass).
-    public private(set) var epochs: [(update: Int, loss: Double)] = []
+    /// (the pass's number, 1 = the first; the update that ended it; the mean loss of the pass).
+    public private(set) var epochs: [(epoch: Int, update: Int, loss: Double)] = []
     private var epochStride = 1
     private var epochCounter = 0
 
@@ -46,6 +51,22 @@ public struct Recorder: Sendable, Equatable {
     private var recordsParameters: Bool { !tracked.isEmpty }
     public var count: Int { updates.count }
 
+    /// Widens the stride, thinning what is kept, so that the next `count` updates add at
+    /// most `perRun` records.
+    mutating func prepare(forUpdates count: Int) {
+        var wanted = stride
+        while count / wanted > Self.perRun { wanted *= 2 }
+        while stride < wanted { thin() }
+        let room = updates.count + count / stride + 1
+        if room > updates.capacity {
+            let target = min(Self.capacity, room)
+            updates.reserveCapacity(target)
+            losses.reserveCapacity(target)
+            parameters.reserveCapacity(target * tracked.count)
+            gradientNorms.reserveCapacity(target * layerCount)
+        }
+    }
+
     /// The first update number after `update` that should be recorded (a multiple of the
     /// stride, adjusted for a buffer that is about to be thinned).
     func nextWanted(after update: Int) -> Int {
@@ -53,22 +74,29 @@ public struct Recorder: Sendable, Equatable {
         return (update / step + 1) * step
     }
 
-    mutating func record(update: Int, loss: Double, parameters values: UnsafePointer<Double>, gradientNorms norms: [Double]) {
+    /// Records update `update`: its loss, the tracked parameters after it, and each layer's
+    /// weight-gradient norm computed from `gradient` over `layerRanges`.
+    mutating func record(update: Int, loss: Double, parameters values: UnsafePointer<Double>,
+                         gradient: UnsafePointer<Double>, layerRanges: [Range<Int>]) {
         if updates.count == Self.capacity { thin() }
         guard update % stride == 0 else { return }
         updates.append(update)
         losses.append(loss)
         for index in tracked { parameters.append(values[index]) }
-        gradientNorms.append(contentsOf: norms)
+        for range in layerRanges {
+            var sum = 0.0
+            for i in range { sum += gradient[i] * gradient[i] }
+            gradientNorms.append(sum.squareRoot())
+        }
     }
 
-    mutating func recordEpoch(update: Int, loss: Double) {
+    mutating func recordEpoch(_ epoch: Int, update: Int, loss: Double) {
         epochCounter += 1
         if epochs.count == Self.capacity {
             epochs = Swift.stride(from: 1, to: epochs.count, by: 2).map { epochs[$0] }
             epochStride *= 2
         }
-        if epochCounter % epochStride == 0 { epochs.append((update, loss)) }
+        if epochCounter % epochStride == 0 { epochs.append((epoch, update, loss)) }
     }
 
     private mutating func thin() {

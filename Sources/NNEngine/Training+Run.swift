@@ -27,8 +27,21 @@ public struct RunReport: Sendable, Equatable {
     public var samples = 0
     /// The sum of the per-sample losses seen in this run.
     public var lossSum = 0.0
-    /// The mean loss of each pass finished during this run.
-    public var epochLosses: [Double] = []
+    /// How many passes this run finished.
+    public var epochCount = 0
+    /// The mean loss of the first passes this run finished (at most `shownEpochs`).
+    public var firstEpochLosses: [Double] = []
+    /// The mean loss of the last passes this run finished (at most `shownEpochs`, oldest first).
+    public var lastEpochLosses: [Double] = []
+    public static let shownEpochs = 5
+
+    /// Keeps the first and last few epoch losses; the full, thinned series is in the Recorder.
+    mutating func noteEpoch(_ loss: Double) {
+        epochCount += 1
+        if firstEpochLosses.count < Self.shownEpochs { firstEpochLosses.append(loss) }
+        lastEpochLosses.append(loss)
+        if lastEpochLosses.count > Self.shownEpochs { lastEpochLosses.removeFirst() }
+    }
     public var divergence: Divergence?
     public var interrupted = false
 }
@@ -57,15 +70,38 @@ extension Training {
 
     /// Makes updates: forward pass, loss, backward pass, then `p ← p − η·G` for every
     /// parameter together. Stops early on divergence or when `observer` returns false.
-    public mutating func run(_ length: RunLength, observeEvery interval: Int = 256,
+    ///
+    /// With `explain` false the last update is not explained yet (`lastStep` is stale until
+    /// `explainLastUpdate()`), so a timer around this call measures the training loop alone.
+    public mutating func run(_ length: RunLength, observeEvery interval: Int = 256, explain: Bool = true,
                              observer: ((RunProgress) -> Bool)? = nil) throws(TrainingError) -> RunReport {
         try validateData()
         let report = Self.loop(network: &network, workspace: &workspace, undo: &undoLog, recorder: &recorder,
                                cursor: &cursor, updateCount: &updateCount, passLoss: &passLoss,
                                passSamples: &passSamples, data: data, settings: settings, recording: recording, length: length,
                                interval: max(1, interval), observer: observer)
-        if report.updates > 0 { lastStep = explainUpdate(updateCount) }
+        if report.updates > 0 { lastStep = nil; if explain { explainLastUpdate() } }
         return report
+    }
+
+    /// About how many updates `length` makes from `cursor`, for sizing the record.
+    static func expectedUpdates(_ length: RunLength, data: DataSet, settings: TrainingSettings, cursor: Cursor) -> Int {
+        switch length {
+        case .updates(let count): return count
+        case .passes(let passes):
+            let perPass: Int
+            switch settings.mode {
+            case .sgd: perPass = data.count
+            case .batch: perPass = 1
+            case .minibatch: perPass = (data.count + settings.batchSize - 1) / max(settings.batchSize, 1)
+            }
+            return passes.multipliedReportingOverflow(by: perPass).partialValue
+        }
+    }
+
+    /// Explains the last update into `lastStep` (after `run(_:explain:)` with `explain` false).
+    public mutating func explainLastUpdate() {
+        if lastStep == nil, updateCount > 0 { lastStep = explainUpdate(updateCount) }
     }
 
     // One long function on purpose: this is the training loop, and it must allocate nothing.
@@ -83,6 +119,7 @@ extension Training {
         var badIndex: Int?
         // The next update number before which a checkpoint is due (now, if the settings changed).
         var nextCheckpoint = undo.latest.flatMap { $0.settings == settings ? $0.update + UndoLog.interval : nil } ?? updateCount
+        if recording { recorder.prepare(forUpdates: expectedUpdates(length, data: data, settings: settings, cursor: cursor)) }
         var nextRecord = recorder.nextWanted(after: updateCount)
         let layerRanges = (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] }
         network.withKernel(&workspace) { kernel in
@@ -127,19 +164,15 @@ extension Training {
                         passLoss += lossSum
                         passSamples += take
                         if recording, updateCount >= nextRecord {
-                            let norms = layerRanges.map { range -> Double in
-                                var sum = 0.0
-                                for i in range { sum += g[i] * g[i] }
-                                return sum.squareRoot()
-                            }
-                            recorder.record(update: updateCount, loss: lossSum / Double(take), parameters: p, gradientNorms: norms)
+                            recorder.record(update: updateCount, loss: lossSum / Double(take), parameters: p, gradient: g,
+                                            layerRanges: layerRanges)
                             nextRecord = recorder.nextWanted(after: updateCount)
                         }
                         let offset = cursor.offset + take
                         if offset >= n {
                             let mean = passLoss / Double(passSamples)
-                            recorder.recordEpoch(update: updateCount, loss: mean)
-                            report.epochLosses.append(mean)
+                            recorder.recordEpoch(cursor.pass + 1, update: updateCount, loss: mean)
+                            report.noteEpoch(mean)
                             passLoss = 0
                             passSamples = 0
                             passesDone += 1

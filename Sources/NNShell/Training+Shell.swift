@@ -27,12 +27,13 @@ enum TrainingRunner {
         }
         let report: RunReport
         do {
-            report = try training.run(length, observeEvery: 256,
+            report = try training.run(length, observeEvery: 256, explain: false,
                                       observer: context.interruptCheck == nil && context.progressSink == nil ? nil : observer)
         } catch {
             throw message(for: error)
         }
         let seconds = clock() - start
+        training.explainLastUpdate()
         if context.progressSink != nil, seconds > 0.5 { context.progressSink?(ProgressBar.clear(width: context.width)) }
         return Result(report: report, seconds: seconds)
     }

@@ -26,6 +26,7 @@ final class PerceptronTests: XCTestCase {
         XCTAssertEqual(t.lastStep?.gradient, [0, 0, 0])
         // Every point is now on its side: an epoch makes no mistakes.
         let report = try t.run(.passes(1))
-        XCTAssertEqual(report.epochLosses, [0])
+        XCTAssertEqual(report.epochCount, 1)
+        XCTAssertEqual(report.lastEpochLosses, [0])
     }
 }

@@ -61,12 +61,12 @@ final class PlotCommandTests: XCTestCase {
         XCTAssertEqual(panel.series.map(\.name), ["loss of each update", "mean loss of each epoch (at its last update)"])
     }
 
-    func testEpochNumbersFollowTheRecordersThinning() {
+    func testEpochNumbersSurviveTheRecordersThinning() {
         var training = Training(network: Network(sizes: [1, 1], activations: [.linear], loss: .mse),
                                 data: DataSet(name: "one", featureNames: ["x"], targetNames: ["y"], inputs: [1], targets: [1]))
         training.settings.learningRate = 0.01
         _ = try? training.run(.passes(Recorder.capacity + 5))
-        let numbers = PlotData.epochNumbers(training.recorder, passes: training.cursor.pass)
+        let numbers = training.recorder.epochs.map(\.epoch)
         XCTAssertEqual(numbers.first, 2)
         XCTAssertEqual(numbers.last, Recorder.capacity + 4)
         XCTAssertEqual(numbers.count, training.recorder.epochs.count)

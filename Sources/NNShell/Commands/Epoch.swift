@@ -25,7 +25,8 @@ extension Command {
             try Arguments.integer(token, "the number of epochs", in: 1...epochLimit)
         } ?? 1
         var training = try state.requireTraining()
-        let firstPass = training.recorder.epochs.count
+        let firstEpoch = training.cursor.pass + 1
+        let startUpdate = training.updateCount
         let result = try TrainingRunner.run(.passes(count), total: count, &training, context: invocation.context,
                                             clock: invocation.context.clock)
         state.training = training
@@ -33,20 +34,25 @@ extension Command {
                                 seconds: result.seconds)
         let notation = invocation.notationFor(state)
         let format = state.format
-        let losses = result.report.epochLosses
+        let report = result.report
         var lines: [String] = []
-        let shown: [Int] = losses.count <= 12 ? Array(losses.indices) : Array(0..<5) + Array((losses.count - 5)..<losses.count)
-        for (position, index) in shown.enumerated() {
-            if position > 0, index != shown[position - 1] + 1 { lines.append("  …") }
-            lines.append("epoch \(firstPass + index + 1)  mean loss \(format(losses[index]))")
+        let firsts = report.firstEpochLosses, lasts = report.lastEpochLosses
+        let shown: [(Int, Double)] = report.epochCount <= firsts.count + lasts.count
+            ? (firsts + lasts.suffix(report.epochCount - firsts.count)).enumerated().map { (firstEpoch + $0.offset, $0.element) }
+            : firsts.enumerated().map { (firstEpoch + $0.offset, $0.element) }
+                + lasts.enumerated().map { (firstEpoch + report.epochCount - lasts.count + $0.offset, $0.element) }
+        for (position, entry) in shown.enumerated() {
+            if position > 0, entry.0 != shown[position - 1].0 + 1 { lines.append("  …") }
+            lines.append("epoch \(entry.0)  mean loss \(format(entry.1))")
         }
-        if losses.count > 12 {
-            lines.append(LinePlot.render(series: [PlotSeries(name: "mean loss of each epoch", points: losses.enumerated().map { (Double(firstPass + $0.offset + 1), $0.element) })],
+        if report.epochCount > 12 {
+            let points = training.recorder.epochs.filter { $0.update > startUpdate }.map { (Double($0.epoch), $0.loss) }
+            lines.append(LinePlot.render(series: [PlotSeries(name: "mean loss of each epoch", points: points)],
                                          xLabel: "epoch", yLabel: "loss", width: invocation.context.width, height: 10, ascii: invocation.context.ascii,
                                          format: format).trimmedNewlines)
         }
         let rate = result.seconds > 0 ? Double(result.report.updates) / result.seconds : 0
-        lines.append("\(losses.count) epoch\(losses.count == 1 ? "" : "s"), \(result.report.updates) updates in \(formatSeconds(result.seconds)) s (\(formatRate(rate)) updates/s)")
+        lines.append("\(report.epochCount) epoch\(report.epochCount == 1 ? "" : "s"), \(result.report.updates) updates in \(formatSeconds(result.seconds)) s (\(formatRate(rate)) updates/s)")
         if let divergence = result.report.divergence {
             lines.append(TrainingRunner.divergenceMessage(divergence, notation: notation, format: format).trimmedNewlines)
         }

@@ -9,25 +9,14 @@ enum PlotData {
     /// The current run's loss history in the shape of a kept run.
     static func run(_ training: Training, name: String, notation: Notation) -> SavedRun {
         let recorder = training.recorder
-        let numbers = epochNumbers(recorder, passes: training.cursor.pass)
         let settings = training.settings
         let mode = settings.mode == .minibatch ? "minibatch of \(settings.batchSize)" : settings.mode.rawValue
         let summary = "\(training.network.sizes.map(String.init).joined(separator: "-")), \(mode), \(notation.eta) = \(NumberFormat()(settings.learningRate)), "
             + "\(training.updateCount) update\(training.updateCount == 1 ? "" : "s")"
         return SavedRun(name: name,
-                        epochLosses: zip(numbers, recorder.epochs).map { ($0, $1.update, $1.loss) },
+                        epochLosses: recorder.epochs.map { ($0.epoch, $0.update, $0.loss) },
                         stepLosses: zip(recorder.updates, recorder.losses).map { ($0, $1) },
                         summary: summary)
-    }
-
-    /// The number of each recorded pass. The recorder keeps every pass until it holds
-    /// `Recorder.capacity` of them, then every second, fourth, …: the stride is the largest
-    /// power of two that fits the passes made.
-    static func epochNumbers(_ recorder: Recorder, passes: Int) -> [Int] {
-        let count = recorder.epochs.count
-        var stride = 1
-        while count > 0, count * stride * 2 <= passes { stride *= 2 }
-        return (1...max(count, 1)).prefix(count).map { $0 * stride }
     }
 
     /// The loss: of one run per update with its epoch means on top, or of several runs
