@@ -236,7 +236,8 @@ def script_ms(binary, script):
 def run_peer(peer, workload):
     _, script, _ = PEERS[peer]
     done = subprocess.run([sys.executable, os.path.join(PEERS_DIR, script), workload],
-                          cwd=ROOT, capture_output=True, text=True)
+                          cwd=ROOT, capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
     if done.returncode != 0:
         raise RuntimeError(f"{peer} {workload} failed (status {done.returncode}): "
                            + done.stderr.strip()[-600:])

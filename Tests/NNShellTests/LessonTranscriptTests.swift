@@ -6,8 +6,8 @@ import XCTest
 /// transcript must equal its golden file. Each answers file answers every question once
 /// wrongly and then rightly, so the transcript shows each checkpoint rejecting and accepting.
 ///
-/// `NNSTEP_RECORD=1 swift test` re-records the transcripts (and writes any missing answers
-/// file from the engine's answers, a wrong one first at each question).
+/// `NNSTEP_RECORD=1 swift test` re-records the transcripts and rewrites each answers file
+/// from the engine's answers (a wrong one first at each question): review both in the diff.
 final class LessonTranscriptTests: XCTestCase {
     func testEveryLessonPlaysToItsEnd() throws {
         let files = LessonHarness.lessonFiles
@@ -17,7 +17,7 @@ final class LessonTranscriptTests: XCTestCase {
         for file in files {
             let key = String(file.dropLast(".lesson".count))
             let answersURL = LessonHarness.transcripts.appendingPathComponent(key + ".answers")
-            if record, !FileManager.default.fileExists(atPath: answersURL.path) {
+            if record {
                 try LessonHarness.answers(forLesson: key).write(to: answersURL, atomically: true, encoding: .utf8)
             }
             guard let answers = try? String(contentsOf: answersURL, encoding: .utf8) else {
@@ -29,8 +29,8 @@ final class LessonTranscriptTests: XCTestCase {
             XCTAssertTrue(transcript.hasSuffix("[exit 0]\n"), "\(key) had a failing command")
             XCTAssertFalse(transcript.contains("lesson problem"), "\(key) reported a problem of its own")
             XCTAssertFalse(transcript.contains("⟨"), "\(key) has a live value that could not be computed")
-            let questions = transcript.components(separatedBy: "\n? ").count - 1
             let lines = transcript.components(separatedBy: "\n")
+            let questions = lines.indices.filter { lines[$0].hasPrefix("? ") && ($0 == 0 || !lines[$0 - 1].hasPrefix("? ")) }.count
             let wrong = lines.filter { $0.hasPrefix("✗ Not quite") }.count
             let right = lines.filter { $0.hasPrefix("✓ Right") }.count
             XCTAssertGreaterThan(questions, 0, "\(key) asks nothing")
@@ -61,16 +61,36 @@ final class LessonTranscriptTests: XCTestCase {
         }
         let before = expectations("8"), after = expectations(changed)
         XCTAssertEqual(before.count, after.count)
-        XCTAssertEqual(before.first, 9, "the parameter count does not depend on the weights")
+        XCTAssertEqual(before.first, 6, "the number of weights does not depend on their values")
         // Every later number (outputs, the loss, the gradients, the update) moves with them.
         let differing = zip(before, after).dropFirst().filter { $0 != $1 }.count
         XCTAssertGreaterThanOrEqual(differing, before.count - 3, "before \(before)\nafter \(after)")
         // What was right for the original is now turned down.
         let session = LessonHarness.session()
         _ = session.evaluate("load \(changed)")
-        _ = session.evaluate("9")
+        _ = session.evaluate("6")
         _ = session.evaluate("")
         XCTAssertTrue(session.evaluate("83.5").output.contains("Not quite"))
         XCTAssertTrue(session.evaluate(NumberFormat()(after[1])).output.contains("Right"))
+    }
+
+    /// The notes' two arithmetic slips: the lessons reject the notes' numbers, accept the
+    /// engine's, and say kindly where the notes went wrong.
+    func testTheNotesSlipsAreShownWithTheEngineValues() {
+        let session = LessonHarness.session()
+        _ = session.evaluate("load 8")
+        for line in ["skip", "", "skip", "skip", ""] { _ = session.evaluate(line) }
+        XCTAssertTrue(session.evaluate("10.2").output.hasPrefix("✗ Not quite: you typed 10.2 (too low)."))
+        let right = session.evaluate("10.24").output
+        XCTAssertTrue(right.hasPrefix("✓ Right. The engine's value: 10.24."), right)
+        XCTAssertTrue(right.contains("The notes wrote 10.2 here: the last digit"), right)
+
+        _ = session.evaluate("load 6")
+        for line in ["", "skip", "", "skip"] { _ = session.evaluate(line) }
+        XCTAssertTrue(session.evaluate("46").output.hasPrefix("✗ Not quite: you typed 46 (too low)."))
+        XCTAssertTrue(session.evaluate("50").output.hasPrefix("✓ Right. The engine's value: 50."))
+        let slip = session.evaluate("").output
+        XCTAssertTrue(slip.contains("The notes add up 20 + 15 + 8 + 3 and arrive at 46."), slip)
+        XCTAssertTrue(slip.contains("leaves out its 4 biases. With them the total is\n50."), slip)
     }
 }

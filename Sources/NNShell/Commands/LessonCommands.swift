@@ -1,5 +1,3 @@
-import Foundation
-
 /// The commands that list, start and steer lessons. The lesson runner is in `Lessons/`.
 extension Command {
     static let lessons = Command(
@@ -22,7 +20,7 @@ extension Command {
         examples: ["load 1", "load nine-gradients", "load Lessons/08-nine-gradients.lesson"],
         complete: { previous, partial, _ in
             guard previous.isEmpty else { return [] }
-            let keys = LessonLibrary(directories: LessonLibrary.searchPath(configured: [], environment: ProcessInfo.processInfo.environment, workingDirectory: nil)).entries.map(\.key)
+            let keys = LessonLibrary(directories: LessonLibrary.searchPath(configured: [], environment: System.environment, workingDirectory: nil)).entries.map(\.key)
             return (keys + completeFiles(partial)).filter { $0.hasPrefix(partial) }
         },
         run: { invocation, state throws(ShellError) in
@@ -106,6 +104,6 @@ enum LessonFile {
     /// The title on a lesson's `# ` line, read without parsing the rest.
     static func title(_ path: String) -> String? {
         guard let text = try? FileAccess.readText(path, shown: path) else { return nil }
-        return text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { $0.dropFirst(2).trimmingCharacters(in: .whitespaces) }
+        return text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)).trimmed }
     }
 }

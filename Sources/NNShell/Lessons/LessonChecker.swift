@@ -1,4 +1,3 @@
-import Foundation
 import NNEngine
 
 /// Checks lesson and script files without a learner: `nnstep --check FILE…`.
@@ -12,7 +11,7 @@ public enum LessonChecker {
     public static func check(path: String) -> [String] {
         let text: String
         do { text = try FileAccess.readText(path, shown: path) } catch { return ["\(path):1:1: \(error.message)"] }
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = Path.parent(path)
         let issues = path.hasSuffix(".lesson") ? lessonIssues(text, directory: directory) : scriptIssues(text)
         return issues.map { $0.formatted(path) }
     }

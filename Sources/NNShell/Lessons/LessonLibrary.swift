@@ -1,5 +1,3 @@
-import Foundation
-
 /// Where lessons are found, and which file `load 4`, `load gradients` or `load my.lesson` means.
 ///
 /// The directories, first match wins: the session's `lessonDirectories`; else
@@ -20,43 +18,37 @@ struct LessonLibrary {
 
     init(directories: [String]) { self.directories = directories }
 
-    init(context: CommandContext, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(context: CommandContext, environment: (String) -> String? = System.environment) {
         self.init(directories: LessonLibrary.searchPath(configured: context.lessonDirectories, environment: environment,
                                                         workingDirectory: context.directory))
     }
 
-    static func searchPath(configured: [String], environment: [String: String], workingDirectory: String?) -> [String] {
+    static func searchPath(configured: [String], environment: (String) -> String?, workingDirectory: String?) -> [String] {
         if !configured.isEmpty { return configured }
-        if let variable = environment["NNSTEP_LESSONS"], !variable.isEmpty {
+        if let variable = environment("NNSTEP_LESSONS"), !variable.isEmpty {
             return variable.split(separator: ":").map(String.init)
         }
-        let local = (workingDirectory ?? FileManager.default.currentDirectoryPath) + "/Lessons"
-        if isDirectory(local) { return [local] }
+        let local = (workingDirectory ?? System.currentDirectory ?? ".") + "/Lessons"
+        if System.kind(local) == .directory { return [local] }
         if let found = walkUp(from: executablePath()) { return [found] }
         return []
     }
 
-    static func isDirectory(_ path: String) -> Bool {
-        var flag: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
-    }
-
     /// The running program's path with symbolic links resolved.
     static func executablePath() -> String {
-        var path = CommandLine.arguments.first ?? ""
-        if !path.contains("/") { path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? path }
-        if !path.hasPrefix("/") { path = FileManager.default.currentDirectoryPath + "/" + path }
-        return URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let invoked = CommandLine.arguments.first ?? ""
+        if invoked.contains("/"), let resolved = System.realPath(invoked) { return resolved }
+        return System.realPath("/proc/self/exe") ?? invoked
     }
 
     /// The first `Lessons/` directory beside `path` or beside any folder above it.
     static func walkUp(from path: String) -> String? {
-        var directory = (path as NSString).deletingLastPathComponent
+        var directory = Path.parent(path)
         while !directory.isEmpty {
-            let candidate = directory + "/Lessons"
-            if isDirectory(candidate) { return candidate }
+            let candidate = (directory == "/" ? "" : directory) + "/Lessons"
+            if System.kind(candidate) == .directory { return candidate }
             if directory == "/" { return nil }
-            directory = (directory as NSString).deletingLastPathComponent
+            directory = Path.parent(directory)
         }
         return nil
     }
@@ -66,7 +58,7 @@ struct LessonLibrary {
         var seen = Set<String>()
         var result: [Entry] = []
         for directory in directories {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            let names = System.list(directory)
             for name in names.sorted() where name.hasSuffix(".lesson") {
                 let entry = LessonLibrary.entry(forPath: directory + "/" + name)
                 if seen.insert(entry.key).inserted { result.append(entry) }
@@ -76,7 +68,8 @@ struct LessonLibrary {
     }
 
     static func entry(forPath path: String) -> Entry {
-        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = Path.lastComponent(path)
+        let base = name.hasSuffix(".lesson") ? String(name.dropLast(".lesson".count)) : name
         let digits = base.prefix { $0.isNumber }
         return Entry(path: path, key: base, number: digits.isEmpty ? nil : Int(digits))
     }
@@ -90,7 +83,7 @@ struct LessonLibrary {
         }
         if name.contains("/") || name.hasSuffix(".lesson") {
             let path = resolve(name)
-            guard FileManager.default.fileExists(atPath: path) else { throw ShellError.file("cannot read '\(name)': no such file") }
+            guard System.kind(path) != .missing else { throw ShellError.file("cannot read '\(name)': no such file") }
             return LessonLibrary.entry(forPath: path)
         }
         let word = name.lowercased()

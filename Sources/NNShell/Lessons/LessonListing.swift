@@ -14,7 +14,7 @@ enum LessonListing {
         table.leftAligned = [1, 2]
         table.rows = entries.map { entry in
             let progress = state.lessonProgress[entry.key]
-            let mark = progress.map { $0.finished ? "done" : "left at page \($0.page) of \($0.pages)" } ?? ""
+            let mark = progress.map { $0.finished ? "done" : $0.page <= 1 ? "started" : "left at page \($0.page) of \($0.pages)" } ?? ""
             return [entry.number.map(String.init) ?? "-", LessonFile.title(entry.path) ?? entry.key, mark]
         }
         lines.append(String(table.render().split(separator: "\n").dropFirst().joined(separator: "\n")))

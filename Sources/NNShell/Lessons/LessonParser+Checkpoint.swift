@@ -9,7 +9,7 @@ extension LessonParser {
         while index < lines.count, lines[index].hasPrefix("?") {
             let body = lines[index].dropFirst()
             let column = 2 + body.prefix { $0 == " " }.count
-            question.append(template(body.trimmingCharacters(in: .whitespaces), line: lineNumber, column: column))
+            question.append(template(String(body).trimmed, line: lineNumber, column: column))
             index += 1
         }
         var answer: Checkpoint.Answer?
@@ -40,7 +40,7 @@ extension LessonParser {
             let key = keyWords[0]
             let valueText = String(content[content.index(after: colon)...])
             let valueColumn = indent + content.distance(from: content.startIndex, to: colon) + 2 + valueText.prefix { $0 == " " }.count
-            let value = valueText.trimmingCharacters(in: .whitespaces)
+            let value = valueText.trimmed
             let keyLine = lineNumber
             index += 1
             let continuation = readContinuation(deeperThan: indent)
@@ -116,7 +116,7 @@ extension LessonParser {
     /// `0.01` (absolute) or `1%` (relative to the answer).
     mutating func parseTolerance(_ text: String, line: Int, column: Int) -> Checkpoint.Tolerance? {
         let relative = text.hasSuffix("%")
-        let number = relative ? String(text.dropLast()).trimmingCharacters(in: .whitespaces) : text
+        let number = relative ? String(text.dropLast()).trimmed : text
         guard let value = Double(number), value.isFinite, value >= 0 else {
             issue(line, column, "expected a tolerance like '0.01' or '1%', found '\(text)'")
             return nil
@@ -142,11 +142,11 @@ extension LessonParser {
         var parts: [Template.Part] = []
         var rest = Substring(text)
         var offset = 0
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstRange(of: "{{") {
             parts.append(.text(String(rest[..<open.lowerBound])))
             let openColumn = column + offset + rest.distance(from: rest.startIndex, to: open.lowerBound)
             let after = rest[open.upperBound...]
-            guard let close = after.range(of: "}}") else {
+            guard let close = after.firstRange(of: "}}") else {
                 issue(line, openColumn, "unterminated '{{'; close the live value with '}}'")
                 return Template(parts: parts, line: line)
             }

@@ -23,7 +23,7 @@ struct LessonParser {
     static let lessonCommands: Set<String> = ["load", "lessons", "next", "back", "restart", "hint", "solution", "skip", "review", "quit", "exit", "q"]
 
     init(_ text: String) {
-        lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
     }
 
     static func parse(_ text: String) -> (Lesson, [LessonIssue]) {
@@ -56,11 +56,11 @@ struct LessonParser {
             if Self.isBlank(line) || Self.isNote(line) { index += 1; continue }
             if line.hasPrefix("## ") { break }
             if line.hasPrefix("# ") && !sawTitle && lesson.about.isEmpty && !sawSetup {
-                lesson.title = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                lesson.title = String(line.dropFirst(2)).trimmed
                 sawTitle = true
             } else if line.hasPrefix("about:") {
-                lesson.about = line.dropFirst(6).trimmingCharacters(in: .whitespaces)
-            } else if line.trimmingCharacters(in: .whitespaces) == "setup:" {
+                lesson.about = String(line.dropFirst(6)).trimmed
+            } else if line.trimmed == "setup:" {
                 if sawSetup { issue(lineNumber, 1, "a second 'setup:'; a lesson has one") }
                 sawSetup = true
                 index += 1
@@ -79,7 +79,7 @@ struct LessonParser {
         }
         if !sawTitle { issue(1, 1, "the lesson needs a title on its first line, like '# The nine gradients'") }
         if !sawSetup {
-            issue(max(1, lineNumber), 1, "the lesson has no 'setup:' before its first page; it needs one (at least a 'net' line) so every run shows the same numbers")
+            issue(index < lines.count ? lineNumber : 1, 1, "the lesson has no 'setup:' before its first page; it needs one (at least a 'net' line) so every run shows the same numbers")
         } else if !lesson.setup.contains(where: { $0.text.split(separator: " ").first == "net" }) {
             issue(lesson.setup.first?.location.line ?? 1, 1, "the setup builds no network; add a line like '    net 2-2-1'")
         }
@@ -89,7 +89,7 @@ struct LessonParser {
     mutating func parseSetup() {
         while index < lines.count {
             let line = lines[index]
-            if Self.isBlank(line) || (Self.isNote(line.trimmingCharacters(in: .whitespaces))) { index += 1; continue }
+            if Self.isBlank(line) || Self.isNote(line.trimmed) { index += 1; continue }
             guard Self.indentation(line) > 0 else { return }
             let column = Self.indentation(line) + 1
             let text = String(line.dropFirst(column - 1))
@@ -109,7 +109,7 @@ struct LessonParser {
         let line = lines[index]
         if line.hasPrefix("## ") {
             flushNarration()
-            let heading = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+            let heading = String(line.dropFirst(3)).trimmed
             if heading.isEmpty { issue(lineNumber, 4, "a page needs a heading after '## '") }
             lesson.pages.append(LessonPage(heading: heading, line: lineNumber))
             index += 1
@@ -147,73 +147,6 @@ struct LessonParser {
 
     mutating func append(_ item: LessonItem) {
         if !lesson.pages.isEmpty { lesson.pages[lesson.pages.count - 1].items.append(item) }
-    }
-
-    mutating func parseCommand(_ line: String) {
-        let body = line.dropFirst()
-        let column = 2 + body.prefix { $0 == " " }.count
-        let text = body.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { return issue(lineNumber, 1, "'>' needs a command after it, like '> step'") }
-        if let problem = Self.commandProblem(text) {
-            issue(lineNumber, column + problem.column - 1, problem.message)
-        }
-        append(.command(LessonCommandLine(text: text, location: SourceLocation(line: lineNumber, column: column))))
-    }
-
-    /// Why `text` cannot run inside a lesson (syntax only), with the column in `text`.
-    static func commandProblem(_ text: String) -> (message: String, column: Int)? {
-        let tokens: [Token]
-        do { tokens = try Token.split(text) } catch { return (error.message, error.column ?? 1) }
-        guard let first = tokens.first else { return nil }
-        guard Command.named(first.text) != nil else {
-            let names = Command.all.map(\.name)
-            let near = nearest(first.text, in: names).map { "; did you mean '\($0)'?" } ?? ""
-            return ("unknown command '\(first.text)'\(near)", first.column)
-        }
-        if lessonCommands.contains(first.text.lowercased()) {
-            return ("'\(first.text)' steers lessons and cannot run inside one", first.column)
-        }
-        return nil
-    }
-
-    mutating func parseDirective(_ line: String) {
-        let word = String(line.dropFirst().prefix { $0.isLetter })
-        guard word == "keep" else {
-            let near = nearest(word, in: ["keep"]).map { "; did you mean '@\($0)'?" } ?? "; the only directive is '@keep NAME = EXPRESSION'"
-            return issue(lineNumber, 1, "unknown directive '@\(word)'\(near)")
-        }
-        let rest = line.dropFirst(5)
-        guard let equals = rest.firstIndex(of: "=") else {
-            return issue(lineNumber, 1, "expected '@keep NAME = EXPRESSION'")
-        }
-        let name = rest[..<equals].trimmingCharacters(in: .whitespaces)
-        let nameColumn = 7 + rest[..<equals].prefix { $0 == " " }.count
-        guard let first = name.first, first.isLetter, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
-            return issue(lineNumber, nameColumn, "expected a name of letters, digits and '_' after '@keep', found '\(name)'")
-        }
-        if LessonNames.kind(of: name, kept: []) != nil || LessonNames.liveFunctions[name] != nil || LessonNames.pureFunctions[name] != nil {
-            return issue(lineNumber, nameColumn, "'\(name)' is already a live name; choose another, like 'first_\(name)'")
-        }
-        let exprText = String(rest[rest.index(after: equals)...])
-        let exprColumn = 6 + rest.distance(from: rest.startIndex, to: equals) + 2
-        if let expression = expression(exprText, line: lineNumber, column: exprColumn) {
-            append(.keep(name: name, expression, SourceLocation(line: lineNumber, column: 1)))
-        }
-        kept.insert(name)
-    }
-
-    /// A ``` block: lines shown exactly as written (live values are still filled in).
-    mutating func parseVerbatim() {
-        let opening = lineNumber
-        index += 1
-        while index < lines.count {
-            if lines[index].hasPrefix("```") { index += 1; return }
-            var line = template(lines[index], line: lineNumber, column: 1)
-            line.verbatim = true
-            narration.append(line)
-            index += 1
-        }
-        issue(opening, 1, "unterminated ``` block; close it with a line '```'")
     }
 }
 

@@ -80,13 +80,13 @@ extension LessonPlayer {
         }
         session.log.append(.attempt(typed, right: right))
         if right {
-            say("✓ Right. The engine's value: \(shown(open.expected)).")
+            say("\(context.ascii ? "" : "✓ ")Right. The engine's value: \(shown(open.expected)).")
             showSolution(open)
             return resolve()
         }
         open.wrongAttempts += 1
         session.open = open
-        say("✗ Not quite: you typed \(typed)\(direction).")
+        say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(typed)\(direction).")
         if open.hintsShown < open.checkpoint.hints.count {
             hint()
         } else {

@@ -15,7 +15,7 @@ extension LessonPlayer {
         if let warning { player.say(warning) }
         let pages = lesson.pages.count
         player.say("\(session.label.capitalizedFirst) · \(session.title)  (\(pages) page\(pages == 1 ? "" : "s"))")
-        if !lesson.about.isEmpty { player.say(lesson.about) }
+        if !lesson.about.isEmpty { player.say(Reflow.fill(lesson.about, width: min(context.width, 80) - 2).joined(separator: "\n")) }
         player.say("The lesson builds its own stage (any network and data you had are replaced):")
         for command in lesson.setup {
             var text: String
@@ -26,7 +26,9 @@ extension LessonPlayer {
         var resumeAt = 0
         if resume, let saved = fresh.lessonProgress[key], !saved.finished, saved.pages == pages, saved.page > 1 {
             resumeAt = min(saved.page, pages) - 1
-            player.say("\nYou left this lesson at page \(resumeAt + 1) of \(pages); carrying on from there (pages 1–\(resumeAt) are replayed without showing them; 'restart' begins again).")
+            let replayed = resumeAt == 1 ? "page 1 is" : "pages 1–\(resumeAt) are"
+            let note = "You left this lesson at page \(resumeAt + 1) of \(pages); carrying on from there (\(replayed) replayed without showing them; 'restart' begins again)."
+            player.say("\n" + Reflow.fill(note, width: min(context.width, 80) - 2).joined(separator: "\n"))
             player.quiet = true
             player.replayTarget = resumeAt
         }
@@ -63,7 +65,8 @@ extension LessonPlayer {
     mutating func settle() {
         guard let pause = session.stage, !LessonPlayer.sameStage(pause, stage) else { return }
         restore(pause)
-        say("(Your commands changed the network or its data; the lesson puts back its own before going on.)")
+        say(Reflow.fill("(Your commands changed the network or its data; the lesson puts back its own before going on.)",
+                        width: min(context.width, 80) - 2).joined(separator: "\n"))
     }
 
     /// Replaces the stage, keeping the learner's display settings and progress.

@@ -51,7 +51,9 @@ struct LessonPlayer {
     mutating func play() {
         while session.open == nil, !session.finished {
             let items = lessonPage.items
-            guard session.item < items.count else { return endOfPage() }
+            guard session.item < items.count else {
+                if endOfPage() { continue } else { return }
+            }
             let item = items[session.item]
             session.item += 1
             run(item)
@@ -78,12 +80,21 @@ struct LessonPlayer {
         saveProgress(page: index, finished: false)
     }
 
-    mutating func endOfPage() {
-        guard session.page + 1 < session.lesson.pages.count else { return complete() }
-        guard !quiet else { return begin(page: session.page + 1) }
-        if session.page == 0 {
-            say("\n" + Reflow.fill("(Press Enter for the next page. At any pause you can type a command, like 'show forward' or 'inspect w2_11', and then press Enter to go on.)", width: min(context.width, 80) - 2).joined(separator: "\n"))
+    /// At the end of a page: the lesson ends, or (replaying) the next page begins and true is
+    /// returned, or the player pauses for Enter.
+    mutating func endOfPage() -> Bool {
+        guard session.page + 1 < session.lesson.pages.count else {
+            complete()
+            return false
         }
+        if quiet {
+            begin(page: session.page + 1)
+            return true
+        }
+        if session.page == 0 {
+            say("\n" + Reflow.fill("(Press Enter for the next page. At any pause you can type a command, like 'show weights' or 'inspect w1_11', and then press Enter to go on.)", width: min(context.width, 80) - 2).joined(separator: "\n"))
+        }
+        return false
     }
 
     mutating func complete() {

@@ -1,9 +1,7 @@
-import Foundation
-
 /// What the learner has done in each lesson, keyed by the lesson file's name without
 /// `.lesson`: the page last reached and whether the lesson was finished.
-struct LessonProgress: Codable, Equatable, Sendable {
-    struct Entry: Codable, Equatable, Sendable {
+struct LessonProgress: Equatable, Sendable {
+    struct Entry: Equatable, Sendable {
         var title: String
         /// The page last reached, from 1.
         var page: Int
@@ -39,19 +37,18 @@ struct LessonProgressBook: Sendable {
         loaded = true
         guard let directory else { return nil }
         let path = directory + "/" + Self.fileName
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        if let data = FileManager.default.contents(atPath: path),
-           let decoded = try? JSONDecoder().decode(LessonProgress.self, from: data) {
+        guard System.kind(path) != .missing else { return nil }
+        if let text = try? FileAccess.readText(path, shown: path), let decoded = LessonProgress(json: text) {
             progress = decoded
             return nil
         }
         var aside = path + ".damaged"
         var counter = 1
-        while FileManager.default.fileExists(atPath: aside) {
+        while System.kind(aside) != .missing {
             counter += 1
             aside = path + ".damaged.\(counter)"
         }
-        guard rename(path, aside) == 0 else {
+        guard System.move(path, to: aside) == nil else {
             writable = false
             return "warning: the lesson progress file \(path) cannot be read and cannot be moved aside; progress is kept in memory only"
         }
@@ -65,28 +62,38 @@ struct LessonProgressBook: Sendable {
         guard progress.lessons[key] != entry else { return nil }
         progress.lessons[key] = entry
         guard let directory, writable else { return nil }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
+        guard System.makeDirectories(directory) else {
             return "warning: cannot create \(directory) to save lesson progress; it is kept in memory only"
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        guard let data = try? encoder.encode(progress), let text = String(data: data, encoding: .utf8) else { return nil }
         let path = directory + "/" + Self.fileName
-        do { try FileAccess.writeAtomically(text + "\n", to: path, shown: path) } catch {
+        do { try FileAccess.writeAtomically(progress.json, to: path, shown: path) } catch {
             return "warning: lesson progress not saved: \(error.message)"
         }
         return nil
     }
 }
 
-extension SessionOptions {
-    /// Where progress belongs by the XDG rules: `$XDG_STATE_HOME/nnstep`, else
-    /// `$HOME/.local/state/nnstep`; nil when neither variable is set.
-    public static func defaultStateDirectory(environment: [String: String]) -> String? {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/nnstep" }
-        if let home = environment["HOME"], !home.isEmpty { return home + "/.local/state/nnstep" }
-        return nil
+extension LessonProgress {
+    /// `{"version": 1, "lessons": {"08-nine-gradients": {"title": …, "page": 3, "pages": 11, "finished": false}}}`
+    var json: String {
+        var lessonsObject = JSONObject()
+        for key in lessons.keys.sorted() {
+            let entry = lessons[key]!
+            let object = JSONObject([("title", .string(entry.title)), ("page", .raw(String(entry.page))),
+                                     ("pages", .raw(String(entry.pages))), ("finished", .raw(entry.finished ? "true" : "false"))])
+            lessonsObject[key] = .raw(object.render(indent: 2))
+        }
+        return JSONObject([("version", .raw(String(version))), ("lessons", .raw(lessonsObject.render(indent: 1)))]).render(indent: 0) + "\n"
+    }
+
+    /// Reads what `json` wrote; nil for anything else.
+    init?(json text: String) {
+        guard case .object(let root)? = try? JSONValue.parse(text), case .object(let lessons)? = root["lessons"] else { return nil }
+        for (key, value) in lessons {
+            guard case .object(let entry) = value, case .string(let title)? = entry["title"],
+                  case .number(let page)? = entry["page"], case .number(let pages)? = entry["pages"],
+                  case .bool(let finished)? = entry["finished"], let p = Int(exactly: page), let n = Int(exactly: pages) else { return nil }
+            self.lessons[key] = Entry(title: title, page: p, pages: n, finished: finished)
+        }
     }
 }

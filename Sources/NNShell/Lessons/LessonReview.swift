@@ -21,7 +21,7 @@ enum LessonReview {
             case .attempt(let typed, let right):
                 out += ["- You answered `\(typed)`: \(right ? "right ✓" : "not quite")", ""]
             case .hint(let text):
-                out += ["- Hint: \(text.replacingOccurrences(of: "\n", with: " "))", ""]
+                out += ["- Hint: \(text.split(separator: "\n").joined(separator: " "))", ""]
             case .solution(let text):
                 out += ["Worked solution:", ""] + code(nil, text)
             case .skipped(let answer):

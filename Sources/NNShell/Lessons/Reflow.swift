@@ -1,27 +1,61 @@
-import Foundation
-
-/// Re-wraps lesson text the way Markdown reads it: lines of one paragraph are joined and
-/// wrapped to the width; a blank line separates paragraphs; a line that starts with a space
-/// (a formula, a table) or comes from a ``` block is kept exactly as written.
+/// Re-wraps lesson text the way Markdown reads it: the lines of a paragraph are joined and
+/// wrapped to the width; a blank line separates paragraphs; a list item (`  - text`,
+/// `  1. text`) is wrapped with its continuation lines under its text; any other line that
+/// starts with a space (a formula, a table) or comes from a ``` block is kept as written.
 enum Reflow {
     static func wrap(_ lines: [(text: String, verbatim: Bool)], width: Int) -> String {
         var out: [String] = []
         var paragraph: [String] = []
+        var hanging: (first: String, indent: Int)?
         func flush() {
             guard !paragraph.isEmpty else { return }
-            out += fill(paragraph.joined(separator: " "), width: max(20, width))
+            let text = paragraph.joined(separator: " ")
+            if let (first, indent) = hanging {
+                let filled = fill(text, width: max(20, width - indent))
+                out += filled.enumerated().map { ($0.offset == 0 ? first : String(repeating: " ", count: indent)) + $0.element }
+            } else {
+                out += fill(text, width: max(20, width))
+            }
             paragraph = []
+            hanging = nil
         }
         for (text, verbatim) in lines {
-            if verbatim || text.first == " " || text.first == "\t" || text.allSatisfy({ $0 == " " }) {
+            let indent = text.prefix { $0 == " " }.count
+            if !verbatim, let marker = listMarker(text) {
+                flush()
+                hanging = (String(text.prefix(marker)), marker)
+                paragraph.append(String(text.dropFirst(marker)).trimmed)
+            } else if !verbatim, let (_, itemIndent) = hanging, indent == itemIndent {
+                paragraph.append(text.trimmed)
+            } else if verbatim || indent > 0 || text.first == "\t" || text.allSatisfy({ $0 == " " }) {
                 flush()
                 out.append(verbatim ? text : trimmedEnd(text))
             } else {
-                paragraph.append(text.trimmingCharacters(in: .whitespaces))
+                if hanging != nil { flush() }
+                paragraph.append(text.trimmed)
             }
         }
         flush()
         return out.joined(separator: "\n")
+    }
+
+    /// The length of `  - ` or `  12. ` at the start of an indented list item, or nil.
+    static func listMarker(_ text: String) -> Int? {
+        let characters = Array(text)
+        var i = 0
+        while i < characters.count, characters[i] == " " { i += 1 }
+        guard i > 0, i < characters.count else { return nil }
+        if characters[i] == "-" || characters[i] == "*" {
+            i += 1
+        } else {
+            let start = i
+            while i < characters.count, characters[i].isNumber { i += 1 }
+            guard i > start, i < characters.count, characters[i] == "." else { return nil }
+            i += 1
+        }
+        guard i < characters.count, characters[i] == " " else { return nil }
+        while i < characters.count, characters[i] == " " { i += 1 }
+        return i < characters.count ? i : nil
     }
 
     /// Greedy filling: as many words on a line as fit in `width` columns.

@@ -52,9 +52,11 @@ enum Arguments {
             throw ShellError.at(token, "'\(token.text)' is not a parameter name; expected a name like w2_11 (w, layer, from, to) or b1_2 (b, layer, node)")
         }
         guard network.index(of: parameter) != nil else {
-            let names = network.allParameters.map(\.asciiName)
-            let near = nearest(token.text, in: names).map { "; did you mean '\($0)'?" } ?? ""
-            throw ShellError.at(token, "this \(network.sizes.map(String.init).joined(separator: "-")) network has no parameter '\(token.text)'; it has \(names.first!) … \(names.last!)\(near)")
+            let first = network.parameter(at: 0).asciiName, last = network.parameter(at: network.parameterCount - 1).asciiName
+            // A suggestion compares with every name: past this many it would take seconds.
+            let near = network.parameterCount > 10_000 ? ""
+                : nearest(token.text, in: network.allParameters.map(\.asciiName)).map { "; did you mean '\($0)'?" } ?? ""
+            throw ShellError.at(token, "this \(network.sizes.map(String.init).joined(separator: "-")) network has no parameter '\(token.text)'; it has \(first) … \(last)\(near)")
         }
         return parameter
     }
