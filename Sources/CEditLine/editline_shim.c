@@ -4,9 +4,11 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <wchar.h>
 
 // MARK: - Editor
 
@@ -41,8 +43,37 @@ int nnedit_use_history(EditLine *el, History *h) {
     return el_set(el, EL_HIST, history, h);
 }
 
+// A wide copy of `text`, or NULL.
+static wchar_t *widen(const char *text) {
+    size_t length = mbstowcs(NULL, text, 0);
+    if (length == (size_t)-1) return NULL;
+    wchar_t *wide = calloc(length + 1, sizeof *wide);
+    if (wide != NULL) mbstowcs(wide, text, length + 1);
+    return wide;
+}
+
+// el_set(EL_ADDFN) copies the name and help with wcsdup and never frees them (libedit's own
+// "XXX: The two strdup's leak"), which LeakSanitizer reports at exit. el_wset keeps the
+// pointers it is given, so it gets wide copies that this list keeps for the whole run.
+static struct added_function {
+    struct added_function *next;
+    wchar_t *name, *help;
+} *added_functions = NULL;
+
 int nnedit_add_function(EditLine *el, const char *name, const char *help, nnedit_function fn) {
-    return el_set(el, EL_ADDFN, name, help, fn);
+    struct added_function *added = calloc(1, sizeof *added);
+    if (added == NULL) return -1;
+    added->name = widen(name);
+    added->help = widen(help);
+    if (added->name == NULL || added->help == NULL) {
+        free(added->name);
+        free(added->help);
+        free(added);
+        return -1;
+    }
+    added->next = added_functions;
+    added_functions = added;
+    return el_wset(el, EL_ADDFN, added->name, added->help, fn);
 }
 
 int nnedit_bind(EditLine *el, const char *key, const char *name) {

@@ -37,7 +37,7 @@ struct SessionState {
     mutating func setData(_ newData: DataSet) throws(ShellError) {
         if let network = training?.network {
             guard let fitted = Self.adapt(newData, to: network) else {
-                throw ShellError.state("\(newData.name) has \(newData.featureCount) inputs -> \(newData.targetCount) targets, but the network "
+                throw ShellError.state("\(newData.name) has \(counted(newData.featureCount, "input")) -> \(counted(newData.targetCount, "target")), but the network "
                     + "\(network.sizes.map(String.init).joined(separator: "-")) takes \(network.inputCount) -> \(network.outputCount); "
                     + "build a network that fits first, for example 'net \(newData.featureCount)-2-\(newData.targetCount)'")
             }

@@ -43,7 +43,7 @@ enum TrainingRunner {
         case .noData:
             return .state("there is no data to learn from; choose some with 'data students' or add rows with 'data add'")
         case .shapeMismatch(let inputs, let outputs, let features, let targets):
-            return .state("the data has \(features) inputs -> \(targets) targets but the network takes \(inputs) -> \(outputs); build a network that fits, like 'net \(features)-2-\(targets)'")
+            return .state("the data has \(counted(features, "input")) -> \(counted(targets, "target")) but the network takes \(inputs) -> \(outputs); build a network that fits, like 'net \(features)-2-\(targets)'")
         }
     }
 
@@ -73,7 +73,7 @@ enum TrainingRunner {
 /// A one-line progress bar drawn over itself with '\r'.
 enum ProgressBar {
     static func render(done: Int, updates: Int, total: Int?, loss: Double, width: Int) -> String {
-        let label = " \(updates) updates, loss \(NumberFormat(digits: 4)(loss))"
+        let label = " \(counted(updates, "update")), loss \(NumberFormat(digits: 4)(loss))"
         guard let total, total > 0 else { return "\r" + label }
         let barWidth = max(10, min(40, width - label.count - 12))
         let filled = min(barWidth, barWidth * done / total)

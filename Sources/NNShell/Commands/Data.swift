@@ -44,6 +44,7 @@ extension Command {
             guard var data = state.data else { return "no data to clear\n" }
             let count = data.count
             data.removeAll()
+            data.name = "your data"
             try state.setData(data)
             return "removed \(count) rows\n"
         case "add":
@@ -88,7 +89,10 @@ extension Command {
         for token in rest[..<arrow] { x.append(try Arguments.number(token, "an input")) }
         for token in rest[(arrow + 1)...] { y.append(try Arguments.number(token, "a target")) }
         guard !x.isEmpty, !y.isEmpty else { throw ShellError.syntax("a row needs at least one input and one target; usage: \(usage)", column: rest[arrow].column) }
-        if let network = state.training?.network, network.inputCount != x.count || network.outputCount != y.count {
+        // A single class label for a network with several outputs becomes one-hot when the data is fitted.
+        let isLabel = y.count == 1 && y[0] == y[0].rounded() && y[0] >= 0
+        if let network = state.training?.network,
+           network.inputCount != x.count || (network.outputCount != y.count && !(isLabel && network.outputCount > 1 && state.pendingData.map { $0.targetCount == 1 } ?? true)) {
             throw ShellError.syntax("the row has \(x.count) input\(x.count == 1 ? "" : "s") -> \(y.count) target\(y.count == 1 ? "" : "s"), but the \(network.sizes.map(String.init).joined(separator: "-")) network takes \(network.inputCount) -> \(network.outputCount)", column: rest.first?.column)
         }
         var data = state.pendingData ?? .empty(features: x.count, targets: y.count)
@@ -96,11 +100,11 @@ extension Command {
             data = .empty(features: x.count, targets: y.count)
         }
         guard data.featureCount == x.count, data.targetCount == y.count else {
-            throw ShellError.syntax("this data has \(data.featureCount) inputs -> \(data.targetCount) targets (\(data.featureNames.joined(separator: ", ")) -> \(data.targetNames.joined(separator: ", "))), but the row has \(x.count) -> \(y.count)", column: rest.first?.column)
+            throw ShellError.syntax("this data has \(counted(data.featureCount, "input")) -> \(counted(data.targetCount, "target")) (\(data.featureNames.joined(separator: ", ")) -> \(data.targetNames.joined(separator: ", "))), but the row has \(x.count) -> \(y.count)", column: rest.first?.column)
         }
         data.append(features: x, targets: y)
         try state.setData(data)
-        return "row \(data.count) added; \(data.count) row\(data.count == 1 ? "" : "s") in all\n"
+        return "row \(data.count) added; \(counted(data.count, "row")) in all\n"
     }
 
     static func load(_ rest: [Token], _ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
@@ -117,7 +121,7 @@ extension Command {
             throw ShellError.file("\(pathToken.text):\(error.line.map { "\($0):" } ?? "")\(error.column.map { "\($0):" } ?? "") \(error.message)")
         }
         try state.setData(data)
-        var text2 = "data \(name): \(data.count) rows, \(data.featureCount) inputs -> \(data.targetNames.joined(separator: ", "))"
+        var text2 = "data \(name): \(counted(data.count, "row")), \(counted(data.featureCount, "input")) -> \(data.targetNames.joined(separator: ", "))"
         if let training = state.training, training.data.targetCount != data.targetCount {
             text2 += "\nthe class labels in '\(data.targetNames[0])' became \(training.data.targetCount) one-hot targets for the \(training.network.outputCount) outputs"
         }

@@ -52,12 +52,12 @@ extension Command {
                                          format: format).trimmedNewlines)
         }
         let rate = result.seconds > 0 ? Double(result.report.updates) / result.seconds : 0
-        lines.append("\(report.epochCount) epoch\(report.epochCount == 1 ? "" : "s"), \(result.report.updates) updates in \(formatSeconds(result.seconds)) s (\(formatRate(rate)) updates/s)")
+        lines.append("\(counted(report.epochCount, "epoch")), \(counted(result.report.updates, "update")) in \(formatSeconds(result.seconds)) s (\(formatRate(rate)) updates/s)")
         if let divergence = result.report.divergence {
             lines.append(TrainingRunner.divergenceMessage(divergence, notation: notation, format: format).trimmedNewlines)
         }
         if result.report.interrupted {
-            lines.append("interrupted after \(result.report.updates) updates; they are kept")
+            lines.append("interrupted after \(counted(result.report.updates, "update")); they are kept")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -106,7 +106,7 @@ extension Command {
         var lines = ["built \(describe(network)) with \(network.parameterCount) trainable parameters (init=\(initializer.name)\(seed != 0 ? ", seed=\(seed)" : ""))"]
         if let raw = state.pendingData, !raw.isEmpty {
             lines.append(fitted != nil ? "data: \(raw.name), \(raw.count) rows" :
-                "the \(raw.name) data (\(raw.featureCount) inputs -> \(raw.targetCount) targets) does not fit this network; load data that does with 'data'")
+                "the \(raw.name) data (\(counted(raw.featureCount, "input")) -> \(counted(raw.targetCount, "target"))) does not fit this network; load data that does with 'data'")
         }
         return lines.joined(separator: "\n") + "\n"
     }

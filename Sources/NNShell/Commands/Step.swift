@@ -40,7 +40,7 @@ extension Command {
         if let divergence = result.report.divergence {
             text += TrainingRunner.divergenceMessage(divergence, notation: notation, format: state.format)
         }
-        if result.report.interrupted { text += "interrupted after \(result.report.updates) updates; they are kept\n" }
+        if result.report.interrupted { text += "interrupted after \(counted(result.report.updates, "update")); they are kept\n" }
         return text
     }
 }

@@ -7,7 +7,7 @@ extension Command {
         summary: "take back the last N updates (default 1), bit for bit",
         details: """
         Restores every parameter exactly as it was before the last N updates, and the row
-        the next update will read. The last \(1000) updates (fewer for large networks) can
+        the next update will read. About the last 2000 updates (fewer for large networks) can
         be taken back.
         """,
         examples: ["undo", "undo 5"],

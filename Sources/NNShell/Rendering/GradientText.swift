@@ -81,6 +81,7 @@ enum GradientText {
         if network.isPerceptron {
             out.append("a perceptron learns by the trick, not by derivatives (step′ = 0): the update used G = \(notation.minus)(y\(notation.minus)\(notation.prediction(1)))x for the weights and \(notation.minus)(y\(notation.minus)\(notation.prediction(1))) for the bias")
         }
+        if network.isPerceptron { return (out + perceptron(record, network: network, notation: notation, format: format)).joined(separator: "\n") + "\n" }
         let explanations = courseOrder(network).map { network.explainGradient($0, record.trace) }
         if explanations.contains(where: \.usesDelta) {
             out.append("memoized deltas, computed once each, output layer first (δ = ∂L/∂z):".replacing("δ", with: notation.ascii ? "delta" : "δ").replacing("∂", with: notation.ascii ? "d" : "∂"))
@@ -94,5 +95,21 @@ enum GradientText {
             out.append(block)
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The perceptron's G for each parameter: −(y−ŷ)·x_i for a weight, −(y−ŷ) for the bias.
+    static func perceptron(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat) -> [String] {
+        let trace = record.trace, m = notation.minus, dot = notation.times
+        let y = trace.target[0], yHat = trace.prediction[0]
+        let error = "\(m)(\(format(y)) \(m) \(format(yHat)))"
+        return courseOrder(network).map { parameter in
+            let g = record.gradient[network.index(of: parameter)!]
+            switch parameter {
+            case .weight(_, let i, _):
+                return "G(\(notation.parameter(parameter))) = \(m)(y\(m)\(notation.prediction(1)))\(dot)\(notation.input(i)) = \(error)\(dot)\(parenthesised(format(trace.input[i - 1]))) = \(format(g))"
+            case .bias:
+                return "G(\(notation.parameter(parameter))) = \(m)(y\(m)\(notation.prediction(1))) = \(error) = \(format(g))"
+            }
+        }
     }
 }

@@ -87,6 +87,11 @@ enum Path {
     }
 }
 
+/// "1 update", "2 updates": a count with its noun.
+func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
+}
+
 extension String {
     /// The text without leading and trailing spaces, tabs and newlines.
     var trimmed: String {
