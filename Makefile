@@ -2,9 +2,10 @@
 # `make test` does the same and runs every test.
 SWIFT ?= swift
 # Release builds use every vector instruction this machine has (AVX-512, FMA, …): the
-# binary is built where it runs. Set CPU= (empty) for a portable build.
+# binary is built where it runs. Set CPU= (empty) for a portable build. The Swift runtime is
+# linked in statically: the program starts sooner and uses about 4 MB less memory.
 CPU ?= native
-RELEASE := -c release $(if $(CPU),-Xswiftc -target-cpu -Xswiftc $(CPU))
+RELEASE := -c release --static-swift-stdlib $(if $(CPU),-Xswiftc -target-cpu -Xswiftc $(CPU))
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PEERS ?= numpy,torch,micrograd
 
@@ -27,6 +28,11 @@ test: deps
 
 bench: build
 	python3 Benchmarks/run.py --peers $(PEERS)
+
+# Each libFuzzer target for FUZZ_SECONDS (see Fuzz/README.md); stops at the first finding.
+FUZZ_SECONDS ?= 30
+fuzz: deps
+	for target in command csv json lesson; do Fuzz/run.sh $$target $(FUZZ_SECONDS) || exit 1; done
 
 clean:
 	rm -rf .build

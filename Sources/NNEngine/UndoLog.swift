@@ -15,7 +15,7 @@ struct UndoLog: Sendable, Equatable {
         var settings: TrainingSettings
     }
 
-    static let interval = 128
+    static let interval = 256
     static let budget = 262_144 // doubles: 2 MiB
     let capacity: Int
     let parameterCount: Int
@@ -27,7 +27,7 @@ struct UndoLog: Sendable, Equatable {
 
     init(parameterCount: Int) {
         self.parameterCount = parameterCount
-        capacity = max(4, min(16, Self.budget / max(parameterCount, 1)))
+        capacity = max(4, min(8, Self.budget / max(parameterCount, 1)))
     }
 
     private func slot(_ back: Int) -> Int { (head - 1 - back + 2 * capacity) % capacity }
