@@ -121,4 +121,54 @@ final class HostileInputTests: XCTestCase {
         let reply = session.execute("net 2-2-1 act=sigmod")
         XCTAssertEqual(reply.error, String(repeating: " ", count: "nnstep> ".count + 14) + "^\nerror: unknown activation 'sigmod'; did you mean 'sigmoid'?")
     }
+
+    /// docs/HOSTILE-INPUTS.md is this table, rendered; it is re-recorded with NNSTEP_RECORD=1.
+    func testTheDocumentedTableIsThisTable() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let url = root.appendingPathComponent("docs/HOSTILE-INPUTS.md")
+        func cell(_ text: String) -> String {
+            let short = text.count > 60 ? String(text.prefix(57)) + "…" : text
+            return "`" + short.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "'") + "`"
+        }
+        var text = """
+        # Hostile inputs
+
+        What nnstep answers to input that is wrong, strange or hostile. Every row is checked by
+        `Tests/NNShellTests/HostileInputTests.swift`: the message must be exactly this one line,
+        and the session after the error must equal the session before it. Regenerate this file
+        with `NNSTEP_RECORD=1 swift test --filter HostileInputTests`.
+
+        | case | after | input | message |
+        |---|---|---|---|
+
+        """
+        for row in Self.rows {
+            let setup = row.setup.isEmpty ? "(nothing)" : row.setup.joined(separator: "; ")
+            text += "| \(row.name) | \(setup) | \(cell(row.input)) | \(row.message.replacingOccurrences(of: "|", with: "\\|")) |\n"
+        }
+        if ProcessInfo.processInfo.environment["NNSTEP_RECORD"] != nil {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), text, "docs/HOSTILE-INPUTS.md is out of date; re-record it")
+    }
+
+    /// A learning rate of 1e3 blows up at once; the course's run blows up more slowly. Either
+    /// way nnstep names the update, keeps the last finite state, and undo and inspect work.
+    func testDivergenceIsAnEventWithTheLastFiniteStateKept() throws {
+        for (rate, command) in [("1e3", "epoch 5"), ("0.1", "epoch 50")] {
+            let session = Session(options: SessionOptions())
+            session.clock = { 0 }
+            for line in ["net 2-2-1", "data students", "set lr \(rate)"] { XCTAssertNil(session.evaluate(line).error) }
+            let outcome = session.evaluate(command)
+            XCTAssertNil(outcome.error, "divergence is not a failed command")
+            let training = try XCTUnwrap(session.state.training)
+            XCTAssertTrue(outcome.output.contains("diverged at update \(training.updateCount + 1): the loss became inf"), outcome.output)
+            XCTAssertTrue(outcome.output.contains("'set lr 0.001'") && outcome.output.contains("'data normalize'"))
+            XCTAssertFalse(outcome.output.lowercased().contains("nan"), outcome.output)
+            XCTAssertTrue(training.network.parameters.allSatisfy(\.isFinite))
+            XCTAssertNil(session.evaluate("inspect w1_11").error)
+            XCTAssertNil(session.evaluate("undo").error)
+            XCTAssertEqual(session.state.training?.updateCount, training.updateCount - 1)
+        }
+    }
 }
