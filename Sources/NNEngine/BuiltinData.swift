@@ -36,7 +36,9 @@ public enum BuiltinData {
         let key = name.lowercased()
         if let table = table(key) { return table }
         guard let rows = count ?? defaultCount(key), rows >= 1 else { return nil }
-        var random = SplitMix64(seed: seed)
+        // Data draws from its own stream: the same seed as `net … seed=N` must not give rows
+        // that copy the initial weights.
+        var random = SplitMix64(seed: seed ^ 0xDA7A_5EED_0F_DA7A5)
         let point: (Int, inout SplitMix64) -> (Double, Double)
         switch key {
         case "line": point = linePoint

@@ -20,7 +20,8 @@ public final class Session {
     public var greeting: String {
         """
         nnstep 0.1.0: watch a neural network learn, one number at a time.
-        Type 'lessons' to pick a lesson ('load 01' starts the first), 'help' for every command, Ctrl-D to leave.
+        Type 'lessons' to pick a lesson ('load 01' starts the first) or 'help' for every command.
+        Ctrl-D leaves.
 
         """ + lessonGreeting
     }

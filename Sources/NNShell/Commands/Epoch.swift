@@ -4,7 +4,7 @@ extension Command {
     static let epoch = Command(
         name: "epoch",
         usage: "epoch [N]",
-        summary: "make N passes over the data (default 1) and show the mean loss of each",
+        summary: "make N passes over the data and show each pass's mean loss",
         details: """
         One epoch is one pass over every row, with updates as the mode says (sgd: one per
         row; batch: one per pass; minibatch: one per 'batch' rows). The mean loss of a pass
@@ -52,7 +52,8 @@ extension Command {
                                          format: format).trimmedNewlines)
         }
         let rate = result.seconds > 0 ? Double(result.report.updates) / result.seconds : 0
-        lines.append("\(counted(report.epochCount, "epoch")), \(counted(result.report.updates, "update")) in \(formatSeconds(result.seconds)) s (\(formatRate(rate)) updates/s)")
+        let epochs = report.epochCount == 0 ? "no epoch finished" : counted(report.epochCount, "epoch")
+        lines.append("\(epochs), \(counted(result.report.updates, "update")) in \(formatSeconds(result.seconds)) s (\(formatRate(rate)) updates/s)")
         if let divergence = result.report.divergence {
             lines.append(TrainingRunner.divergenceMessage(divergence, notation: notation, format: format).trimmedNewlines)
         }

@@ -63,7 +63,7 @@ extension Command {
         state.lastRun = nil
         var lines = ["imported \(describe(network)) with \(network.parameterCount) parameters from \(args[1].text)"]
         if let raw = state.pendingData, !raw.isEmpty {
-            lines.append(fitted != nil ? "data: \(raw.name), \(raw.count) rows" : "the \(raw.name) data does not fit this network; load data that does with 'data'")
+            lines.append(fitted != nil ? "data: \(raw.name), \(counted(raw.count, "row"))" : "the \(raw.name) data does not fit this network; load data that does with 'data'")
         }
         return lines.joined(separator: "\n") + "\n"
     }

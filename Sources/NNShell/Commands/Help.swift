@@ -40,7 +40,8 @@ extension Command {
         for command in Command.all {
             lines.append("  " + command.name.padded(to: width) + "  " + command.summary)
         }
-        lines.append("names: w2_11 is the weight from node 1 of layer 1 into node 1 of layer 2; b1_2 is the bias of node 2 in layer 1; O1_2 its output.")
+        lines.append("names: w2_11 is the weight from node 1 of layer 1 into node 1 of layer 2;")
+        lines.append("       b1_2 is the bias of node 2 in layer 1, and O1_2 is that node's output.")
         return lines.joined(separator: "\n") + "\n"
     }
 }

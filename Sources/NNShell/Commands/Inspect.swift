@@ -4,7 +4,7 @@ extension Command {
     static let inspect = Command(
         name: "inspect",
         usage: "inspect NAME | inspect weights | inspect gradients",
-        summary: "one parameter or node in full: value, gradient with its chain, history",
+        summary: "one parameter or node in full: value, gradient, history",
         details: """
         NAME is a parameter (w2_11, b1_2, w1_3_12) or a node output (O1_2). For a parameter:
         its value at full precision, its gradient in the last update as a chain-rule
@@ -58,8 +58,10 @@ extension Command {
         } else if training.updateCount > 0 {
             let shown = history.suffix(historyShown)
             let thinned = training.recorder.stride > 1 ? " (every \(training.recorder.stride)th update is kept)" : ""
-            lines.append("  history\(thinned): " + shown.map { "\($0.0): \(format($0.1))" }.joined(separator: ", ")
-                         + (history.count > historyShown ? "  (last \(historyShown) of \(history.count); 'plot weights \(parameter.asciiName)' draws them all)" : ""))
+            lines += NetworkText.wrap(shown.map { "\($0.0): \(format($0.1))" }, first: "  history\(thinned), update: value  ", width: 78)
+            if history.count > historyShown {
+                lines.append("  (the last \(historyShown) of \(history.count); 'plot weights \(parameter.asciiName)' draws them all)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

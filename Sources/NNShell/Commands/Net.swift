@@ -103,9 +103,9 @@ extension Command {
         state.pendingSettings = settings
         state.initName = initializer.name
         state.lastRun = nil
-        var lines = ["built \(describe(network)) with \(network.parameterCount) trainable parameters (init=\(initializer.name)\(seed != 0 ? ", seed=\(seed)" : ""))"]
+        var lines = ["built \(describe(network))", "  \(network.parameterCount) trainable parameters, init=\(initializer.name)\(seed != 0 ? ", seed=\(seed)" : "")"]
         if let raw = state.pendingData, !raw.isEmpty {
-            lines.append(fitted != nil ? "data: \(raw.name), \(raw.count) rows" :
+            lines.append(fitted != nil ? "data: \(raw.name), \(counted(raw.count, "row"))" :
                 "the \(raw.name) data (\(counted(raw.featureCount, "input")) -> \(counted(raw.targetCount, "target"))) does not fit this network; load data that does with 'data'")
         }
         return lines.joined(separator: "\n") + "\n"

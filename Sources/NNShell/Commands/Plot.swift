@@ -7,7 +7,7 @@ extension Command {
     static let plot = Command(
         name: "plot",
         usage: "plot loss|weights|grads|boundary … [--svg FILE], or plot keep NAME|runs|forget NAME",
-        summary: "draw the loss curve, weights over updates, gradient sizes or the decision boundary",
+        summary: "draw the loss, weights, gradient sizes or the boundary",
         details: """
           plot loss [updates|epochs] [--log]   the loss of each update with each epoch's mean;
                                                with kept runs, every run's curve on one plot

@@ -4,7 +4,7 @@ extension Command {
     static let set = Command(
         name: "set",
         usage: "set lr V | set NAME V | set mode sgd|batch|minibatch | set batch N | set order sequential|random | set digits N",
-        summary: "change the learning rate, a parameter, the training mode or the display",
+        summary: "change η, one parameter, the training mode or the display",
         details: """
           set lr V         the learning rate η (default 0.1)
           set NAME V       one parameter by its ASCII name: set w1_21 0.2, set b2_1 0.6

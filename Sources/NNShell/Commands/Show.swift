@@ -6,7 +6,7 @@ extension Command {
     static let show = Command(
         name: "show",
         usage: "show weights|forward|gradients|loss|params|data|net|deltas|memo",
-        summary: "print the matrices, the last forward pass, the chain-rule gradients, …",
+        summary: "print matrices, the forward pass, chain-rule gradients, …",
         details: """
           show weights     every W^k with rows i (from) and columns j (to), and the biases
           show forward     the last forward pass, layer by layer: (W^k)^T a + b = z -> g(z) = O

@@ -49,7 +49,7 @@ enum Arguments {
     /// A parameter of the current network by its ASCII name, with a suggestion when it is not one.
     static func parameter(_ token: Token, in network: Network) throws(ShellError) -> Parameter {
         guard let parameter = Parameter(name: token.text) else {
-            throw ShellError.at(token, "'\(token.text)' is not a parameter name; expected a name like w2_11 (w, layer, from, to) or b1_2 (b, layer, node)")
+            throw ShellError.at(token, "'\(token.text)' is not a parameter name; expected one like w2_11 or b1_2")
         }
         guard network.index(of: parameter) != nil else {
             let first = network.parameter(at: 0).asciiName, last = network.parameter(at: network.parameterCount - 1).asciiName

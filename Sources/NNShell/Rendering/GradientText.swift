@@ -53,6 +53,13 @@ enum GradientText {
             if let loss = delta.lossFactor {
                 symbolic = notation.form(loss.form)
                 numbers = parenthesised(format(loss.value))
+            } else if delta.terms.count > 3 {
+                factorCount = 2
+                let k1 = delta.layer + 1
+                let w = notation.ascii ? "w\(k1)_\(delta.node)m" : "w" + Notation.sup(k1) + Notation.sub("\(delta.node)") + "ₘ"
+                let dm = notation.ascii ? "delta\(k1)_m" : "δ" + Notation.sub("\(k1)") + "ₘ"
+                symbolic = "(\(notation.ascii ? "sum over m" : "Σₘ") \(w)\(dot)\(dm), m = 1…\(delta.terms.count))"
+                numbers = "(" + format(delta.terms.reduce(0) { $0 + $1.weightValue * $1.delta }) + ")"
             } else {
                 factorCount = 2
                 symbolic = "(" + delta.terms.map { "\(notation.parameter($0.weight))\(dot)\(notation.delta($0.weight.layer, toNode($0.weight)))" }.joined(separator: " + ") + ")"
@@ -68,7 +75,16 @@ enum GradientText {
                 symbolic += " through the softmax Jacobian"
             }
             let worked = factorCount > 1 ? " = \(numbers)" : ""
-            lines.append("\(name) = \(d)L/\(d)\(z) = \(symbolic)\(worked) = \(format(delta.value))")
+            let line = "\(name) = \(d)L/\(d)\(z) = \(symbolic)\(worked) = \(format(delta.value))"
+            if line.displayWidth <= 78 {
+                lines.append(line)
+            } else {
+                let pad = String(repeating: " ", count: name.displayWidth)
+                lines.append("\(name) = \(d)L/\(d)\(z)")
+                lines.append("\(pad) = \(symbolic)")
+                if factorCount > 1 { lines.append("\(pad) = \(numbers)") }
+                lines.append("\(pad) = \(format(delta.value))")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -11,7 +11,7 @@ enum NetworkText {
             let nIn = network.sizes[k - 1], nOut = network.sizes[k]
             let from = k == 1 ? "input i" : "node i of layer \(k - 1)"
             let w = notation.ascii ? "W\(k)" : "W" + Notation.sup(k)
-            out.append("\(w) (\(nIn)×\(nOut), \(network.activations[k - 1].rawValue)): row i = from \(from), column j = to node j of layer \(k)"
+            out.append("\(w) (\(nIn)×\(nOut), \(network.activations[k - 1].rawValue)): row i = from \(from), column j = to node j"
                 .replacing("×", with: notation.ascii ? "x" : "×"))
             let shownIn = min(nIn, matrixLimit), shownOut = min(nOut, matrixLimit)
             var table = TextTable(header: [""] + (1...shownOut).map { "j=\($0)" } + (nOut > shownOut ? ["…"] : []))
@@ -21,7 +21,7 @@ enum NetworkText {
             if nIn > shownIn { table.rows.append(["…"] + Array(repeating: "", count: table.header.count - 1)) }
             out.append(String(table.render().dropLast()))
             let biases = (1...shownOut).map { "\(notation.parameter(.bias(layer: k, node: $0))) = \(format(network.bias(k, $0)))" }
-            out.append("  biases: " + biases.joined(separator: ", ") + (nOut > shownOut ? ", …" : ""))
+            out += wrap(biases + (nOut > shownOut ? ["…"] : []), first: "  biases: ", width: 78)
             if nIn > shownIn || nOut > shownOut { out.append("  (showing \(shownIn)×\(shownOut) of \(nIn)×\(nOut); 'inspect w\(k)_1_1' or 'export json' for any value)") }
             out.append("")
         }
@@ -60,6 +60,22 @@ enum NetworkText {
             out.append("")
         }
         return out.joined(separator: "\n")
+    }
+
+    /// Items joined with ", ", broken into lines of at most `width` columns.
+    static func wrap(_ items: [String], first: String, width: Int) -> [String] {
+        var lines: [String] = [], line = first
+        let indent = String(repeating: " ", count: first.displayWidth)
+        for (n, item) in items.enumerated() {
+            let piece = item + (n < items.count - 1 ? "," : "")
+            if line != first, line != indent, line.displayWidth + 1 + piece.displayWidth > width {
+                lines.append(line)
+                line = indent
+            }
+            line += (line == first || line == indent ? "" : " ") + piece
+        }
+        lines.append(line)
+        return lines
     }
 
     static func preview(_ values: [Double], _ format: NumberFormat) -> String {

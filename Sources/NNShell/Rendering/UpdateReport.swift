@@ -70,7 +70,7 @@ enum UpdateReport {
         if yHat == y {
             lines.append("correct (\(notation.prediction(1)) = y): the line stays where it is")
         } else {
-            lines.append("misclassified (\(notation.prediction(1)) ≠ y): the line moves toward the point, to put it on its own side: w ← w + \(notation.eta)(y\(notation.minus)\(notation.prediction(1)))x, b ← b + \(notation.eta)(y\(notation.minus)\(notation.prediction(1))), \(notation.eta) = \(format(record.learningRate)); below, G = \(notation.minus)(y\(notation.minus)\(notation.prediction(1)))x and the update is \(notation.minus)\(notation.eta)\(notation.times)G"
+            lines.append("misclassified (\(notation.prediction(1)) ≠ y): so the line moves toward the point:\n  w ← w + \(notation.eta)(y\(notation.minus)\(notation.prediction(1)))x, b ← b + \(notation.eta)(y\(notation.minus)\(notation.prediction(1))), \(notation.eta) = \(format(record.learningRate))\n  (in the table, G = \(notation.minus)(y\(notation.minus)\(notation.prediction(1)))x and the update is \(notation.minus)\(notation.eta)\(notation.times)G)"
                 .replacing("≠", with: notation.ascii ? "!=" : "≠").replacing("←", with: notation.ascii ? "<-" : "←"))
         }
         return lines
