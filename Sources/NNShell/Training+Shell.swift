@@ -38,6 +38,16 @@ enum TrainingRunner {
         return Result(report: report, seconds: seconds)
     }
 
+    /// Runs a `step` or `epoch` command: trains `training`, then stores it in the state with
+    /// the command's `last_run` record.
+    static func runCommand(_ length: RunLength, total: Int?, _ training: inout Training, _ invocation: Invocation,
+                           _ state: inout SessionState) throws(ShellError) -> Result {
+        let result = try run(length, total: total, &training, context: invocation.context, clock: invocation.context.clock)
+        state.training = training
+        state.lastRun = LastRun(command: invocation.line.trimmed, updates: result.report.updates, seconds: result.seconds)
+        return result
+    }
+
     static func message(for error: TrainingError) -> ShellError {
         switch error {
         case .noData:
@@ -48,7 +58,7 @@ enum TrainingRunner {
     }
 
     /// The sentence for a run that diverged, with what to try next.
-    static func divergenceMessage(_ divergence: Divergence, notation: Notation, format: NumberFormat) -> String {
+    static func divergenceMessage(_ divergence: Divergence, notation: Notation, format: NumberFormat, data: DataSet? = nil) -> String {
         let what: String
         switch divergence.cause {
         case .loss: what = "the loss became \(format(divergence.loss))"
@@ -57,9 +67,17 @@ enum TrainingRunner {
         return """
         diverged at update \(divergence.update): \(what), so training stopped before that update.
         The parameters are the last finite ones, after update \(divergence.update - 1); 'undo' and 'inspect' still work.
-        Try a smaller learning rate ('set lr 0.001') or scaled inputs ('data normalize').
+        \(data.map(isStandardized) == true ? "The inputs are already scaled, so try a smaller learning rate ('set lr 0.001')."
+            : "Try a smaller learning rate ('set lr 0.001') or scaled inputs ('data normalize').")
 
         """
+    }
+
+    /// True when every feature already has mean 0 and standard deviation 1 (or is constant).
+    static func isStandardized(_ data: DataSet) -> Bool {
+        guard !data.isEmpty else { return false }
+        let (_, means, stds) = data.standardized()
+        return means.allSatisfy { abs($0) < 1e-9 } && stds.allSatisfy { abs($0 - 1) < 1e-9 }
     }
 
     /// Monotonic seconds.

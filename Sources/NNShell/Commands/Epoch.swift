@@ -27,11 +27,7 @@ extension Command {
         var training = try state.requireTraining()
         let firstEpoch = training.cursor.pass + 1
         let startUpdate = training.updateCount
-        let result = try TrainingRunner.run(.passes(count), total: count, &training, context: invocation.context,
-                                            clock: invocation.context.clock)
-        state.training = training
-        state.lastRun = LastRun(command: invocation.line.trimmed, updates: result.report.updates,
-                                seconds: result.seconds)
+        let result = try TrainingRunner.runCommand(.passes(count), total: count, &training, invocation, &state)
         let notation = invocation.notationFor(state)
         let format = state.format
         let report = result.report
@@ -55,7 +51,7 @@ extension Command {
         let epochs = report.epochCount == 0 ? "no epoch finished" : counted(report.epochCount, "epoch")
         lines.append("\(epochs), \(counted(result.report.updates, "update")) in \(formatSeconds(result.seconds)) s (\(formatRate(rate)) updates/s)")
         if let divergence = result.report.divergence {
-            lines.append(TrainingRunner.divergenceMessage(divergence, notation: notation, format: format).trimmedNewlines)
+            lines.append(TrainingRunner.divergenceMessage(divergence, notation: notation, format: format, data: training.data).trimmedNewlines)
         }
         if result.report.interrupted {
             lines.append("interrupted after \(counted(result.report.updates, "update")); they are kept")

@@ -139,8 +139,10 @@ extension Command {
             let replaced = state.savedRuns.contains { $0.name == name.text }
             state.savedRuns.removeAll { $0.name == name.text }
             state.savedRuns.append(run)
-            return "\(replaced ? "replaced" : "kept") run '\(name.text)': \(run.summary). "
-                + "Now 'reset', change a setting (like 'set mode batch'), train again, and 'plot loss' lays the runs over each other.\n"
+            let example = training.settings.mode == .batch ? "set mode sgd" : "set mode batch"
+            return "\(replaced ? "replaced" : "kept") run '\(name.text)': \(run.summary).\n"
+                + "Now 'reset', change a setting (like '\(example)'), train again,\n"
+                + "and 'plot loss' lays the runs over each other.\n"
         case "runs":
             try Arguments.expectAtMost(0, request.words, usage: "plot runs")
             guard !state.savedRuns.isEmpty else { return "no kept runs; 'plot keep NAME' keeps the current one\n" }

@@ -24,11 +24,7 @@ extension Command {
         var training = try state.requireTraining()
         let startParameters = training.network.parameters
         let firstUpdate = training.updateCount + 1
-        let result = try TrainingRunner.run(.updates(count), total: nil, &training, context: invocation.context,
-                                            clock: invocation.context.clock)
-        state.training = training
-        state.lastRun = LastRun(command: invocation.line.trimmed, updates: result.report.updates,
-                                seconds: result.seconds)
+        let result = try TrainingRunner.runCommand(.updates(count), total: nil, &training, invocation, &state)
         let notation = invocation.notationFor(state)
         var text = ""
         if result.report.updates == 1, let record = training.lastStep {
@@ -38,7 +34,7 @@ extension Command {
                                         training: training, notation: notation, format: state.format)
         }
         if let divergence = result.report.divergence {
-            text += TrainingRunner.divergenceMessage(divergence, notation: notation, format: state.format)
+            text += TrainingRunner.divergenceMessage(divergence, notation: notation, format: state.format, data: training.data)
         }
         if result.report.interrupted { text += "interrupted after \(counted(result.report.updates, "update")); they are kept\n" }
         return text
