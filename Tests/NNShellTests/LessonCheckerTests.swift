@@ -10,23 +10,24 @@ final class LessonCheckerTests: XCTestCase {
         }
     }
 
-    static let header = "# T\nsetup:\n    net 2-2-1\n    data students\n\n## Page\n"
+    static let header = "# T\nsetup:\n    net 2-2-1\n    data students\n\n## Page\nLook.\n"
 
     /// (what is wrong, the lesson's text after the header, the expected report without the file name).
     static let broken: [(String, String, String)] = [
-        ("an unknown name in a live value", "Loss {{lss}}.\n", "7:8: unknown name 'lss'; did you mean 'loss'?"),
-        ("an unterminated live value", "Loss {{loss\n", "7:6: unterminated '{{'; close the live value with '}}'"),
-        ("an unterminated block", "```\nplain\n", "7:1: unterminated ``` block; close it with a line '```'"),
-        ("an unknown directive", "@kept x = loss\n", "7:1: unknown directive '@kept'; did you mean '@keep'?"),
-        ("a misspelt command", "> stpe 2\n", "7:3: unknown command 'stpe'; did you mean 'step'?"),
-        ("a lesson command inside a lesson", "> next\n", "7:3: 'next' steers lessons and cannot run inside one"),
-        ("a checkpoint without an answer", "? Why?\n    hint: h\n    solution: s\n", "7:1: this checkpoint has no 'answer:' (a number) or 'choice NAME:' lines"),
-        ("a checkpoint with a typed answer", "? Two?\n    answer: 1 + 1\n    hint: h\n    solution: s\n", "8:13: the answer must come from the engine: use live values such as 'loss' or 'next grad w2_11', not only typed numbers"),
-        ("an unknown checkpoint key", "? L?\n    answer: next loss\n    hnit: h\n    solution: s\n", "7:1: this checkpoint needs at least one 'hint:'\n9:5: unknown checkpoint key 'hnit:'; did you mean 'hint:'?"),
-        ("a bad tolerance", "? L?\n    answer: next loss\n    within: lots\n    hint: h\n    solution: s\n", "9:13: expected a tolerance like '0.01' or '1%', found 'lots'"),
-        ("a value that needs an update first", "The loss is {{loss}}.\n", "7:15: no update yet, so 'loss' has no value; run 'step' first, or use 'next loss'"),
-        ("a command that fails when run", "> set w3_11 1\n", "7:7: this command fails here: this 2-2-1 network has no parameter 'w3_11'; it has w1_11 … b2_1; did you mean 'w1_11'?"),
-        ("choices that are all false", "? Up?\n    choice up: next w2_11 > 1e9\n    choice down: next w2_11 > 2e9\n    hint: h\n    solution: s\n", "8:16: no choice is true at this moment"),
+        ("an unknown name in a live value", "Loss {{lss}}.\n", "8:8: unknown name 'lss'; did you mean 'loss'?"),
+        ("an unterminated live value", "Loss {{loss\n", "8:6: unterminated '{{'; close the live value with '}}'"),
+        ("an unterminated block", "```\nplain\n", "8:1: unterminated ``` block; close it with a line '```'"),
+        ("an unknown directive", "@kept x = loss\n", "8:1: unknown directive '@kept'; did you mean '@keep'?"),
+        ("a misspelt command", "> stpe 2\n", "8:3: unknown command 'stpe'; did you mean 'step'?"),
+        ("a lesson command inside a lesson", "> next\n", "8:3: 'next' steers lessons and cannot run inside one"),
+        ("a checkpoint without an answer", "? Why?\n    hint: h\n    solution: s\n", "8:1: this checkpoint has no 'answer:' (a number) or 'choice NAME:' lines"),
+        ("a checkpoint with a typed answer", "? Two?\n    answer: 1 + 1\n    hint: h\n    solution: s\n", "9:13: the answer must come from the engine: use live values such as 'loss' or 'next grad w2_11', not only typed numbers"),
+        ("an unknown checkpoint key", "? L?\n    answer: next loss\n    hnit: h\n    solution: s\n", "8:1: this checkpoint needs at least one 'hint:'\n10:5: unknown checkpoint key 'hnit:'; did you mean 'hint:'?"),
+        ("a bad tolerance", "? L?\n    answer: next loss\n    within: lots\n    hint: h\n    solution: s\n", "10:13: expected a tolerance like '0.01' or '1%', found 'lots'"),
+        ("a value that needs an update first", "The loss is {{loss}}.\n", "8:15: no update yet, so 'loss' has no value; run 'step' first, or use 'next loss'"),
+        ("a command that fails when run", "> set w3_11 1\n", "8:7: this command fails here: this 2-2-1 network has no parameter 'w3_11'; it has w1_11 … b2_1; did you mean 'w1_11'?"),
+        ("a page that opens with a question", "## Next\n? Two?\n    answer: params\n    hint: h\n    solution: s\n", "9:1: the page opens with a question; say first what the learner is looking at (a line of narration or a command)"),
+        ("choices that are all false", "? Up?\n    choice up: next w2_11 > 1e9\n    choice down: next w2_11 > 2e9\n    hint: h\n    solution: s\n", "9:16: no choice is true at this moment"),
     ]
 
     func testBrokenLessonsAreReportedAtTheirLineAndColumn() throws {

@@ -26,6 +26,24 @@ final class LessonExpressionTests: XCTestCase {
         }
     }
 
+    /// `ahead(N, …)` and `diverges(N)` run N epochs on a copy; the session itself does not move.
+    func testLookingEpochsAhead() throws {
+        let scope = scope()
+        // The students example at η = 0.1 diverges: update 1 is made, so the copy's next is 2.
+        XCTAssertGreaterThan(try scope.evaluate(ExpressionParser.parse("diverges(5)")), 1)
+        XCTAssertThrowsError(try scope.evaluate(ExpressionParser.parse("ahead(5, loss)")))
+        let session = Session(options: SessionOptions())
+        for line in ["net 1-1 init=0", "data add 2 -> 3", "set lr 0.02"] { _ = session.evaluate(line) }
+        let calm = LiveScope(state: session.state, kept: [:])
+        XCTAssertEqual(try calm.evaluate(ExpressionParser.parse("diverges(10)")), 0)
+        XCTAssertEqual(try calm.evaluate(ExpressionParser.parse("ahead(1, loss)")), 9, accuracy: 1e-12, "one epoch is the one row")
+        XCTAssertEqual(try calm.evaluate(ExpressionParser.parse("ahead(2, updates)")), 2)
+        XCTAssertEqual(session.state.training?.updateCount, 0, "looking ahead leaves the session alone")
+        _ = session.evaluate("epoch 30")
+        let moved = LiveScope(state: session.state, kept: [:])
+        XCTAssertGreaterThan(try moved.evaluate(ExpressionParser.parse("largestmove(1)")), 0.5)
+    }
+
     func testParseErrorsPointAtTheirColumn() {
         let cases: [(String, String, Int)] = [
             ("1 +", "expected a number, a name or '(' at the end", 4),

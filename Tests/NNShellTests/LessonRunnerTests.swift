@@ -26,6 +26,8 @@ final class LessonRunnerTests: XCTestCase {
 
     ## Second page
 
+    Now the sign.
+
     ? Will w2_11 go up or down next?
         choice up: next w2_11 > w2_11
         choice down: next w2_11 < w2_11
@@ -43,15 +45,31 @@ final class LessonRunnerTests: XCTestCase {
         solution: s
     """
 
+    static let other = """
+    # Other
+    setup:
+        net 2-1
+
+    ## Only page
+
+    Nothing to ask.
+    """
+
     var session: Session!
 
     override func setUp() {
         let directory = LessonHarness.temporaryDirectory()
         try? Self.lesson.write(toFile: directory + "/01-tiny.lesson", atomically: true, encoding: .utf8)
+        try? Self.other.write(toFile: directory + "/02-other.lesson", atomically: true, encoding: .utf8)
         var options = SessionOptions()
         options.lessonDirectories = [directory]
         session = Session(options: options)
     }
+
+    // XCTest keeps every test case until the process exits; a session kept that long is
+    // reported by LeakSanitizer (`swift test --sanitize=address`), which cannot follow the
+    // pointers Swift keeps in enum payloads. So let it go after each test.
+    override func tearDown() { session = nil }
 
     func run(_ line: String) -> Outcome { session.evaluate(line) }
 
@@ -67,7 +85,7 @@ final class LessonRunnerTests: XCTestCase {
     func testARightAnswerIsAcceptedAndTheSolutionShown() {
         _ = run("load 1")
         let out = run("167").output
-        XCTAssertTrue(out.hasPrefix("✓ Right. The engine's value: 167."), out)
+        XCTAssertTrue(out.hasPrefix("✓ Right: the engine computes 167."), out)
         XCTAssertTrue(out.contains("It is 167."), out)
         XCTAssertTrue(out.contains("lesson 1 (1/3)> step"), out)
         XCTAssertEqual(session.prompt, "lesson 1 (1/3)> ")
@@ -82,6 +100,12 @@ final class LessonRunnerTests: XCTestCase {
         XCTAssertTrue(run("2*(80+3.5)").output.hasPrefix("✓ Right"), "arithmetic is accepted")
     }
 
+    func testAWrongSignIsNamed() {
+        _ = run("load 1")
+        XCTAssertTrue(run("-167").output.hasPrefix("✗ Not quite: you typed -167 (the size is right, but the sign is wrong)."))
+        XCTAssertTrue(run("-100").output.hasPrefix("✗ Not quite: you typed -100 (too low, and the sign is wrong)."))
+    }
+
     func testAnswersThatAreNotNumbersAreExplained() {
         _ = run("load 1")
         XCTAssertTrue(run("16x7").output.contains("is not a number"))
@@ -94,10 +118,12 @@ final class LessonRunnerTests: XCTestCase {
         XCTAssertEqual(run("hint").output, "Hint 1 of 2: First hint.\n")
         XCTAssertEqual(run("hint").output, "Hint 2 of 2: Second hint, 1.\n")
         XCTAssertTrue(run("hint").output.contains("No more hints"))
-        XCTAssertTrue(run("solution").output.contains("It is 167."))
+        let solution = run("solution").output
+        XCTAssertTrue(solution.hasPrefix("The engine computes 167.\n  It is 167."), solution)
         XCTAssertEqual(run("hint").error?.message, "no question is waiting; 'hint' helps with a lesson's question")
         _ = run("")
-        XCTAssertTrue(run("skip").output.hasPrefix("Skipped. The engine's value was up."))
+        let skipped = run("skip").output
+        XCTAssertTrue(skipped.hasPrefix("Skipped. The answer is up.\n  Up."), "skip shows the worked solution too: \(skipped)")
     }
 
     func testChoicesAcceptOnlyTheirWords() {
@@ -106,7 +132,7 @@ final class LessonRunnerTests: XCTestCase {
         _ = run("")
         XCTAssertTrue(run("sideways").output.contains("not one of the choices; answer with one of: up, down"))
         XCTAssertTrue(run("down").output.hasPrefix("✗ Not quite"))
-        XCTAssertTrue(run("UP").output.hasPrefix("✓ Right"))
+        XCTAssertTrue(run("UP").output.hasPrefix("✓ Right: up.\n"))
     }
 
     func testEnterAtAQuestionAsksForTheAnswer() {
@@ -123,9 +149,24 @@ final class LessonRunnerTests: XCTestCase {
         let out = run(String(loss * 1.009)).output
         XCTAssertTrue(out.hasPrefix("✓"), out)
         XCTAssertTrue(out.contains("That is the end of lesson 1"), out)
+        XCTAssertTrue(out.replacingOccurrences(of: "\n", with: " ").contains("and 'load 2' for the next lesson (Other)."), out)
         XCTAssertEqual(session.prompt, "nnstep> ")
         XCTAssertFalse(session.isLessonActive)
         XCTAssertEqual(run("next").error?.message, "lesson 1 is over; 'restart' plays it again, 'lessons' lists the others")
+    }
+
+    func testTheLastLessonSaysItIsTheLast() {
+        let out = run("load 2").output
+        XCTAssertTrue(out.replacingOccurrences(of: "\n", with: " ").contains("'lessons' to see them all: this was the last lesson."), out)
+        XCTAssertFalse(out.contains("for the next lesson"), out)
+    }
+
+    func testLoadingAnotherLessonSaysTheCurrentOneIsLeft() {
+        _ = run("load 1")
+        _ = run("167"); _ = run("")
+        let out = run("load 2").output
+        XCTAssertTrue(out.replacingOccurrences(of: "\n", with: " ").hasPrefix("(Leaving lesson 1 at page 2 of 3; your place is kept, and 'load 1' carries on from there.) Lesson 2"), out)
+        XCTAssertFalse(run("load 2").output.hasPrefix("(Leaving"), "a finished lesson is not left")
     }
 
     func testExploringIsAllowedAndTheLessonPutsItsNetworkBack() {

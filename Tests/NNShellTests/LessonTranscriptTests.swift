@@ -74,23 +74,23 @@ final class LessonTranscriptTests: XCTestCase {
         XCTAssertTrue(session.evaluate(NumberFormat()(after[1])).output.contains("Right"))
     }
 
-    /// The notes' two arithmetic slips: the lessons reject the notes' numbers, accept the
-    /// engine's, and say kindly where the notes went wrong.
+    /// The course notes' two arithmetic slips: the lessons reject the slipped numbers, accept
+    /// the engine's, and say kindly where a common worked example goes wrong.
     func testTheNotesSlipsAreShownWithTheEngineValues() {
         let session = LessonHarness.session()
         _ = session.evaluate("load 8")
         for line in ["skip", "", "skip", "skip", ""] { _ = session.evaluate(line) }
         XCTAssertTrue(session.evaluate("10.2").output.hasPrefix("✗ Not quite: you typed 10.2 (too low)."))
         let right = session.evaluate("10.24").output
-        XCTAssertTrue(right.hasPrefix("✓ Right. The engine's value: 10.24."), right)
-        XCTAssertTrue(right.contains("The notes wrote 10.2 here: the last digit"), right)
+        XCTAssertTrue(right.hasPrefix("✓ Right: the engine computes 10.24."), right)
+        XCTAssertTrue(right.contains("A common worked example of this course\n  writes 10.2 here: the last digit fell off."), right)
 
         _ = session.evaluate("load 6")
-        for line in ["", "skip", "", "skip"] { _ = session.evaluate(line) }
+        for line in ["", "skip"] { _ = session.evaluate(line) }
         XCTAssertTrue(session.evaluate("46").output.hasPrefix("✗ Not quite: you typed 46 (too low)."))
-        XCTAssertTrue(session.evaluate("50").output.hasPrefix("✓ Right. The engine's value: 50."))
+        XCTAssertTrue(session.evaluate("50").output.hasPrefix("✓ Right: the engine computes 50."))
         let slip = session.evaluate("").output
-        XCTAssertTrue(slip.contains("The notes add up 20 + 15 + 8 + 3 and arrive at 46."), slip)
-        XCTAssertTrue(slip.contains("leaves out its 4 biases. With them the total is\n50."), slip)
+        XCTAssertTrue(slip.contains("adds up 20 + 15 + 8 + 3 and\narrives at 46."), slip)
+        XCTAssertTrue(slip.contains("leaves\nout its 4 biases. With them the total is 50."), slip)
     }
 }

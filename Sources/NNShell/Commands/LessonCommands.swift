@@ -14,8 +14,9 @@ extension Command {
         details: """
         'load 8' starts lesson 8, 'load gradients' the lesson whose name contains that word,
         'load path/to/my.lesson' a lesson file. A lesson you left unfinished carries on from
-        the page where you left it ('restart' begins it again). The lesson builds its own
-        network and data, replacing yours.
+        the page where you left it ('restart' begins it again), so loading another lesson in
+        the middle of one keeps your place in it. The lesson builds its own network and data,
+        replacing yours.
         """,
         examples: ["load 1", "load nine-gradients", "load Lessons/08-nine-gradients.lesson"],
         complete: { previous, partial, _ in
@@ -28,8 +29,9 @@ extension Command {
             try Arguments.expectAtMost(1, invocation.arguments, usage: "load NUMBER|NAME|FILE")
             let entry = try LessonLibrary(context: invocation.context).find(name.text, resolve: invocation.context.resolve)
             let lesson = try LessonFile.read(entry.path, shown: name.text.contains("/") ? name.text : entry.path)
-            return LessonPlayer.start(lesson, key: entry.key, number: entry.number, path: entry.path, resume: true,
-                                      state: &state, context: invocation.context)
+            let note = leaving(state.lesson, for: entry, width: invocation.context.width)
+            return note + LessonPlayer.start(lesson, key: entry.key, number: entry.number, path: entry.path, resume: true,
+                                             state: &state, context: invocation.context)
         })
 
     static let next = lessonAction("next", "continue the lesson (Enter on an empty line does the same)",
@@ -41,7 +43,7 @@ extension Command {
     static let solution = lessonAction("solution", "the worked solution of the lesson's question",
                                        "Shows the engine's answer worked out step by step, then the lesson goes on.", question: true) { $0.solution() }
     static let skip = lessonAction("skip", "skip the lesson's question",
-                                   "Leaves the question unanswered, shows the engine's value and goes on.", question: true) { $0.skip() }
+                                   "Leaves the question unanswered, shows the answer worked out, and goes on.", question: true) { $0.skip() }
 
     static let restart = Command(
         name: "restart", usage: "restart", summary: "start the lesson again from its beginning",
@@ -66,6 +68,17 @@ extension Command {
             try FileAccess.writeAtomically(text, to: invocation.context.resolve(file.text), shown: file.text)
             return "wrote the review of \(session.label) to \(file.text)\n"
         })
+
+    /// What `load` says when another lesson is still playing: it is left, and its place is kept.
+    static func leaving(_ current: LessonSession?, for entry: LessonLibrary.Entry, width: Int) -> String {
+        guard let current, !current.finished else { return "" }
+        let name = current.number.map(String.init) ?? current.key
+        let place = "page \(current.page + 1) of \(current.lesson.pages.count)"
+        let note = current.key == entry.key
+            ? "(\(current.label.capitalizedFirst) starts again from its saved place, \(place).)"
+            : "(Leaving \(current.label) at \(place); your place is kept, and 'load \(name)' carries on from there.)"
+        return Reflow.fill(note, width: min(width, 80) - 2).joined(separator: "\n") + "\n"
+    }
 
     /// A command that steers the running lesson through the `LessonPlayer`.
     static func lessonAction(_ name: String, _ summary: String, _ details: String, question: Bool = false,

@@ -27,7 +27,8 @@ enum LessonListing {
         let current = state(of: book, entries: entries)
         guard let (entry, progress) = current.last else { return nil }
         let name = entry.number.map(String.init) ?? entry.key
-        return "You left lesson \(name) (\(progress.title)) at page \(progress.page) of \(progress.pages); 'load \(name)' carries on from there."
+        let offer = "You left lesson \(name) (\(progress.title)) at page \(progress.page) of \(progress.pages); 'load \(name)' carries on from there."
+        return Reflow.fill(offer, width: 78).joined(separator: "\n")
     }
 
     static func state(of book: LessonProgressBook, entries: [LessonLibrary.Entry]) -> [(LessonLibrary.Entry, LessonProgress.Entry)] {

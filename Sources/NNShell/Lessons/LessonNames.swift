@@ -30,6 +30,7 @@ enum LessonNames {
     static let liveFunctions: [String: ClosedRange<Int>] = [
         "params": 0...1, "weights": 1...1, "biases": 1...1, "nodes": 1...1, "epochloss": 0...1,
         "gradnorm": 1...1, "moved": 1...1, "data": 2...2, "yhat": 1...2, "paramsof": 2...64,
+        "ahead": 2...2, "diverges": 1...1, "largestmove": 1...1,
     ]
 
     /// Plain arithmetic: `abs(x)`, `round(x, 2)`. The number is the most arguments.

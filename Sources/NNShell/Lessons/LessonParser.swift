@@ -123,6 +123,9 @@ struct LessonParser {
             parseCommand(line)
         } else if line.hasPrefix("?") {
             flushNarration()
+            if let page = lesson.pages.last, page.items.isEmpty {
+                issue(lineNumber, 1, "the page opens with a question; say first what the learner is looking at (a line of narration or a command)")
+            }
             parseCheckpoint()
             return
         } else if line.hasPrefix("@") {

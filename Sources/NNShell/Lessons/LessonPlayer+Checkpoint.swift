@@ -51,6 +51,32 @@ extension LessonPlayer {
         }
     }
 
+    /// The answer as a learner reads it: `the engine computes 10.24` for a number, the word
+    /// itself for a choice (`no`).
+    func verdict(_ expected: OpenCheckpoint.Expected) -> String {
+        switch expected {
+        case .number: return "the engine computes \(shown(expected))"
+        case .choice: return shown(expected)
+        }
+    }
+
+    /// The answer as a sentence, for `solution` and `skip`: `The engine computes 10.24.` or `The answer is no.`
+    func statement(_ expected: OpenCheckpoint.Expected) -> String {
+        switch expected {
+        case .number: return "The engine computes \(shown(expected))."
+        case .choice: return "The answer is \(shown(expected))."
+        }
+    }
+
+    /// Why a typed number is off: too high or too low, and whether only its sign is wrong.
+    static func direction(_ typed: Double, _ expected: Double, _ tolerance: Checkpoint.Tolerance) -> String {
+        if typed != 0, expected != 0, (typed < 0) != (expected < 0) {
+            if tolerance.accepts(-typed, expected) { return " (the size is right, but the sign is wrong)" }
+            return typed > expected ? " (too high, and the sign is wrong)" : " (too low, and the sign is wrong)"
+        }
+        return typed > expected ? " (too high)" : " (too low)"
+    }
+
     /// Checks a typed answer: a number (arithmetic like `-2*(1.8-5)` is fine) or a choice.
     mutating func answer(_ typed: String) {
         settle()
@@ -70,7 +96,7 @@ extension LessonPlayer {
                 return say("'\(typed)' is not a number; type a number like 0.25, or 'hint', 'solution' or 'skip'.")
             }
             right = open.checkpoint.tolerance.accepts(number, value)
-            if !right, number.isFinite { direction = number > value ? " (too high)" : " (too low)" }
+            if !right, number.isFinite { direction = LessonPlayer.direction(number, value, open.checkpoint.tolerance) }
         case .choice(let answer, let labels):
             let word = typed.lowercased()
             guard labels.contains(word) else {
@@ -80,7 +106,7 @@ extension LessonPlayer {
         }
         session.log.append(.attempt(typed, right: right))
         if right {
-            say("\(context.ascii ? "" : "✓ ")Right. The engine's value: \(shown(open.expected)).")
+            say("\(context.ascii ? "" : "✓ ")Right: \(verdict(open.expected)).")
             showSolution(open)
             return resolve()
         }
@@ -102,28 +128,32 @@ extension LessonPlayer {
         guard open.hintsShown < hints.count else {
             return say("No more hints. Type 'solution' to see it worked out, or 'skip'.")
         }
-        let text = render(hints[open.hintsShown], indent: 14)
+        let label = "Hint \(open.hintsShown + 1) of \(hints.count): "
+        let text = render(hints[open.hintsShown], indent: label.count)
         open.hintsShown += 1
         session.open = open
         session.log.append(.hint(text))
-        say("Hint \(open.hintsShown) of \(hints.count): " + text)
+        // A hanging indent: the lines after the first start under the hint's first word.
+        let margin = String(repeating: " ", count: label.count)
+        say(label + text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + margin))
     }
 
     /// The worked solution, on request; the lesson then goes on.
     mutating func solution() {
         settle()
         guard let open = session.open else { return }
-        say("The engine's value: \(shown(open.expected)).")
+        say(statement(open.expected))
         showSolution(open)
         resolve()
     }
 
-    /// Leaves the question unanswered, shows the engine's value and goes on.
+    /// Leaves the question unanswered, shows the answer worked out, and goes on.
     mutating func skip() {
         settle()
         guard let open = session.open else { return }
         session.log.append(.skipped(answer: shown(open.expected)))
-        say("Skipped. The engine's value was \(shown(open.expected)).")
+        say("Skipped. " + statement(open.expected))
+        showSolution(open)
         resolve()
     }
 

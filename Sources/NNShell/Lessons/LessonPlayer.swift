@@ -104,8 +104,19 @@ struct LessonPlayer {
         guard !quiet else { return }
         session.log.append(.finished)
         let end = "That is the end of \(session.label): \(session.title). Type 'review' to see a Markdown summary "
-            + "of what you did (or 'review FILE.md' to save it), and 'lessons' for the next lesson."
+            + "of what you did (or 'review FILE.md' to save it), \(onwards)."
         say("\n" + Reflow.fill(end, width: min(context.width, 80) - 2).joined(separator: "\n"))
+    }
+
+    /// Where to go after the last page: the next lesson by number, or (after the last one) the list.
+    var onwards: String {
+        guard let number = session.number else { return "and 'lessons' to choose a lesson" }
+        let later = LessonLibrary(context: context).entries.first { ($0.number ?? -1) > number }
+        guard let next = later, let nextNumber = next.number else {
+            return "and 'lessons' to see them all: this was the last lesson"
+        }
+        let title = LessonFile.title(next.path).map { " (\($0))" } ?? ""
+        return "and 'load \(nextNumber)' for the next lesson\(title)"
     }
 
     mutating func run(_ item: LessonItem) {

@@ -25,7 +25,7 @@ enum LessonReview {
             case .solution(let text):
                 out += ["Worked solution:", ""] + code(nil, text)
             case .skipped(let answer):
-                out += ["- Skipped; the engine's value was \(answer).", ""]
+                out += ["- Skipped; the answer was \(answer).", ""]
             case .explored(let line, let output):
                 out += ["You tried on your own:", ""] + code("> \(line)", output)
             case .finished:

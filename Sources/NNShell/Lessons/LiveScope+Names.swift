@@ -88,6 +88,8 @@ extension LiveScope {
             guard !epochs.isEmpty else { throw ExpressionError(message: "no epoch has finished yet, so 'epochloss' has no value", column: column) }
             if v.isEmpty { return epochs[epochs.count - 1].loss }
             return epochs[try whole(v[0], 1...epochs.count, "the epoch", column) - 1].loss
+        case "diverges":
+            return try diverges(try whole(v[0], 1...100_000, "the number of epochs", column), column)
         case "gradnorm":
             let k = try whole(v[0], layers, "the layer", column)
             let record = try lastStep("gradnorm", column)
@@ -99,6 +101,8 @@ extension LiveScope {
                 let change = network.parameters[i] - training.initialParameters[i]
                 return sum + change * change
             }.squareRoot()
+        case "largestmove":
+            return LiveScope.largestMove(training, layer: try whole(v[0], layers, "the layer", column))
         case "yhat":
             let data = training.data
             guard (try? training.validateData()) != nil else { throw ExpressionError(message: "'yhat(…)' needs data that fits the network", column: column) }
@@ -113,6 +117,18 @@ extension LiveScope {
             return col < data.featureCount ? data.features(row: row)[data.featureCount * row + col]
                 : data.target(row: row)[data.targetCount * row + col - data.featureCount]
         }
+    }
+
+    /// The "largest move since the start" that `plot weights k` reports: over the layer's
+    /// weights and biases that training follows, the largest |last recorded value − start|.
+    static func largestMove(_ training: Training, layer k: Int) -> Double {
+        let network = training.network, recorder = training.recorder
+        var largest = 0.0
+        for index in network.weightOffsets[k] ..< network.biasOffsets[k] + network.sizes[k] where recorder.isTracked(index) {
+            guard let last = recorder.history(ofParameter: index).last else { continue }
+            largest = max(largest, abs(last.value - training.initialParameters[index]))
+        }
+        return largest
     }
 
     /// Rows whose predicted class matches the target: ŷ ≥ 0.5 means class 1 (ŷ ≥ 0 and

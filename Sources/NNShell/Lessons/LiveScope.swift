@@ -23,6 +23,8 @@ struct LiveScope {
                 throw ExpressionError(message: "no update yet, so '\(word) \(name)' has no value; make one with 'step' first, or use 'next \(word == "grad" ? "grad " : "")\(name)'", column: column)
             }
             return word == "grad" ? record.gradient[index] : record.parametersBefore[index]
+        case .call("ahead", let arguments, let column) where arguments.count == 2:
+            return try ahead(arguments[0], arguments[1], column)
         case .call(let name, let arguments, let column):
             var values: [Double] = []
             for argument in arguments { values.append(try evaluate(argument)) }
@@ -63,6 +65,35 @@ struct LiveScope {
             var ahead = self
             ahead.state.training = training
             return try ahead.evaluate(inner)
+        }
+    }
+
+    /// `ahead(N, EXPR)`: EXPR after N more epochs (passes), run on a copy of the session, so
+    /// a question can ask for a prediction before the lesson's `epoch N` shows the result.
+    func ahead(_ count: LessonExpression, _ inner: LessonExpression, _ column: Int) throws(ExpressionError) -> Double {
+        let passes = try whole(try evaluate(count), 1...100_000, "the number of epochs", column)
+        var training = try requireTraining(column)
+        let report: RunReport
+        do { report = try training.run(.passes(passes)) } catch {
+            throw ExpressionError(message: "cannot look \(passes) epochs ahead: \(TrainingRunner.message(for: error).message)", column: column)
+        }
+        if let divergence = report.divergence {
+            throw ExpressionError(message: "training diverges at update \(divergence.update) within those \(passes) epochs, so 'ahead' has no value; 'diverges(\(passes))' tells when", column: column)
+        }
+        var later = self
+        later.state.training = training
+        return try later.evaluate(inner)
+    }
+
+    /// `diverges(N)`: the number of the update at which N more epochs would diverge (the loss or
+    /// a parameter stops being finite), or 0 when they run to the end.
+    func diverges(_ passes: Int, _ column: Int) throws(ExpressionError) -> Double {
+        var training = try requireTraining(column)
+        do {
+            let report = try training.run(.passes(passes))
+            return Double(report.divergence?.update ?? 0)
+        } catch {
+            throw ExpressionError(message: "cannot look \(passes) epochs ahead: \(TrainingRunner.message(for: error).message)", column: column)
         }
     }
 
