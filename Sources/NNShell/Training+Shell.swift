@@ -65,8 +65,9 @@ enum TrainingRunner {
         case .parameters(let p): what = "\(notation.parameter(p)) would have become infinite (the loss was \(format(divergence.loss)))"
         }
         return """
-        diverged at update \(divergence.update): \(what), so training stopped before that update.
-        The parameters are the last finite ones, after update \(divergence.update - 1); 'undo' and 'inspect' still work.
+        diverged at update \(divergence.update): \(what),
+        so training stopped before that update. The parameters are the last finite ones,
+        after update \(divergence.update - 1); 'undo' and 'inspect' still work.
         \(data.map(isStandardized) == true ? "The inputs are already scaled, so try a smaller learning rate ('set lr 0.001')."
             : "Try a smaller learning rate ('set lr 0.001') or scaled inputs ('data normalize').")
 

@@ -46,7 +46,7 @@ extension Command {
             data.removeAll()
             data.name = "your data"
             try state.setData(data)
-            return "removed \(count) rows\n"
+            return "removed \(counted(count, "row"))\n"
         case "add":
             return try addRow(rest, &state)
         case "load":
@@ -77,7 +77,7 @@ extension Command {
             throw ShellError.at(name, "cannot build '\(name.text)'")
         }
         try state.setData(data)
-        return "data \(data.name): \(data.count) rows, \(data.featureNames.joined(separator: ", ")) -> \(data.targetNames.joined(separator: ", "))\n"
+        return "data \(data.name): \(counted(data.count, "row")), \(data.featureNames.joined(separator: ", ")) -> \(data.targetNames.joined(separator: ", "))\n"
     }
 
     static func addRow(_ rest: [Token], _ state: inout SessionState) throws(ShellError) -> String {

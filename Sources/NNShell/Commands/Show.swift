@@ -54,7 +54,7 @@ extension Command {
                 if topic.text.lowercased() == "loss", !training.data.isEmpty, (try? training.validateData()) != nil {
                     return "no update yet; the mean loss over all \(training.data.count) rows now is \(format(training.network.meanLoss(on: training.data)))\n"
                 }
-                throw ShellError.state("nothing to show yet: make an update first with 'step'")
+                throw ShellError.state("nothing to show yet: make an update first with 'step' ('show weights' works at any time)")
             }
             switch topic.text.lowercased() {
             case "forward":
@@ -94,8 +94,8 @@ enum MemoText {
         let sizes = network.sizes.map(String.init).joined(separator: "-")
         return """
         backward pass of this \(sizes) network, counted in multiplications:
-          with memoized deltas (each δ computed once, reused by every path through it): \(count.memoized)
-          expanding every path from each parameter to the loss separately:               \(count.expanded)
+          with memoized deltas (each δ once, reused by every path): \(count.memoized)
+          expanding every path from each parameter to the loss:    \(count.expanded)
           (\(count.paths) paths in all; the ratio is \(System.format("%.1f", Double(count.expanded) / Double(max(count.memoized, 1))))×)
         Backpropagation is the chain rule plus memoization.
 

@@ -18,6 +18,6 @@ enum DataTable {
         }
         table.header += [""]
         table.rows = table.rows.map { $0.count < table.header.count ? $0 + Array(repeating: "", count: table.header.count - $0.count) : $0 }
-        return "\(data.name): \(data.count) rows\n" + table.render()
+        return "\(data.name): \(counted(data.count, "row"))\n" + table.render()
     }
 }

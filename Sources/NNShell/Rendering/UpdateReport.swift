@@ -65,7 +65,8 @@ enum UpdateReport {
             "\(GradientText.parenthesised(format(record.parametersBefore[$0 - 1])))\(notation.times)\(GradientText.parenthesised(format(trace.input[$0 - 1])))"
         }
         let z = trace.z[0][0], yHat = trace.prediction[0], y = trace.target[0]
-        var lines = ["z = \(terms.joined(separator: " + ")) + \(notation.parameter(.bias(layer: 1, node: 1))) = \(numbers.joined(separator: " + ")) + \(GradientText.parenthesised(format(record.parametersBefore[network.inputCount]))) = \(format(z))",
+        var lines = ["z = \(terms.joined(separator: " + ")) + \(notation.parameter(.bias(layer: 1, node: 1)))",
+                     "  = \(numbers.joined(separator: " + ")) + \(GradientText.parenthesised(format(record.parametersBefore[network.inputCount]))) = \(format(z))",
                      "\(notation.prediction(1)) = step(z) = \(format(yHat))   (1 when z ≥ 0, else 0)".replacing("≥", with: notation.ascii ? ">=" : "≥")]
         if yHat == y {
             lines.append("correct (\(notation.prediction(1)) = y): the line stays where it is")
