@@ -62,6 +62,18 @@ struct CommandContext {
 }
 
 
+/// The ASCII names of `network`'s parameters that start with `prefix`, at most `limit` of
+/// them, without building every name of a large network.
+func parameterNames(_ network: Network, prefix: String, limit: Int = 200) -> [String] {
+    var names: [String] = []
+    for index in 0..<network.parameterCount {
+        let name = network.parameter(at: index).asciiName
+        if name.hasPrefix(prefix) { names.append(name) }
+        if names.count == limit || index >= 100_000 { break }
+    }
+    return names
+}
+
 extension Command {
     /// Every command, in the order `help` lists them.
     static let all: [Command] = [

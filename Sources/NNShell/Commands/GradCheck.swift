@@ -13,7 +13,7 @@ extension Command {
         """,
         examples: ["gradcheck", "gradcheck w1_21"],
         complete: { previous, partial, state in
-            previous.isEmpty ? (state.training?.network.allParameters.map(\.asciiName) ?? []).filter { $0.hasPrefix(partial) } : []
+            previous.isEmpty ? (state.training.map { parameterNames($0.network, prefix: partial) } ?? []) : []
         },
         run: runGradCheck
     )

@@ -17,7 +17,7 @@ extension Command {
         complete: { previous, partial, state in
             guard previous.isEmpty, let network = state.training?.network else { return [] }
             let nodes = (1...network.layerCount).flatMap { k in (1...min(network.sizes[k], 20)).map { "O\(k)_\($0)" } }
-            return (["weights", "gradients"] + network.allParameters.map(\.asciiName) + nodes).filter { $0.hasPrefix(partial) }
+            return (["weights", "gradients"] + nodes).filter { $0.hasPrefix(partial) } + parameterNames(network, prefix: partial)
         },
         run: runInspect
     )

@@ -23,7 +23,7 @@ extension Command {
         complete: { previous, partial, state in
             switch previous.first {
             case nil:
-                let names = state.training?.network.allParameters.map(\.asciiName) ?? []
+                let names = state.training.map { parameterNames($0.network, prefix: partial) } ?? []
                 return (["lr", "mode", "batch", "order", "seed", "digits", "recording"] + names).filter { $0.hasPrefix(partial) }
             case "mode": return TrainingSettings.Mode.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }
             case "order": return TrainingSettings.Order.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }
