@@ -189,6 +189,7 @@ enum Matrix {
     /// Whether every p − η·g is finite: (v − v) is 0 for a finite v and NaN otherwise, so
     /// the sum of those is 0 exactly when all are finite. Written with vectors and no early
     /// exit, so it runs at the speed of memory.
+    @inline(__always)
     static func stepIsFinite(_ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, eta: Double, count: Int) -> Bool {
         var acc = Vector()
         var i = 0
@@ -203,6 +204,7 @@ enum Matrix {
     }
 
     /// p ← p − η·g.
+    @inline(__always)
     static func step(_ p: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, eta: Double, count: Int) {
         var i = 0
         while i + 8 <= count { store(load(p + i) - load(g + i) * eta, p + i); i += 8 }
