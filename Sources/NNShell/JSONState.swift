@@ -22,11 +22,10 @@ enum JSONState {
             if record.isSingleSample {
                 step["x"] = .raw(array(record.trace.input))
                 step["y"] = .raw(array(record.trace.target))
-                var outputs = JSONObject()
-                for k in 1...network.layerCount {
-                    for j in 1...network.sizes[k] { outputs[NodeName(layer: k, node: j).asciiName] = .number(record.trace.outputs[k - 1][j - 1]) }
+                let outputs = (1...network.layerCount).flatMap { k in
+                    (1...network.sizes[k]).map { j in (NodeName(layer: k, node: j).asciiName, JSONObject.Value.number(record.trace.outputs[k - 1][j - 1])) }
                 }
-                step["outputs"] = .raw(outputs.render(indent: 2))
+                step["outputs"] = .raw(JSONObject(outputs).render(indent: 2))
             }
             step["loss"] = .number(record.loss)
             step["gradients"] = .raw(parameters(network, record.gradient).render(indent: 2))
@@ -51,10 +50,10 @@ enum JSONState {
         return root.render(indent: 0) + "\n"
     }
 
+    /// Every parameter by name. The names are distinct, so they go in as a list: setting them
+    /// one by one searches the keys each time, which takes minutes for a million parameters.
     static func parameters(_ network: Network, _ values: [Double]) -> JSONObject {
-        var object = JSONObject()
-        for i in 0..<network.parameterCount { object[network.parameter(at: i).asciiName] = .number(values[i]) }
-        return object
+        JSONObject((0..<network.parameterCount).map { (network.parameter(at: $0).asciiName, .number(values[$0])) })
     }
 
     static func array(_ values: [Double]) -> String {

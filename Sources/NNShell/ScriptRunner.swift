@@ -8,7 +8,8 @@ public enum ScriptRunner {
     public static func run(source: String, fileName: String, session: Session, keepGoing: Bool,
                            output: (String) -> Void, errorOutput: (String) -> Void) -> Int32 {
         var status: Int32 = 0
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        // "\r\n" is one Character in Swift, so a script saved with CRLF endings splits on it too.
+        var lines = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { line in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
         }
         if lines.last == "" { lines.removeLast() }
