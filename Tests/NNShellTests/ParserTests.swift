@@ -43,6 +43,16 @@ final class ParserTests: XCTestCase {
         }
     }
 
+    func testAScriptWithWindowsLineEndingsRunsLineByLine() {
+        let session = Session(options: SessionOptions())
+        var output = "", errors = ""
+        let status = ScriptRunner.run(source: "net 2-2-1\r\ndata students\r\nstep\r\n", fileName: "crlf.nn", session: session,
+                                      keepGoing: false, output: { output += $0 }, errorOutput: { errors += $0 })
+        XCTAssertEqual(status, 0, errors)
+        XCTAssertEqual(session.state.training?.updateCount, 1)
+        XCTAssertTrue(output.contains("> data students\n"))
+    }
+
     func testTabOffersCommandsSubcommandsNamesDataSetsAndFiles() {
         let session = Session(options: SessionOptions())
         XCTAssertEqual(session.complete("sh"), ["show"])

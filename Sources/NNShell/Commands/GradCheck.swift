@@ -18,6 +18,8 @@ extension Command {
         run: runGradCheck
     )
 
+    static let checkLimit = 60
+
     @Sendable static func runGradCheck(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
         try Arguments.expectAtMost(1, invocation.arguments, usage: "gradcheck [NAME]")
         let training = try state.requireTraining()
@@ -26,8 +28,14 @@ extension Command {
             throw ShellError.state("a perceptron learns by the trick, not by a derivative (step′ = 0 everywhere), so there is no gradient to check")
         }
         let network = withParameters(training.network, record.parametersBefore)
-        let parameters = try invocation.arguments.first.map { token throws(ShellError) in [try Arguments.parameter(token, in: network)] }
+        var note = ""
+        var parameters = try invocation.arguments.first.map { token throws(ShellError) in [try Arguments.parameter(token, in: network)] }
             ?? GradientText.courseOrder(network)
+        if parameters.count > checkLimit {
+            // Each check is two forward passes; a large network gets an even sample.
+            parameters = (0..<checkLimit).map { parameters[$0 * parameters.count / checkLimit] }
+            note = "(checked \(checkLimit) of the \(network.parameterCount) parameters, evenly spread; 'gradcheck NAME' checks any one)\n"
+        }
         let notation = invocation.notationFor(state)
         let format = state.format
         var table = TextTable(header: ["param", "backprop", "central difference", "relative difference"])
@@ -39,7 +47,7 @@ extension Command {
                                System.format("%.1e", check.relativeDifference)])
         }
         let verdict = worst < 1e-5 ? "they agree: backprop's gradients are right" : "some differ by more than 1e-5; look at those rows (a kink such as relu at 0 can do this)"
-        return "gradients of update \(record.update) checked by central differences:\n" + table.render() + verdict + "\n"
+        return "gradients of update \(record.update) checked by central differences:\n" + table.render() + note + verdict + "\n"
     }
 }
 
