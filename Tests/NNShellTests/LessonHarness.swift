@@ -18,7 +18,7 @@ enum LessonHarness {
         options.stateDirectory = stateDirectory
         let session = Session(options: options)
         session.directory = root.path
-        let clock = LessonClock()
+        let clock = FakeClock()
         session.clock = { clock.tick() }
         return session
     }
@@ -51,20 +51,8 @@ enum LessonHarness {
         }
         let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         if actual != expected {
-            XCTFail("\(url.lastPathComponent) differs (NNSTEP_RECORD=1 re-records it):\n" + diff(expected, actual), file: file, line: line)
+            XCTFail("\(url.lastPathComponent) differs (NNSTEP_RECORD=1 re-records it):\n" + TranscriptTests.diff(expected, actual), file: file, line: line)
         }
-    }
-
-    /// The differing lines with their numbers: `-` expected, `+` actual (the first 20).
-    static func diff(_ expected: String, _ actual: String) -> String {
-        let a = expected.components(separatedBy: "\n"), b = actual.components(separatedBy: "\n")
-        var out: [String] = []
-        for i in 0..<max(a.count, b.count) where (i < a.count ? a[i] : nil) != (i < b.count ? b[i] : nil) {
-            if i < a.count { out.append("\(i + 1)- \(a[i])") }
-            if i < b.count { out.append("\(i + 1)+ \(b[i])") }
-            if out.count >= 20 { break }
-        }
-        return out.joined(separator: "\n")
     }
 
     /// Answers for a lesson: at each question one wrong answer, then the engine's right one
@@ -94,10 +82,4 @@ enum LessonHarness {
         }
         return lines.joined(separator: "\n") + "\n"
     }
-}
-
-/// A clock that moves 1 ms each time it is read, so timings in transcripts are fixed.
-final class LessonClock: @unchecked Sendable {
-    private var now = 0.0
-    func tick() -> Double { now += 0.001; return now }
 }
