@@ -41,7 +41,10 @@ public final class Session {
         guard let error = outcome.error else { return Reply(output: outcome.output, quit: outcome.quit) }
         var message = "error: " + error.message
         if let column = error.column, options.interactive {
-            message = String(repeating: " ", count: prompt.count + column - 1) + "^\n" + message
+            // A caret under the first character of the bad word, and tildes under the rest.
+            let word = line.dropFirst(max(column - 1, 0)).prefix { $0 != " " && $0 != "\t" }
+            let marks = "^" + String(repeating: "~", count: max(word.count - 1, 0))
+            message = String(repeating: " ", count: prompt.count + column - 1) + marks + "\n" + message
         }
         return Reply(output: outcome.output, error: message, quit: outcome.quit)
     }

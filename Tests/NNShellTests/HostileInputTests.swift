@@ -114,12 +114,12 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
-    func testATerminalGetsACaretUnderTheBadWord() {
+    func testATerminalGetsACaretAndTildesUnderTheBadWord() {
         var options = SessionOptions()
         options.interactive = true
         let session = Session(options: options)
         let reply = session.execute("net 2-2-1 act=sigmod")
-        XCTAssertEqual(reply.error, String(repeating: " ", count: "nnstep> ".count + 14) + "^\nerror: unknown activation 'sigmod'; did you mean 'sigmoid'?")
+        XCTAssertEqual(reply.error, String(repeating: " ", count: "nnstep> ".count + 14) + "^~~~~~\nerror: unknown activation 'sigmod'; did you mean 'sigmoid'?")
     }
 
     /// docs/HOSTILE-INPUTS.md is this table, rendered; it is re-recorded with NNSTEP_RECORD=1.
