@@ -97,11 +97,6 @@ struct DotCanvas {
         return (column ..< column + width).allSatisfy { texts[row * columns + $0] == nil }
     }
 
-    /// True when cell (column, row) has dots or a line character.
-    func hasDots(column: Int, row: Int) -> Bool {
-        ascii ? glyphs[row * columns + column] != nil : dots[row * columns + column] != 0
-    }
-
     /// The character shown in a cell and the owner of the layer that shows it (−1: none).
     func cell(column: Int, row: Int) -> (character: Character, owner: Int) {
         let index = row * columns + column

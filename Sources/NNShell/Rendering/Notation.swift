@@ -21,7 +21,6 @@ public struct Notation: Sendable {
     static func sub(_ text: String) -> String { text.map { subscripts[$0] ?? String($0) }.joined() }
     /// Two indices as a subscript: ₁₂, or ₃,₁₂ when one is 10 or more.
     static func pair(_ a: Int, _ b: Int) -> String { sub(a >= 10 || b >= 10 ? "\(a),\(b)" : "\(a)\(b)") }
-    static func asciiPair(_ a: Int, _ b: Int) -> String { a >= 10 || b >= 10 ? "\(a)_\(b)" : "\(a)\(b)" }
 
     public var minus: String { ascii ? "-" : "−" }
     public var times: String { ascii ? "*" : "·" }
