@@ -53,6 +53,8 @@ struct NNStep: ParsableCommand {
     func run() throws {
         Terminal.guardStandardStreams()
         signal(SIGPIPE, SIG_IGN)
+        let output = sessionOptions(interactive: false)
+        (Terminal.ascii, Terminal.colour) = (output.ascii, output.color)
         let status: Int32
         if !check.isEmpty {
             status = runChecks()
