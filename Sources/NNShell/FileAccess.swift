@@ -32,6 +32,7 @@ enum FileAccess {
         if !directory.isEmpty, System.kind(directory) == .missing {
             throw ShellError.file("cannot write '\(shown)': the directory '\(Path.parent(shown))' does not exist")
         }
+        if dryRun { return }
         let temporary = path + ".tmp.\(System.processID)"
         let bytes = Array(text.utf8)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
