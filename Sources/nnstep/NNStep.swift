@@ -68,6 +68,7 @@ struct NNStep: ParsableCommand {
     }
 
     func run() throws {
+        Terminal.guardStandardStreams()
         signal(SIGPIPE, SIG_IGN)
         let status: Int32
         if !check.isEmpty {
