@@ -120,45 +120,55 @@ extension LessonPlayer {
                 : "Type \(values.count) numbers separated by commas, like '0.25, 0.75'.")
             return nil
         }
+        let within = open.checkpoint.tolerance
         var verdicts: [AnswerJudge.Verdict] = []
-        for part in parts {
+        for (part, value) in zip(parts, values) {
             if (try? ExpressionParser.parse(part))?.isLive == true {
                 say("Type the number itself (you may write arithmetic, like 2*(5-1.8)); names such as 'loss' are for the lesson to use.")
                 return nil
             }
-            guard let number = AnswerJudge.read(part) else {
-                say(AnswerJudge.notice(.unreadable, typed: part)! + " Or type 'hint', 'solution' or 'skip'.")
+            let verdict = AnswerJudge.judge(part, expected: value, within: within)
+            if case .unreadable = verdict {
+                say("'\(part)' is not a number; type a number like 0.25, or 'hint', 'solution' or 'skip'.")
                 return nil
             }
-            verdicts.append(AnswerJudge.judge(number, expected: values[verdicts.count], within: open.checkpoint.tolerance))
+            verdicts.append(verdict)
         }
         if slip(typed, open) == nil, let index = verdicts.firstIndex(where: { if case .tooFewDigits = $0 { return true } else { return false } }) {
-            say(AnswerJudge.notice(verdicts[index], typed: parts[index])!)
+            say("'\(parts[index])': " + AnswerJudge.describe(verdicts[index]) + ", so the answer shows your working.")
             return nil
         }
         let right = verdicts.allSatisfy { $0 == .right }
-        return (right, right ? "" : Self.describe(verdicts))
+        return (right, right ? "" : Self.describe(verdicts, parts, values, within))
     }
 
-    /// ` (too high)`, or for several numbers ` (the first is right; the second is too low)`.
-    static func describe(_ verdicts: [AnswerJudge.Verdict]) -> String {
-        func text(_ verdict: AnswerJudge.Verdict) -> String {
-            if case .wrong(let direction) = verdict { return direction.trimmed.dropFirst().dropLast().description }
-            return "right"
+    /// ` (too high)`, ` (the size is right, but the sign is wrong)`, or for several numbers
+    /// ` (the first is right; the second is too low)`.
+    static func describe(_ verdicts: [AnswerJudge.Verdict], _ parts: [String], _ values: [Double],
+                         _ within: AnswerJudge.Tolerance?) -> String {
+        let phrases = verdicts.indices.map { i -> String in
+            if case .wrong(_, true) = verdicts[i], AnswerJudge.judge(Self.negated(parts[i]), expected: values[i], within: within) == .right {
+                return "the size is right, but the sign is wrong"
+            }
+            return AnswerJudge.describe(verdicts[i])
         }
-        if verdicts.count == 1 { if case .wrong(let direction) = verdicts[0] { return direction } else { return "" } }
+        if phrases.count == 1 { return " (\(phrases[0]))" }
         let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
-        let parts = verdicts.enumerated().map { "the \($0.offset < ordinals.count ? ordinals[$0.offset] : "number \($0.offset + 1)") is \(text($0.element))" }
-        return " (" + parts.joined(separator: "; ") + ")"
+        let said = phrases.enumerated().map { "the \($0.offset < ordinals.count ? ordinals[$0.offset] : "number \($0.offset + 1)") is \($0.element)" }
+        return " (" + said.joined(separator: "; ") + ")"
+    }
+
+    /// `-0.25` for `0.25` and back, keeping the digits typed.
+    static func negated(_ text: String) -> String {
+        text.hasPrefix("-") ? String(text.dropFirst()) : text.hasPrefix("+") ? "-" + text.dropFirst() : "-" + text
     }
 
     /// The teacher's diagnosed slip that the typed numbers match, if any.
     func slip(_ typed: String, _ open: OpenCheckpoint) -> Checkpoint.Slip? {
-        let parts = LessonParser.topLevelParts(typed, separatedBy: ",").compactMap { AnswerJudge.read($0.text) }
+        let parts = LessonParser.topLevelParts(typed, separatedBy: ",").map { $0.text.trimmed }
         return open.slips.first { slip in
-            slip.values.count == parts.count && zip(parts, slip.values).allSatisfy { typed, value in
-                AnswerJudge.judge(typed, expected: value, within: open.checkpoint.tolerance) == .right
-                    || (typed.decimals != nil && typed.significant < 3 && AnswerJudge.isExact(typed.value, value))
+            slip.values.count == parts.count && zip(parts, slip.values).allSatisfy {
+                AnswerJudge.judge($0, expected: $1, within: open.checkpoint.tolerance) == .right
             }
         }?.slip
     }
