@@ -27,6 +27,7 @@ enum FileAccess {
         if !directory.isEmpty, System.kind(directory) == .missing, System.isLink(path) == false {
             throw ShellError.file("cannot write '\(shown)': the directory '\(Path.parent(shown))' does not exist")
         }
+        if dryRun { return }
         do { try FileWriter.replace(path, with: Array(text.utf8)) } catch {
             throw ShellError.file("cannot write '\(shown)': \(error.reason)")
         }

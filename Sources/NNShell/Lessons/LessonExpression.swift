@@ -52,6 +52,14 @@ struct ExpressionParser {
     private let characters: [Character]
     private let base: Int
     private var position = 0
+    /// How deeply the parser has recursed: every recursion (a unary operator, parentheses,
+    /// arguments) passes through `unary`, which counts it.
+    private var depth = 0
+
+    /// The deepest nesting and the longest text accepted; beyond them the recursion could
+    /// run out of stack, and no lesson needs more.
+    static let depthLimit = 100
+    static let lengthLimit = 2000
 
     init(_ text: String, column: Int) {
         characters = Array(text)
@@ -60,6 +68,9 @@ struct ExpressionParser {
 
     static func parse(_ text: String, column: Int = 1) throws(ExpressionError) -> LessonExpression {
         var parser = ExpressionParser(text, column: column)
+        guard parser.characters.count <= lengthLimit else {
+            throw ExpressionError(message: "the expression is \(parser.characters.count) characters long; at most \(lengthLimit) are allowed", column: column)
+        }
         parser.skipSpaces()
         guard parser.position < parser.characters.count else { throw ExpressionError(message: "expected an expression", column: column) }
         let expression = try parser.logic()
@@ -124,7 +135,21 @@ struct ExpressionParser {
         }
     }
 
+    /// Counts one level of nesting around `body`, refusing to go deeper than `depthLimit`.
+    private mutating func nested<T>(_ body: (inout ExpressionParser) throws(ExpressionError) -> T) throws(ExpressionError) -> T {
+        guard depth < Self.depthLimit else {
+            throw error("the expression is nested more than \(Self.depthLimit) levels deep")
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return try body(&self)
+    }
+
     private mutating func unary() throws(ExpressionError) -> LessonExpression {
+        try nested { parser throws(ExpressionError) in try parser.unaryLevel() }
+    }
+
+    private mutating func unaryLevel() throws(ExpressionError) -> LessonExpression {
         if take("-") { return .negate(try unary()) }
         skipSpaces()
         let start = column, saved = position

@@ -20,7 +20,7 @@ extension LessonPlayer {
         for command in lesson.setup {
             var text: String
             do throws(ShellError) { text = try execute(command.text, &player.stage, context) } catch { text = "error: \(error.message)\n" }
-            player.say("\(session.label)> \(command.text)")
+            player.say("\(session.label)\(player.lessonMark) \(command.text)")
             player.say(text)
         }
         var resumeAt = 0
