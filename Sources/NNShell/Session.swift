@@ -21,7 +21,7 @@ public final class Session {
 
     public var greeting: String {
         """
-        nnstep 0.1.0: watch a neural network learn, one number at a time.
+        nnstep \(Version.number): watch a neural network learn, one number at a time.
         Type 'lessons' to pick a lesson ('load 01' starts the first) or 'help' for every command.
         Ctrl-D leaves.
 

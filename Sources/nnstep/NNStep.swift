@@ -16,7 +16,7 @@ struct NNStep: ParsableCommand {
 
             The NO_COLOR environment variable turns colour off, as '--no-color' does.
             """,
-        version: "nnstep 0.1.0"
+        version: "nnstep \(Version.number)"
     )
 
     @Option(help: ArgumentHelp(
