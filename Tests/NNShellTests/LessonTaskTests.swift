@@ -101,7 +101,7 @@ final class LessonTaskTests: XCTestCase {
         _ = run("step 1")
         let skipped = run("skip")
         XCTAssertTrue(skipped.contains("(The network is put back as it was when the task began.)"), skipped)
-        XCTAssertTrue(skipped.contains("> step 2"), skipped)
+        XCTAssertTrue(skipped.contains(" step 2\n"), skipped)
         XCTAssertTrue(run("").contains("You made 2 updates at η = 0.0001."))
     }
 
