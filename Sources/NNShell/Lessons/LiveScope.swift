@@ -46,6 +46,8 @@ struct LiveScope {
             case ">": truth = x > y
             case ">=": truth = x >= y
             case "==": truth = x == y
+            case "and": truth = x != 0 && y != 0
+            case "or": truth = x != 0 || y != 0
             default: truth = x != y
             }
             return truth ? 1 : 0
