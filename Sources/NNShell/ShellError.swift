@@ -33,6 +33,17 @@ public enum ShellError: Error, Equatable, Sendable {
     static func at(_ token: Token, _ message: String) -> ShellError { .syntax(message, column: token.column) }
 }
 
+/// The "did you mean" part of a message: `; did you mean 'X'?` when `word` is a near miss of
+/// one of `candidates` (written as `form` gives it, e.g. `{ "\($0)=" }` for an option), and
+/// otherwise `otherwise` (often `expected(oneOf:)`). The one place this idiom is written.
+func didYouMean(_ word: String, among candidates: [String], form: (String) -> String = { $0 },
+                otherwise: String = "") -> String {
+    nearest(word, in: candidates).map { "; did you mean '\(form($0))'?" } ?? otherwise
+}
+
+/// `; expected one of a, b, c`.
+func expected(oneOf choices: [String]) -> String { "; expected one of " + choices.joined(separator: ", ") }
+
 /// The closest of `candidates` to `word` by edit distance, if it is close enough to be a typo.
 func nearest(_ word: String, in candidates: [String]) -> String? {
     let word = word.lowercased()

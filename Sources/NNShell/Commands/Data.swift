@@ -70,7 +70,7 @@ extension Command {
     static func builtin(_ name: Token, _ rest: [Token], _ state: inout SessionState) throws(ShellError) -> String {
         guard BuiltinData.names.contains(name.text.lowercased()) else {
             let words = ["add", "clear", "show", "load", "normalize"] + BuiltinData.names
-            let hint = nearest(name.text, in: words).map { "; did you mean '\($0)'?" } ?? "; expected one of \(words.joined(separator: ", "))"
+            let hint = didYouMean(name.text, among: words, otherwise: expected(oneOf: words))
             throw ShellError.at(name, "unknown data set '\(name.text)'" + hint)
         }
         let options = try Arguments.options(rest, allowed: ["n", "seed"], command: "data \(name.text)")
