@@ -22,8 +22,8 @@ public final class Session {
     public var greeting: String {
         """
         nnstep 0.1.0: watch a neural network learn, one number at a time.
-        Type 'lessons' to pick a lesson ('load 01' starts the first) or 'help' for every command.
-        Ctrl-D leaves.
+        Type 'lessons' to pick a lesson ('load 01' starts the first) or 'help' for
+        every command. Ctrl-D leaves.
 
         """ + lessonGreeting
     }
@@ -41,7 +41,11 @@ public final class Session {
     public func execute(_ line: String) -> Reply {
         let outcome = evaluate(line)
         guard let error = outcome.error else { return Reply(output: outcome.output, quit: outcome.quit) }
+        // At a terminal the message is wrapped to fit; scripts keep it on one line for tools.
         var message = "error: " + error.message
+        if options.interactive {
+            message = TextWrap.hanging(message, indent: 7, width: min(options.width, 80)).joined(separator: "\n")
+        }
         if let column = error.column, options.interactive {
             // A caret under the first character of the bad word, and tildes under the rest.
             let word = line.dropFirst(max(column - 1, 0)).prefix { $0 != " " && $0 != "\t" }

@@ -9,7 +9,7 @@ extension LessonPlayer {
         do {
             expected = try LessonPlayer.expected(checkpoint, scope)
         } catch {
-            say("(lesson problem at line \(checkpoint.location.line): \(error.message); the question is skipped)")
+            tell("(lesson problem at line \(checkpoint.location.line): \(error.message); the question is skipped)")
             return
         }
         let question = render(checkpoint.question, indent: 2)
@@ -89,18 +89,18 @@ extension LessonPlayer {
             do {
                 let expression = try ExpressionParser.parse(typed)
                 guard !expression.isLive else {
-                    return say("Type the number itself (you may write arithmetic, like 2*(5-1.8)); names such as 'loss' are for the lesson to use.")
+                    return tell("Type the number itself (you may write arithmetic, like 2*(5-1.8)); names such as 'loss' are for the lesson to use.")
                 }
                 number = try LiveScope(state: SessionState(), kept: [:]).evaluate(expression)
             } catch {
-                return say("'\(typed)' is not a number; type a number like 0.25, or 'hint', 'solution' or 'skip'.")
+                return tell("'\(typed)' is not a number; type a number like 0.25, or 'hint', 'solution' or 'skip'.")
             }
             right = open.checkpoint.tolerance.accepts(number, value)
             if !right, number.isFinite { direction = LessonPlayer.direction(number, value, open.checkpoint.tolerance) }
         case .choice(let answer, let labels):
             let word = typed.lowercased()
             guard labels.contains(word) else {
-                return say("'\(typed)' is not one of the choices; answer with one of: \(labels.joined(separator: ", ")).")
+                return tell("'\(typed)' is not one of the choices; answer with one of: \(labels.joined(separator: ", ")).")
             }
             right = word == answer
         }
@@ -116,7 +116,7 @@ extension LessonPlayer {
         if open.hintsShown < open.checkpoint.hints.count {
             hint()
         } else {
-            say("That was the last hint. Try again, type 'solution' to see it worked out, or 'skip'.")
+            tell("That was the last hint. Try again, type 'solution' to see it worked out, or 'skip'.")
         }
     }
 
