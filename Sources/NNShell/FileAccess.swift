@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Reading and writing the files a learner names, with one-line errors and no half-written files.
 /// The work is done by `FileReader` and `FileWriter`; this adds the learner's spelling of the path.

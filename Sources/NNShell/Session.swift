@@ -21,7 +21,7 @@ public final class Session {
 
     public var greeting: String {
         """
-        nnstep 0.1.0: watch a neural network learn, one number at a time.
+        nnstep \(Version.number): watch a neural network learn, one number at a time.
         Type 'lessons' to pick a lesson ('load 01' starts the first) or 'help' for
         every command. Ctrl-D leaves.
 
@@ -41,18 +41,19 @@ public final class Session {
     public func execute(_ line: String) -> Reply {
         let outcome = evaluate(line)
         guard let error = outcome.error else { return Reply(output: outcome.output, quit: outcome.quit) }
-        // At a terminal the message is wrapped to fit; scripts keep it on one line for tools.
-        var message = "error: " + error.message
+        var failure = Reply.Failure(marks: nil, message: error.message)
         if options.interactive {
-            message = TextWrap.hanging(message, indent: 7, width: min(options.width, 80)).joined(separator: "\n")
+            // At a terminal the message is wrapped to fit; scripts keep it on one line for tools.
+            let lines = TextWrap.hanging("error: " + error.message, indent: 7, width: min(options.width, 80))
+            failure.message = String(lines.joined(separator: "\n").dropFirst(7))
         }
         if let column = error.column, options.interactive {
             // A caret under the first character of the bad word, and tildes under the rest.
             let word = line.dropFirst(max(column - 1, 0)).prefix { $0 != " " && $0 != "\t" }
             let marks = "^" + String(repeating: "~", count: max(word.count - 1, 0))
-            message = String(repeating: " ", count: prompt.count + column - 1) + marks + "\n" + message
+            failure.marks = String(repeating: " ", count: prompt.count + column - 1) + marks
         }
-        return Reply(output: outcome.output, error: message, quit: outcome.quit)
+        return Reply(output: outcome.output, failure: failure, quit: outcome.quit)
     }
 
     /// Keeps `line` as typed at the prompt (at most the last 1,000) for `history`.

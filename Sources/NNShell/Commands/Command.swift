@@ -82,7 +82,7 @@ extension Command {
     /// Every command, in the order `help` lists them.
     static let all: [Command] = [
         .net, .set, .data, .step, .epoch, .show, .inspect, .gradcheck, .undo, .reset,
-        .plot, .export, .importCommand, .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .review,
+        .plot, .export, .importCommand, .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .check, .review,
         .source, .history, .help, .quit,
     ]
 

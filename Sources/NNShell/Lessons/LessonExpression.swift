@@ -4,6 +4,7 @@
 ///
 /// Grammar, loosest first:
 ///
+///     logic      := comparison {('and' | 'or') comparison}
 ///     comparison := sum [('<' | '<=' | '>' | '>=' | '==' | '!=') sum]
 ///     sum        := product {('+' | '-') product}
 ///     product    := unary {('*' | '/') unary}
@@ -12,7 +13,8 @@
 ///     atom       := NUMBER | '(' comparison ')' | NAME | FUNCTION '(' args ')'
 ///                 | ('grad' | 'before') PARAMETER
 ///
-/// A comparison is 1 when true and 0 when false (choices use it).
+/// A comparison is 1 when true and 0 when false (choices use it); `and` and `or` join them
+/// (a task's `goal: meanloss < 0.01 and epochs <= 30`).
 indirect enum LessonExpression: Sendable, Equatable {
     case number(Double)
     /// A live name (`loss`, `w2_11`, `O1_1`, a kept name) and its column in the line.
@@ -71,7 +73,7 @@ struct ExpressionParser {
         }
         parser.skipSpaces()
         guard parser.position < parser.characters.count else { throw ExpressionError(message: "expected an expression", column: column) }
-        let expression = try parser.comparison()
+        let expression = try parser.logic()
         parser.skipSpaces()
         if parser.position < parser.characters.count {
             throw parser.error("unexpected '\(parser.characters[parser.position])' after the expression")
@@ -94,6 +96,17 @@ struct ExpressionParser {
         guard end <= characters.count, String(characters[position..<end]) == symbol else { return false }
         position = end
         return true
+    }
+
+    private mutating func logic() throws(ExpressionError) -> LessonExpression {
+        var value = try comparison()
+        while true {
+            skipSpaces()
+            let saved = position
+            let joiner = word()
+            guard joiner == "and" || joiner == "or" else { position = saved; return value }
+            value = .compare(joiner, value, try comparison())
+        }
     }
 
     private mutating func comparison() throws(ExpressionError) -> LessonExpression {
@@ -154,7 +167,7 @@ struct ExpressionParser {
         let character = characters[position]
         if character == "(" {
             position += 1
-            let inner = try comparison()
+            let inner = try logic()
             guard take(")") else { throw error("expected ')' to close the '(' at column \(start)") }
             return inner
         }
@@ -171,7 +184,7 @@ struct ExpressionParser {
         if take("(") {
             var arguments: [LessonExpression] = []
             if !take(")") {
-                repeat { arguments.append(try comparison()) } while take(",")
+                repeat { arguments.append(try logic()) } while take(",")
                 guard take(")") else { throw error("expected ')' or ',' in the arguments of '\(name)'") }
             }
             return .call(name, arguments, column: start)

@@ -63,6 +63,7 @@ extension LessonPlayer {
     /// When commands typed at the pause changed the network, data or settings, puts back the
     /// lesson's own, so the numbers stay the ones the lesson is about.
     mutating func settle() {
+        guard session.open?.checkpoint.isTask != true else { return }  // in a task the learner drives
         guard let pause = session.stage, !LessonPlayer.sameStage(pause, stage) else { return }
         restore(pause)
         say(Reflow.fill("(Your commands changed the network or its data; the lesson puts back its own before going on.)",
