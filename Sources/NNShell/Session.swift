@@ -30,6 +30,7 @@ public final class Session {
     public var isLessonActive: Bool { state.lesson?.isActive ?? false }
 
     public var prompt: String {
+        if let walk = state.walk { return walk.prompt }
         if let lesson = state.lesson, lesson.isWaiting { return lesson.prompt }
         return "nnstep> "
     }
@@ -52,6 +53,7 @@ public final class Session {
     /// Runs one line. On error the state is exactly as before.
     public func evaluate(_ line: String) -> Outcome {
         let trimmed = line.trimmed
+        if state.walk != nil, let handled = walkInput(trimmed) { return handled }
         if let lesson = state.lesson, lesson.isActive, let handled = lessonInput(trimmed) { return handled }
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return Outcome(output: "", error: nil, quit: false) }
         do {
