@@ -43,16 +43,9 @@ enum LessonHarness {
         return path
     }
 
-    /// Compares with a golden file, or writes it when `NNSTEP_RECORD` is set; a failure shows a diff.
+    /// Compares with a golden file (`Golden.assertMatches`: recording writes it and fails).
     static func assertGolden(_ actual: String, _ url: URL, file: StaticString = #filePath, line: UInt = #line) {
-        if ProcessInfo.processInfo.environment["NNSTEP_RECORD"] != nil {
-            try? actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        if actual != expected {
-            XCTFail("\(url.lastPathComponent) differs (NNSTEP_RECORD=1 re-records it):\n" + TranscriptTests.diff(expected, actual), file: file, line: line)
-        }
+        Golden.assertMatches(actual, url, file: file, line: line)
     }
 
     /// Answers for a lesson: at each question one wrong answer, then the engine's right one

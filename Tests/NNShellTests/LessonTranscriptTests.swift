@@ -12,14 +12,12 @@ final class LessonTranscriptTests: XCTestCase {
     func testEveryLessonPlaysToItsEnd() throws {
         let files = LessonHarness.lessonFiles
         XCTAssertEqual(files.count, 14, "one lesson per topic of the course")
-        let record = ProcessInfo.processInfo.environment["NNSTEP_RECORD"] != nil
+        let record = Golden.isRecording
         try FileManager.default.createDirectory(at: LessonHarness.transcripts, withIntermediateDirectories: true)
         for file in files {
             let key = String(file.dropLast(".lesson".count))
             let answersURL = LessonHarness.transcripts.appendingPathComponent(key + ".answers")
-            if record {
-                try LessonHarness.answers(forLesson: key).write(to: answersURL, atomically: true, encoding: .utf8)
-            }
+            if record { Golden.assertMatches(LessonHarness.answers(forLesson: key), answersURL) }
             guard let answers = try? String(contentsOf: answersURL, encoding: .utf8) else {
                 XCTFail("\(key): no answers file \(answersURL.lastPathComponent) (NNSTEP_RECORD=1 writes one)")
                 continue

@@ -96,6 +96,7 @@ extension Command {
         initializer.initialize(&network, seed: seed)
         var settings = state.settings
         settings.seed = seed
+        settings.frozen = []
         let fitted = state.pendingData.flatMap { SessionState.adapt($0, to: network) }
         let training = Training(network: network, data: fitted ?? .empty(features: sizes[0], targets: sizes[layerCount]),
                                 settings: settings)

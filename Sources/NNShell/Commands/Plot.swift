@@ -105,6 +105,7 @@ extension Command {
         }
         guard let file = request.svg else { return text }
         let document = svg()
+        if file.text == "-" { return document }
         try FileAccess.writeAtomically(document, to: context.resolve(file.text), shown: file.text)
         return text + "wrote \(file.text) (SVG)\n"
     }

@@ -17,19 +17,23 @@ extension Command {
           set digits N     decimals shown on screen (default 4); inspect and JSON keep all
           set digits N fixed   exactly N decimals, trailing zeros kept, decimal points aligned
           set predict on|off   with on, 'step --walk' asks for each number before showing it
+          set freeze P…    parameters that updates leave as they are, by name or pattern
+                           (b*, w2_*); their gradients are still shown. set freeze none
           set recording on|off   off keeps no undo window and no history (for measuring
                            what recording costs); on is the default
         """,
         examples: ["set lr 0.01", "set w1_21 0.2", "set mode minibatch", "set batch 2"],
-        subcommands: ["lr", "mode", "batch", "order", "seed", "digits", "predict", "recording"],
+        subcommands: ["lr", "mode", "batch", "order", "seed", "digits", "predict", "recording", "freeze"],
         complete: { previous, partial, state in
             switch previous.first {
             case nil:
                 let names = state.training.map { parameterNames($0.network, prefix: partial) } ?? []
-                return (["lr", "mode", "batch", "order", "seed", "digits", "predict", "recording"] + names).filter { $0.hasPrefix(partial) }
+                return (["lr", "mode", "batch", "order", "seed", "digits", "predict", "recording", "freeze"] + names).filter { $0.hasPrefix(partial) }
             case "mode": return TrainingSettings.Mode.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }
             case "order": return TrainingSettings.Order.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }
             case "recording", "predict": return ["on", "off"].filter { $0.hasPrefix(partial) }
+            case "freeze": return (["none", "b*", "w*"] + (state.training.map { parameterNames($0.network, prefix: partial) } ?? []))
+                .filter { $0.hasPrefix(partial) }
             default: return []
             }
         },
@@ -39,6 +43,7 @@ extension Command {
     @Sendable static func runSet(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
         let args = invocation.arguments
         guard let what = args.first else { throw Command.set.usageError(nil, "'set' needs what to set and a value") }
+        if what.text.lowercased() == "freeze" { return try runFreeze(invocation, &state) }
         guard args.count >= 2 else {
             throw Command.set.usageError(what, "'set \(what.text)' needs a value")
         }

@@ -10,7 +10,7 @@ public enum LessonChecker {
     /// Every problem in the file at `path`, each formatted `FILE:LINE:COL: message`.
     public static func check(path: String) -> [String] {
         let text: String
-        do { text = try FileAccess.readText(path, shown: path) } catch { return ["\(path):1:1: \(error.message)"] }
+        do { text = try FileAccess.readText(path, shown: path, kind: path.hasSuffix(".lesson") ? .lesson : .script) } catch { return ["\(path):1:1: \(error.message)"] }
         let directory = Path.parent(path)
         let issues = path.hasSuffix(".lesson") ? lessonIssues(text, directory: directory) : scriptIssues(text)
         return issues.map { $0.formatted(path) }

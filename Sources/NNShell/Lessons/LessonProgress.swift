@@ -38,7 +38,7 @@ struct LessonProgressBook: Sendable {
         guard let directory else { return nil }
         let path = directory + "/" + Self.fileName
         guard System.kind(path) != .missing else { return nil }
-        if let text = try? FileAccess.readText(path, shown: path), let decoded = LessonProgress(json: text) {
+        if let text = try? FileAccess.readText(path, shown: path, kind: .state), let decoded = LessonProgress(json: text) {
             progress = decoded
             return nil
         }
