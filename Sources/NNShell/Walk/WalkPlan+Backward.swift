@@ -15,7 +15,7 @@ extension WalkPlan {
                     + "the other \(width - shown) δ of layer \(k), the same way".replacing("δ", with: notation.ascii ? "deltas" : "δ"))
                 step.notes.append("their values: \(NetworkText.preview(rest.map(\.value), format))")
                 steps.append(step)
-                for delta in rest { deltaStep[[k, delta.node]] = steps.count }
+                for delta in rest { deltaStep[[r, k, delta.node]] = steps.count }
             }
         }
     }
@@ -34,7 +34,7 @@ extension WalkPlan {
             step.numbers = "\(notation.minus)(\(format(trace.target[0])) \(notation.minus) \(format(trace.prediction[0])))"
         } else if let loss = delta.lossFactor {
             symbolic.append(notation.form(loss.form))
-            numbers.append(number(loss.value))
+            numbers.append(lossNumbers(trace, node: j) ?? number(loss.value))
         } else {
             let uses = delta.terms.map { notation.delta($0.weight.layer, GradientText.toNode($0.weight)) }
             if delta.terms.count <= 3 {
@@ -48,7 +48,7 @@ extension WalkPlan {
                 numbers.append("(" + format(delta.terms.reduce(0) { $0 + $1.weightValue * $1.delta }) + ")")
             }
             let references = zip(delta.terms, uses).prefix(4).compactMap { term, use in
-                deltaStep[[k + 1, GradientText.toNode(term.weight)]].map { "\(use) [\($0)]" }
+                deltaStep[[r, k + 1, GradientText.toNode(term.weight)]].map { "\(use) [\($0)]" }
             }
             if !references.isEmpty {
                 step.notes.append("reuses \(references.joined(separator: ", "))\(delta.terms.count > 4 ? ", …" : ""): each δ is "
@@ -68,7 +68,14 @@ extension WalkPlan {
         step.value = delta.value
         step.notes += flags(trace, layer: k, node: j)
         steps.append(step)
-        deltaStep[[k, j]] = steps.count
+        deltaStep[[r, k, j]] = steps.count
+    }
+
+    /// −2(y − ŷ)/n with the numbers, for mse; nil for the other losses.
+    func lossNumbers(_ trace: Trace, node j: Int) -> String? {
+        guard network.loss == .mse, network.activations[network.layerCount - 1] == .linear else { return nil }
+        let n = trace.prediction.count, m = notation.minus
+        return "\(m)2(\(format(trace.target[j - 1])) \(m) \(format(trace.prediction[j - 1])))" + (n == 1 ? "" : "/\(n)")
     }
 
     /// Through the softmax Jacobian: δ_j = O_j·(∂L/∂O_j − Σ_m ∂L/∂O_m·O_m).

@@ -124,6 +124,11 @@ extension WalkPlan {
                 .joined(separator: " + ") + ")/\(outputs)"]
             step.numbers = "(" + (0..<outputs).map { "(\(format(trace.target[$0])) \(m) \(format(trace.prediction[$0])))\(square)" }
                 .joined(separator: " + ") + ")/\(outputs)"
+        } else if loss == .cce && outputs > 1 {
+            let terms = (0..<outputs).filter { trace.target[$0] != 0 }
+            step.forms = ["\(m)Σₖ yₖ ln ŷₖ".replacing("Σₖ yₖ ln ŷₖ", with: notation.ascii ? "sum over k of y_k ln yhat_k" : "Σₖ yₖ ln ŷₖ")]
+            step.numbers = "\(m)(" + terms.map { "\(format(trace.target[$0]))\(notation.times)ln \(format(trace.prediction[$0]))" }
+                .joined(separator: " + ") + ")"
         } else {
             let text = LossText.formula(loss, trace: trace, notation: notation, format: format)
             let parts = text.split(separator: " = ", omittingEmptySubsequences: false).map(String.init)
@@ -137,9 +142,11 @@ extension WalkPlan {
     /// The rest of a batch, then the mean loss over its rows.
     mutating func addBatchSummary(walked: Int) {
         if walked < traces.count {
-            var step = WalkStep(name: "rows \(record.rows[walked] + 1)…\(record.rows.last! + 1): the other "
-                + "\(traces.count - walked) rows of the batch, forward and backward the same way")
-            step.notes.append("their losses: \(NetworkText.preview(traces[walked...].map(\.loss), format))")
+            let rest = traces.count - walked
+            var step = WalkStep(name: rest == 1 ? "row \(record.rows[walked] + 1): the last row of the batch, forward and backward the same way"
+                : "rows \(record.rows[walked] + 1)…\(record.rows.last! + 1): the other \(rest) rows of the batch, the same way")
+            step.notes.append(rest == 1 ? "its loss: \(format(traces[walked].loss))"
+                : "their losses: \(NetworkText.preview(traces[walked...].map(\.loss), format))")
             steps.append(step)
         }
         var step = WalkStep(name: "L", kind: "the mean loss")

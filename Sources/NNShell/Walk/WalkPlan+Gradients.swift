@@ -41,9 +41,13 @@ extension WalkPlan {
             if case .weight = parameter { step.numbers = products[0] }
         }
         step.value = record.gradient[index]
-        if let shownAt = deltaStep[[k, j]] {
-            step.notes.append(first ? "\(delta) is the one computed at [\(shownAt)], reused, not recomputed: that reuse is the memoization"
-                : "\(delta) from [\(shownAt)], reused")
+        if record.frozen.contains(index) { step.notes.append("frozen: computed and shown, but not applied") }
+        let shownAt = (0..<min(traces.count, Self.detailedRows)).compactMap { deltaStep[[$0, k, j]] }.map { "[\($0)]" }
+        if !shownAt.isEmpty {
+            let at = shownAt.joined(separator: ", ") + (traces.count > shownAt.count ? ", …" : "")
+            let whose = isBatch ? "\(delta) of each row" : delta
+            step.notes += first ? ["\(whose), computed at \(at), is reused, not recomputed:", "that reuse is the memoization"]
+                : ["\(whose) from \(at), reused"]
         }
         steps.append(step)
     }

@@ -15,7 +15,7 @@ struct WalkPlan {
     /// Relu nodes that are 0 for every row (dead), before the update.
     let dead: Set<[Int]>
     var steps: [WalkStep] = []
-    /// The sub-step number (1-based) where each δ of the last walked row was shown.
+    /// The sub-step number (1-based) where each δ was shown, by [row, layer, node].
     var deltaStep: [[Int]: Int] = [:]
 
     /// Rows walked in full; the rest of a batch is summarised.
@@ -70,9 +70,9 @@ struct WalkPlan {
         } else {
             text = "the batch: \(counted(rows.count, "row")) (\(mode)), rows "
                 + (rows.count <= 6 ? rows.map { String($0 + 1) }.joined(separator: ", ") : "\(rows[0] + 1)–\(rows.last! + 1)")
-                + "; each row is walked forward and backward, then the gradients are averaged"
         }
         var step = WalkStep(name: text)
+        if rows.count > 1 { step.notes.append("each row is walked forward and backward, then the gradients are averaged") }
         step.notes.append("update \(record.update) of this network, η = \(format(record.learningRate)), "
             + "at the parameters before the update")
         steps.append(step)
