@@ -12,6 +12,8 @@ public final class Session {
     /// Seconds on a monotonic clock; tests replace it so that timings in transcripts are fixed.
     public var clock: @Sendable () -> Double = TrainingRunner.monotonicSeconds
     var state = SessionState()
+    /// The lines typed at the prompt, oldest first, for `history` (the REPL feeds them).
+    public private(set) var typedLines: [String] = []
 
     public init(options: SessionOptions) {
         self.options = options
@@ -19,7 +21,7 @@ public final class Session {
 
     public var greeting: String {
         """
-        nnstep 0.1.0: watch a neural network learn, one number at a time.
+        nnstep \(Version.number): watch a neural network learn, one number at a time.
         Type 'lessons' to pick a lesson ('load 01' starts the first) or 'help' for every command.
         Ctrl-D leaves.
 
@@ -50,12 +52,23 @@ public final class Session {
         return Reply(output: outcome.output, error: message, quit: outcome.quit)
     }
 
-    /// Runs one line. On error the state is exactly as before.
-    public func evaluate(_ line: String) -> Outcome {
+    /// Keeps `line` as typed at the prompt (at most the last 1,000) for `history`.
+    public func recordTyped(_ line: String) {
+        guard !line.allSatisfy(\.isWhitespace) else { return }
+        typedLines.append(line)
+        if typedLines.count > 1_000 { typedLines.removeFirst(typedLines.count - 1_000) }
+    }
+
+    /// Runs one line. On error the state is exactly as before. A `#` outside quotes starts a
+    /// comment; a line that is only a comment does nothing (in a lesson it is not Enter).
+    public func evaluate(_ typed: String) -> Outcome {
+        let nothing = Outcome(output: "", error: nil, quit: false)
+        let line = Token.withoutComment(typed)
         let trimmed = line.trimmed
+        if trimmed.isEmpty && line.count < typed.count { return nothing }
         if state.walk != nil, let handled = walkInput(trimmed) { return handled }
         if let lesson = state.lesson, lesson.isActive, let handled = lessonInput(trimmed) { return handled }
-        if trimmed.isEmpty || trimmed.hasPrefix("#") { return Outcome(output: "", error: nil, quit: false) }
+        if trimmed.isEmpty { return nothing }
         do {
             let tokens = try Token.split(line)
             guard let first = tokens.first else { return Outcome(output: "", error: nil, quit: false) }
@@ -79,7 +92,7 @@ public final class Session {
         CommandContext(ascii: options.ascii, color: options.color, width: options.width, interactive: options.interactive,
                        interruptCheck: interruptCheck, progressSink: progressSink, directory: directory,
                        lessonDirectories: options.lessonDirectories, stateDirectory: options.stateDirectory,
-                       clock: clock)
+                       clock: clock, typedLines: typedLines)
     }
 }
 

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import NNEngine
 
 /// Running the engine's training loop from a command: timing, Ctrl-C, progress and the

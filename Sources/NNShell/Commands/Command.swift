@@ -51,6 +51,10 @@ struct CommandContext {
     var lessonDirectories: [String] = []
     var stateDirectory: String?
     var clock: @Sendable () -> Double = TrainingRunner.monotonicSeconds
+    /// The lines typed at the prompt so far, oldest first (`history`).
+    var typedLines: [String] = []
+    /// The scripts being sourced, outermost first, so that a file cannot source itself.
+    var sourcing: [String] = []
 
     /// `path` made absolute against the session's directory.
     func resolve(_ path: String) -> String {
@@ -78,8 +82,8 @@ extension Command {
     /// Every command, in the order `help` lists them.
     static let all: [Command] = [
         .net, .set, .data, .step, .walk, .example, .examples, .epoch, .show, .inspect, .gradcheck, .undo, .reset,
-        .plot, .export, .importCommand, .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .review,
-        .help, .quit,
+        .plot, .export, .importCommand, .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .check, .review,
+        .source, .history, .help, .quit,
     ]
 
     static func named(_ name: String) -> Command? {

@@ -17,11 +17,23 @@ extension Command {
         summary: "leave nnstep (Ctrl-D does the same)",
         details: "Leaves nnstep. Lesson progress is saved as you go.",
         examples: ["quit"],
-        run: { invocation, _ throws(ShellError) in
+        run: { invocation, state throws(ShellError) in
             try Arguments.expectAtMost(0, invocation.arguments, usage: "quit")
-            return ""
+            return farewell(state.lesson, saved: invocation.context.stateDirectory != nil)
         }
     )
+
+    /// What `quit` says in the middle of a lesson: where the learner is, and how to come back.
+    static func farewell(_ lesson: LessonSession?, saved: Bool) -> String {
+        guard let lesson, !lesson.finished else { return "" }
+        let name = lesson.number.map(String.init) ?? lesson.key
+        let place = "page \(lesson.page + 1) of \(lesson.lesson.pages.count)"
+        let text = saved
+            ? "Your progress is saved: \(lesson.label) at \(place). To carry on, start nnstep and type 'load \(name)'."
+            : "Leaving \(lesson.label) at \(place). Progress is saved only at the prompt; "
+                + "'load \(name)' there starts it."
+        return Reflow.fill(text, width: 78).joined(separator: "\n") + "\n"
+    }
 
     @Sendable static func runHelp(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
         try Arguments.expectAtMost(1, invocation.arguments, usage: "help [COMMAND]")

@@ -102,10 +102,20 @@ private struct DryRun {
         do { _ = try LessonPlayer.expected(checkpoint, scope) } catch {
             let line: Int
             switch checkpoint.answer {
-            case .number(_, let location): line = location.line
+            case .numbers(_, let location), .goal(_, let location): line = location.line
             case .choice(let choices): line = choices.first?.location.line ?? checkpoint.location.line
             }
             report(line, error.column, error.message)
+        }
+        if case .goal(let parts, let location) = checkpoint.answer {
+            let holds = { (run: DryRun) in parts.allSatisfy { ((try? run.scope.evaluate($0.condition)) ?? 0) != 0 } }
+            if holds(self) { report(location.line, location.column, "the goal already holds when the task begins, so the learner has nothing to do") }
+            checkpoint.actions.forEach { execute($0) }
+            if !holds(self) { report(location.line, location.column, "the task's 'do:' commands do not reach its goal") }
+        }
+        for slip in checkpoint.slips {
+            slip.values.forEach { _ = value($0, line: slip.location.line) }
+            slip.feedback.forEach { fill($0) }
         }
         checkpoint.hints.forEach { $0.forEach { fill($0) } }
         checkpoint.solution.forEach { fill($0) }

@@ -138,9 +138,10 @@ struct LessonPlayer {
         }
     }
 
-    /// Runs a command as if typed at the prompt, echoing it after the prompt.
+    /// Runs a command as if typed at the prompt, echoing it after the lesson's own mark (`»`
+    /// instead of the learner's `>`), so that scrolling back tells the two apart.
     mutating func runCommand(_ line: String) {
-        let echo = "\(session.label) (\(session.page + 1)/\(session.lesson.pages.count))> " + line
+        let echo = "\(session.label) (\(session.page + 1)/\(session.lesson.pages.count))\(lessonMark) " + line
         var text = ""
         do {
             text = try LessonPlayer.execute(line, &stage, context)
@@ -153,6 +154,9 @@ struct LessonPlayer {
         say(text)
         if !quiet { session.log.append(.command(line, output: text)) }
     }
+
+    /// The mark after a command the lesson runs itself: `»` (`>>` in ASCII); the learner's is `>`.
+    var lessonMark: String { context.ascii ? ">>" : "»" }
 
     /// Dispatches one command line on `state`, as the session would; on error the state is unchanged.
     static func execute(_ line: String, _ state: inout SessionState, _ context: CommandContext) throws(ShellError) -> String {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
 
 /// What a lesson expression is evaluated against: the session as it is at that moment and
@@ -50,6 +46,8 @@ struct LiveScope {
             case ">": truth = x > y
             case ">=": truth = x >= y
             case "==": truth = x == y
+            case "and": truth = x != 0 && y != 0
+            case "or": truth = x != 0 || y != 0
             default: truth = x != y
             }
             return truth ? 1 : 0

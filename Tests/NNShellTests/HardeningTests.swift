@@ -1,0 +1,37 @@
+import Foundation
+import XCTest
+@testable import NNShell
+
+/// Inputs built to exhaust the stack, the memory or the patience: each gets a one-line
+/// message instead of a crash or a hang.
+final class HardeningTests: XCTestCase {
+    func parseError(_ text: String) -> String? {
+        do { _ = try ExpressionParser.parse(text); return nil } catch { return error.message }
+    }
+
+    func testDeepExpressionsAreRefusedWithAMessage() {
+        XCTAssertEqual(parseError(String(repeating: "-", count: 1230) + "1"), "the expression is nested more than 100 levels deep")
+        XCTAssertEqual(parseError(String(repeating: "(", count: 500) + "1" + String(repeating: ")", count: 500)),
+                       "the expression is nested more than 100 levels deep")
+        XCTAssertEqual(parseError(String(repeating: "(", count: 30_000) + "1" + String(repeating: ")", count: 30_000)),
+                       "the expression is 60001 characters long; at most 2000 are allowed")
+        XCTAssertEqual(parseError(String(repeating: "next ", count: 150) + "loss"), "the expression is nested more than 100 levels deep")
+        XCTAssertEqual(parseError(Array(repeating: "2", count: 150).joined(separator: "^")), "the expression is nested more than 100 levels deep")
+        XCTAssertNil(parseError(String(repeating: "(", count: 99) + "1" + String(repeating: ")", count: 99)), "99 levels are fine")
+        XCTAssertNil(parseError(String(repeating: "-", count: 99) + "1"))
+    }
+
+    func testADeepLessonValueIsReportedByTheChecker() {
+        let lesson = "# T\nabout: a test.\n\nsetup:\n    net 2-2-1\n\n## P\n\nValue {{" + String(repeating: "-", count: 10_000) + "1}} here.\n"
+        let issues = LessonChecker.lessonIssues(lesson)
+        XCTAssertEqual(issues.map(\.message), ["the expression is 10001 characters long; at most 2000 are allowed"])
+    }
+
+    func testDeepJSONIsRefusedWithAMessage() {
+        for text in [String(repeating: "[", count: 100_000), String(repeating: "{\"a\":", count: 100_000)] {
+            XCTAssertThrowsError(try JSONValue.parse(text)) { error in
+                XCTAssertEqual((error as? JSONValue.ParseError)?.message, "nested more than 200 levels deep")
+            }
+        }
+    }
+}
