@@ -39,7 +39,7 @@ extension Command {
         try Arguments.expectAtMost(1, invocation.arguments, usage: "help [COMMAND]")
         if let name = invocation.arguments.first {
             guard let command = Command.named(name.text) else {
-                let hint = nearest(name.text, in: Command.all.map(\.name)).map { "; did you mean '\($0)'?" } ?? "; type 'help' for the list"
+                let hint = didYouMean(name.text, among: Command.all.map(\.name), otherwise: "; type 'help' for the list")
                 throw ShellError.at(name, "no command '\(name.text)'" + hint)
             }
             var text = "usage: \(command.usage)\n\n\(command.summary)\n\n\(command.details)\n\nexample\(command.examples.count > 1 ? "s" : ""):\n"

@@ -53,7 +53,7 @@ public enum LessonChecker {
             do {
                 guard let first = try Token.split(body).first else { continue }
                 if Command.named(first.text) == nil {
-                    let near = nearest(first.text, in: Command.all.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+                    let near = didYouMean(first.text, among: Command.all.map(\.name))
                     issues.append(LessonIssue(location: SourceLocation(line: index + 1, column: indent + first.column),
                                               message: "unknown command '\(first.text)'\(near)"))
                 }
