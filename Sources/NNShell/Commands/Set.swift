@@ -3,7 +3,7 @@ import NNEngine
 extension Command {
     static let set = Command(
         name: "set",
-        usage: "set lr V | set NAME V | set mode sgd|batch|minibatch | set batch N | set order sequential|random | set digits N [fixed]",
+        usage: "set lr V | set NAME V | set mode sgd|batch|minibatch | set batch N | set order sequential|random | set digits N",
         summary: "change η, one parameter, the training mode or the display",
         details: """
           set lr V         the learning rate η (default 0.1)
