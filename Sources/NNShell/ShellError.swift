@@ -10,14 +10,14 @@ public enum ShellError: Error, Equatable, Sendable {
     /// Reading or writing a file failed.
     case file(String)
 
+    /// The message as shown: always one line, with what came from outside made visible and
+    /// cut to a readable length (see `PlainText.message`). Every error is rendered here.
     public var message: String {
         switch self {
         case .unknownCommand(let name, let suggestion, _):
-            let base = "unknown command '\(name)'"
-            if let suggestion { return base + "; did you mean '\(suggestion)'?" }
-            return base + "; type 'help' to see the commands"
+            return PlainText.unknownCommand(name, suggestion: suggestion)
         case .syntax(let message, _), .state(let message), .file(let message):
-            return message
+            return PlainText.message(message)
         }
     }
 
