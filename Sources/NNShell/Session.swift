@@ -69,22 +69,11 @@ public final class Session {
         if state.walk != nil, let handled = walkInput(trimmed) { return handled }
         if let lesson = state.lesson, lesson.isActive, let handled = lessonInput(trimmed) { return handled }
         if trimmed.isEmpty { return nothing }
-        do {
-            let tokens = try Token.split(line)
-            guard let first = tokens.first else { return Outcome(output: "", error: nil, quit: false) }
-            guard let command = Command.named(first.text) else {
-                let names = Command.all.map(\.name) + Command.all.flatMap(\.aliases)
-                throw ShellError.unknownCommand(first.text, suggestion: nearest(first.text, in: names), column: first.column)
-            }
-            let invocation = Invocation(line: line, name: first, arguments: Array(tokens.dropFirst()), context: context)
-            var copy = state
-            let output = try command.run(invocation, &copy)
-            state = copy
-            return Outcome(output: output, error: nil, quit: command.name == "quit")
-        } catch let error as ShellError {
-            return Outcome(output: "", error: error, quit: false)
+        do throws(ShellError) {
+            let (output, command) = try Command.dispatch(line, &state, context)
+            return Outcome(output: output, error: nil, quit: command?.name == "quit")
         } catch {
-            return Outcome(output: "", error: .state("\(error)"), quit: false)
+            return Outcome(output: "", error: error, quit: false)
         }
     }
 
