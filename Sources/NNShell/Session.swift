@@ -32,6 +32,7 @@ public final class Session {
     public var isLessonActive: Bool { state.lesson?.isActive ?? false }
 
     public var prompt: String {
+        if let walk = state.walk { return walk.prompt }
         if let lesson = state.lesson, lesson.isWaiting { return lesson.prompt }
         return "nnstep> "
     }
@@ -70,24 +71,14 @@ public final class Session {
         let line = Token.withoutComment(typed)
         let trimmed = line.trimmed
         if trimmed.isEmpty && line.count < typed.count { return nothing }
+        if state.walk != nil, let handled = walkInput(trimmed) { return handled }
         if let lesson = state.lesson, lesson.isActive, let handled = lessonInput(trimmed) { return handled }
         if trimmed.isEmpty { return nothing }
-        do {
-            let tokens = try Token.split(line)
-            guard let first = tokens.first else { return Outcome(output: "", error: nil, quit: false) }
-            guard let command = Command.named(first.text) else {
-                let names = Command.all.map(\.name) + Command.all.flatMap(\.aliases)
-                throw ShellError.unknownCommand(first.text, suggestion: nearest(first.text, in: names), column: first.column)
-            }
-            let invocation = Invocation(line: line, name: first, arguments: Array(tokens.dropFirst()), context: context)
-            var copy = state
-            let output = try command.run(invocation, &copy)
-            state = copy
-            return Outcome(output: output, error: nil, quit: command.name == "quit")
-        } catch let error as ShellError {
-            return Outcome(output: "", error: error, quit: false)
+        do throws(ShellError) {
+            let (output, command) = try Command.dispatch(line, &state, context)
+            return Outcome(output: output, error: nil, quit: command?.name == "quit")
         } catch {
-            return Outcome(output: "", error: .state("\(error)"), quit: false)
+            return Outcome(output: "", error: error, quit: false)
         }
     }
 

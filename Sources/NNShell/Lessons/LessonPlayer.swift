@@ -174,15 +174,7 @@ struct LessonPlayer {
 
     /// Dispatches one command line on `state`, as the session would; on error the state is unchanged.
     static func execute(_ line: String, _ state: inout SessionState, _ context: CommandContext) throws(ShellError) -> String {
-        let tokens = try Token.split(line)
-        guard let first = tokens.first else { return "" }
-        guard let command = Command.named(first.text) else {
-            throw ShellError.unknownCommand(first.text, suggestion: nearest(first.text, in: Command.all.map(\.name)), column: first.column)
-        }
-        var copy = state
-        let text = try command.run(Invocation(line: line, name: first, arguments: Array(tokens.dropFirst()), context: context), &copy)
-        state = copy
-        return text
+        try Command.dispatch(line, &state, context).output
     }
 
     // MARK: Live values
