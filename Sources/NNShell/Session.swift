@@ -22,8 +22,8 @@ public final class Session {
     public var greeting: String {
         """
         nnstep \(Version.number): watch a neural network learn, one number at a time.
-        Type 'lessons' to pick a lesson ('load 01' starts the first) or 'help' for every command.
-        Ctrl-D leaves.
+        Type 'lessons' to pick a lesson ('load 01' starts the first) or 'help' for
+        every command. Ctrl-D leaves.
 
         """ + lessonGreeting
     }
@@ -43,6 +43,11 @@ public final class Session {
         let outcome = evaluate(line)
         guard let error = outcome.error else { return Reply(output: outcome.output, quit: outcome.quit) }
         var failure = Reply.Failure(marks: nil, message: error.message)
+        if options.interactive {
+            // At a terminal the message is wrapped to fit; scripts keep it on one line for tools.
+            let lines = TextWrap.hanging("error: " + error.message, indent: 7, width: min(options.width, 80))
+            failure.message = String(lines.joined(separator: "\n").dropFirst(7))
+        }
         if let column = error.column, options.interactive {
             // A caret under the first character of the bad word, and tildes under the rest.
             let word = line.dropFirst(max(column - 1, 0)).prefix { $0 != " " && $0 != "\t" }

@@ -42,7 +42,10 @@ extension Command {
                 let hint = didYouMean(name.text, among: Command.all.map(\.name), otherwise: "; type 'help' for the list")
                 throw ShellError.at(name, "no command '\(name.text)'" + hint)
             }
-            var text = "usage: \(command.usage)\n\n\(command.summary)\n\n\(command.details)\n\nexample\(command.examples.count > 1 ? "s" : ""):\n"
+            let width = min(invocation.context.width, 80)
+            let usage = TextWrap.usage(command.usage, width: width).joined(separator: "\n")
+            let details = TextWrap.details(command.details, width: width).joined(separator: "\n")
+            var text = "usage: \(usage.dropFirst(7))\n\n\(command.summary)\n\n\(details)\n\nexample\(command.examples.count > 1 ? "s" : ""):\n"
             text += command.examples.map { "  " + $0 }.joined(separator: "\n") + "\n"
             if !command.aliases.isEmpty { text += "also: \(command.aliases.joined(separator: ", "))\n" }
             return text
