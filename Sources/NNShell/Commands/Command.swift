@@ -97,7 +97,7 @@ func parameterNames(_ network: Network, prefix: String, limit: Int = 200) -> [St
 extension Command {
     /// Every command, in the order `help` lists them.
     static let all: [Command] = [
-        .net, .set, .data, .step, .walk, .example, .examples, .epoch, .show, .inspect, .gradcheck, .undo, .reset,
+        .net, .set, .data, .step, .walk, .predict, .example, .examples, .epoch, .show, .inspect, .gradcheck, .undo, .reset,
         .plot, .export, .importCommand, .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .check, .review,
         .source, .history, .help, .quit,
     ]
