@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Reading and writing the files a learner names, with one-line errors and no half-written files.
 /// The work is done by `FileReader` and `FileWriter`; this adds the learner's spelling of the path.
@@ -27,6 +25,7 @@ enum FileAccess {
         if !directory.isEmpty, System.kind(directory) == .missing, System.isLink(path) == false {
             throw ShellError.file("cannot write '\(shown)': the directory '\(Path.parent(shown))' does not exist")
         }
+        if dryRun { return }
         do { try FileWriter.replace(path, with: Array(text.utf8)) } catch {
             throw ShellError.file("cannot write '\(shown)': \(error.reason)")
         }

@@ -35,3 +35,39 @@ final class AnswerJudgeTests: XCTestCase {
         }
     }
 }
+
+/// The lesson side of the judge: arithmetic, `within:`, and answers written for answers files.
+final class AnswerJudgeLessonTests: XCTestCase {
+    func testLessonAnswersByDigitsArithmeticAndWithin() {
+        let cases: [(String, Double, AnswerJudge.Tolerance?, AnswerJudge.Verdict)] = [
+            ("-2757.84", -2757.84, nil, .right),
+            ("-2759.84", -2757.84, nil, .wrong(tooHigh: false, signWrong: false)),  // the old 0.1 % took this
+            ("-2758", -2757.84, nil, .right),
+            ("0.00037", 0.00037215, nil, .tooFewDigits(2)),
+            ("0", 0.00037215, nil, .tooFewDigits(0)),
+            ("20", 20.37, nil, .tooFewDigits(2)),
+            ("0.25", 0.25, nil, .right),
+            ("-2*(1.8-167)", 330.4, nil, .right),                                    // arithmetic: the fourth digit
+            ("2*83.4", 167, nil, .wrong(tooHigh: false, signWrong: false)),
+            ("0", 0.00037, .absolute(0.01), .right),                                 // within: replaces the digits
+            ("0.37", 0.372, .relative(0.01), .right),
+            ("0.36", 0.372, .relative(0.01), .wrong(tooHigh: false, signWrong: false)),
+            ("7", 6, .absolute(0), .wrong(tooHigh: true, signWrong: false)),
+        ]
+        for (typed, expected, within, verdict) in cases {
+            XCTAssertEqual(AnswerJudge.judge(typed, expected: expected, within: within), verdict, "\(typed) for \(expected)")
+        }
+        guard case .unreadable = AnswerJudge.judge("loss", expected: 1, within: nil) else { return XCTFail("names are not numbers") }
+    }
+
+    func testTypableValuesAreJudgedRight() {
+        let cases: [(Double, String)] = [
+            (0.50003, "0.5000"), (10.24, "10.24"), (167, "167"), (0.00037215, "0.0003722"),
+            (-0.0508097, "-0.05081"), (0.25, "0.25"), (27588.4, "27588.4"),
+        ]
+        for (value, text) in cases {
+            XCTAssertEqual(AnswerJudge.typable(value), text)
+            XCTAssertEqual(AnswerJudge.judge(text, expected: value), .right, text)
+        }
+    }
+}

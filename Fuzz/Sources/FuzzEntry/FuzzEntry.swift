@@ -1,11 +1,7 @@
 // One source for two builds: the libFuzzer targets in Fuzz/ compile this file, and
 // Tests/NNShellTests/FuzzEntry.swift is a symlink to it, so `swift test` replays the corpus
 // through exactly the code that the fuzzers ran.
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
 import NNShell
 

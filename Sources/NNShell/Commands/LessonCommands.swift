@@ -45,6 +45,9 @@ extension Command {
     static let skip = lessonAction("skip", "skip the lesson's question",
                                    "Leaves the question unanswered, shows the answer worked out, and goes on.", question: true) { $0.skip() }
 
+    static let check = lessonAction("check", "check the lesson's task: is its goal reached?",
+                                    "In a task the lesson sets a goal ('make the mean loss fall below 0.01'); type any commands to reach it, then 'check' shows which parts of the goal hold.", question: true) { $0.check() }
+
     static let restart = Command(
         name: "restart", usage: "restart", summary: "start the lesson again from its beginning",
         details: "Builds the lesson's stage again and shows its first page.", examples: ["restart"],

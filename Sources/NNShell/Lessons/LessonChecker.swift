@@ -53,7 +53,7 @@ public enum LessonChecker {
             do {
                 guard let first = try Token.split(body).first else { continue }
                 if Command.named(first.text) == nil {
-                    let near = nearest(first.text, in: Command.all.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+                    let near = didYouMean(first.text, among: Command.all.map(\.name))
                     issues.append(LessonIssue(location: SourceLocation(line: index + 1, column: indent + first.column),
                                               message: "unknown command '\(first.text)'\(near)"))
                 }
@@ -102,10 +102,20 @@ private struct DryRun {
         do { _ = try LessonPlayer.expected(checkpoint, scope) } catch {
             let line: Int
             switch checkpoint.answer {
-            case .number(_, let location): line = location.line
+            case .numbers(_, let location), .goal(_, let location): line = location.line
             case .choice(let choices): line = choices.first?.location.line ?? checkpoint.location.line
             }
             report(line, error.column, error.message)
+        }
+        if case .goal(let parts, let location) = checkpoint.answer {
+            let holds = { (run: DryRun) in parts.allSatisfy { ((try? run.scope.evaluate($0.condition)) ?? 0) != 0 } }
+            if holds(self) { report(location.line, location.column, "the goal already holds when the task begins, so the learner has nothing to do") }
+            checkpoint.actions.forEach { execute($0) }
+            if !holds(self) { report(location.line, location.column, "the task's 'do:' commands do not reach its goal") }
+        }
+        for slip in checkpoint.slips {
+            slip.values.forEach { _ = value($0, line: slip.location.line) }
+            slip.feedback.forEach { fill($0) }
         }
         checkpoint.hints.forEach { $0.forEach { fill($0) } }
         checkpoint.solution.forEach { fill($0) }

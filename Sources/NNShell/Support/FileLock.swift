@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// An exclusive lock beside a file (`PATH.lock`, flock), so two sessions that read, merge and
 /// write the same file (lesson progress, history) take turns and lose nothing.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The one way nnstep reads a file: regular files only, opened without blocking (a FIFO with no
 /// writer is refused at once, never waited on), and capped in size for each kind of file.

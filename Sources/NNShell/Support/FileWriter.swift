@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Why a file could not be read or written, as the end of a one-line message
 /// ("it is a FIFO (a named pipe); expected a regular file").

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The little of the operating system nnstep needs, straight from libc: no Foundation, so
 /// the program starts fast and small (Foundation alone would add about 10 MB).
