@@ -55,8 +55,10 @@ extension Command {
         let imported = try JSONImport.parse(text, shown: args[1].text, settings: state.settings)
         let network = imported.network
         let fitted = state.pendingData.flatMap { SessionState.adapt($0, to: network) }
-        state.training = Training(network: network, data: fitted ?? .empty(features: network.inputCount, targets: network.outputCount),
-                                  settings: imported.settings)
+        var training = Training(network: network, data: fitted ?? .empty(features: network.inputCount, targets: network.outputCount),
+                                settings: imported.settings)
+        if let optimizerState = imported.optimizerState { training.restoreOptimizerState(optimizerState) }
+        state.training = training
         state.pendingSettings = imported.settings
         state.initName = "imported"
         state.lastRun = nil
