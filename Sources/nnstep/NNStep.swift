@@ -70,6 +70,7 @@ struct NNStep: ParsableCommand {
     func run() throws {
         Terminal.guardStandardStreams()
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)  // past `ulimit -f` a write fails with EFBIG and gets a message
         let output = sessionOptions(interactive: false)
         (Terminal.ascii, Terminal.colour) = (output.ascii, output.color)
         let status: Int32
