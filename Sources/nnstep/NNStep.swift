@@ -9,6 +9,11 @@ struct NNStep: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnstep",
         abstract: "An interactive shell that teaches neural networks one step at a time.",
+        usage: """
+            nnstep [options] [<lesson>]
+              nnstep --script <file> [--keep-going] [-i] [options]
+              nnstep --check <file> ...
+            """,
         discussion: """
             With no options nnstep greets you and offers the lessons; type 'help' at the prompt.
 
