@@ -33,14 +33,22 @@ public struct RunReport: Sendable, Equatable {
     public var firstEpochLosses: [Double] = []
     /// The mean loss of the last passes this run finished (at most `shownEpochs`, oldest first).
     public var lastEpochLosses: [Double] = []
+    /// With a test set, its mean loss after each of those passes (same positions); else empty.
+    public var firstTestLosses: [Double] = []
+    public var lastTestLosses: [Double] = []
     public static let shownEpochs = 5
 
     /// Keeps the first and last few epoch losses; the full, thinned series is in the Recorder.
-    mutating func noteEpoch(_ loss: Double) {
+    mutating func noteEpoch(_ loss: Double, testLoss: Double? = nil) {
         epochCount += 1
-        if firstEpochLosses.count < Self.shownEpochs { firstEpochLosses.append(loss) }
+        if firstEpochLosses.count < Self.shownEpochs {
+            firstEpochLosses.append(loss)
+            if let testLoss { firstTestLosses.append(testLoss) }
+        }
         lastEpochLosses.append(loss)
+        if let testLoss { lastTestLosses.append(testLoss) }
         if lastEpochLosses.count > Self.shownEpochs { lastEpochLosses.removeFirst() }
+        if lastTestLosses.count > Self.shownEpochs { lastTestLosses.removeFirst() }
     }
     public var divergence: Divergence?
     public var interrupted = false
@@ -78,7 +86,8 @@ extension Training {
         try validateData()
         let report = Self.loop(network: &network, workspace: &workspace, undo: &undoLog, recorder: &recorder,
                                cursor: &cursor, updateCount: &updateCount, passLoss: &passLoss,
-                               passSamples: &passSamples, data: data, settings: settings, recording: recording, length: length,
+                               passSamples: &passSamples, data: data, test: testData, testLosses: &testLosses,
+                               settings: settings, recording: recording, length: length,
                                interval: max(1, interval), observer: observer)
         if report.updates > 0 { lastStep = nil; if explain { explainLastUpdate() } }
         return report
@@ -108,7 +117,7 @@ extension Training {
     private static func loop(network: inout Network, workspace: inout Workspace, undo: inout UndoLog,
                              recorder: inout Recorder, cursor: inout Cursor, updateCount: inout Int,
                              passLoss: inout Double, passSamples: inout Int, data: DataSet,
-                             settings: TrainingSettings, recording: Bool, length: RunLength, interval: Int,
+                             test: DataSet?, testLosses: inout TestLossHistory, settings: TrainingSettings, recording: Bool, length: RunLength, interval: Int,
                              observer: ((RunProgress) -> Bool)?) -> RunReport {
         var report = RunReport()
         let n = data.count, nIn = network.inputCount, nOut = network.outputCount
@@ -172,7 +181,9 @@ extension Training {
                         if offset >= n {
                             let mean = passLoss / Double(passSamples)
                             recorder.recordEpoch(cursor.pass + 1, update: updateCount, loss: mean)
-                            report.noteEpoch(mean)
+                            let testLoss = test.flatMap { $0.isEmpty ? nil : kernel.meanLoss(on: $0) }
+                            if let testLoss { testLosses.record(epoch: cursor.pass + 1, update: updateCount, loss: testLoss) }
+                            report.noteEpoch(mean, testLoss: testLoss)
                             passLoss = 0
                             passSamples = 0
                             passesDone += 1
