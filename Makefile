@@ -9,7 +9,7 @@ RELEASE := -c release --static-swift-stdlib $(if $(CPU),-Xswiftc -target-cpu -Xs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PEERS ?= numpy,torch,micrograd
 
-.PHONY: run test build deps bench fuzz clean
+.PHONY: run test build deps bench fuzz fuzz-replay clean
 
 deps:
 	@pkg-config --exists libedit 2>/dev/null || { \
@@ -33,6 +33,10 @@ bench: build
 FUZZ_SECONDS ?= 30
 fuzz: deps
 	for target in command csv json lesson; do Fuzz/run.sh $$target $(FUZZ_SECONDS) || exit 1; done
+
+# The whole fuzz corpus through the tests (make test replays the crashes and a sample).
+fuzz-replay: deps
+	NNSTEP_FUZZ_FULL=1 $(SWIFT) test --filter FuzzCorpusTests
 
 clean:
 	rm -rf .build

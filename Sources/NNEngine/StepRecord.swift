@@ -15,6 +15,8 @@ public struct StepRecord: Sendable, Equatable {
     /// G: the gradient the update applied (the mean over `rows` in batch modes).
     public let gradient: [Double]
     public let learningRate: Double
+    /// The parameters the update left as they were (storage indices, ascending).
+    public let frozen: [Int]
 
     public var isSingleSample: Bool { rows.count == 1 }
 }
@@ -63,7 +65,7 @@ extension Training {
         return StepRecord(update: update, mode: settings.mode, rows: rows,
                           parametersBefore: network.parameters, parametersAfter: after, trace: trace,
                           loss: lossSum / Double(rows.count), gradient: workspace.gradient,
-                          learningRate: settings.learningRate)
+                          learningRate: settings.learningRate, frozen: settings.frozen)
     }
 
     /// How many updates `undo` can still take back.
@@ -78,7 +80,11 @@ extension Training {
         let undone = updateCount - target
         network.parameters = state.network.parameters
         cursor = state.cursor
+        // Settings go back to those the updates were made with, except the frozen set, which
+        // stays as the learner chose it.
+        let frozen = settings.frozen
         settings = state.settings
+        settings.frozen = frozen
         updateCount = target
         passLoss = 0
         passSamples = 0

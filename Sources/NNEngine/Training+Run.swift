@@ -113,98 +113,141 @@ extension Training {
         if lastStep == nil, updateCount > 0 { lastStep = explainUpdate(updateCount) }
     }
 
-    // One long function on purpose: this is the training loop, and it must allocate nothing.
+    /// The training loop: each update takes its rows, computes G, checks it, records a
+    /// checkpoint when one is due, moves the parameters and advances the cursor. It allocates
+    /// nothing per update; each step below is a small inlined function.
     private static func loop(network: inout Network, workspace: inout Workspace, undo: inout UndoLog,
                              recorder: inout Recorder, cursor: inout Cursor, updateCount: inout Int,
                              passLoss: inout Double, passSamples: inout Int, data: DataSet,
                              test: DataSet?, testLosses: inout TestLossHistory, settings: TrainingSettings, recording: Bool, length: RunLength, interval: Int,
                              observer: ((RunProgress) -> Bool)?) -> RunReport {
-        var report = RunReport()
-        let n = data.count, nIn = network.inputCount, nOut = network.outputCount
-        let parameterCount = network.parameterCount, perceptron = network.isPerceptron
-        let eta = settings.learningRate
-        var order: [Int] = settings.order == .random ? rowOrder(count: n, pass: cursor.pass, settings: settings) : []
-        var passesDone = 0
-        var badIndex: Int?
-        // The next update number before which a checkpoint is due (now, if the settings changed).
-        var nextCheckpoint = undo.latest.flatMap { $0.settings == settings ? $0.update + UndoLog.interval : nil } ?? updateCount
+        var run = LoopState(settings: settings, data: data, cursor: cursor, undo: undo, updateCount: updateCount)
         if recording { recorder.prepare(forUpdates: expectedUpdates(length, data: data, settings: settings, cursor: cursor)) }
-        var nextRecord = recorder.nextWanted(after: updateCount)
+        run.nextRecord = recorder.nextWanted(after: updateCount)
+        let rule = UpdateRule(settings: settings, parameterCount: network.parameterCount)
         let layerRanges = (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] }
+        let perceptron = network.isPerceptron, n = data.count, parameterCount = network.parameterCount
         network.withKernel(&workspace) { kernel in
             data.inputs.withUnsafeBufferPointer { xs in
                 data.targets.withUnsafeBufferPointer { ys in
-                    let x = xs.baseAddress!, y = ys.baseAddress!, p = kernel.p, g = kernel.g
-                    while true {
-                        switch length {
-                        case .updates(let count) where report.updates >= count: return
-                        case .passes(let count) where passesDone >= count: return
-                        default: break
-                        }
-                        let take: Int
-                        switch settings.mode {
-                        case .sgd: take = 1
-                        case .batch: take = n - cursor.offset
-                        case .minibatch: take = min(settings.batchSize, n - cursor.offset)
-                        }
-                        let lossSum = order.withUnsafeBufferPointer { rows in
+                    let x = xs.baseAddress!, y = ys.baseAddress!
+                    while !run.isDone(length) {
+                        // 1. Take the rows: one in sgd, the rest of the pass in batch, the next `batch` in minibatch.
+                        let take = rowsToTake(settings, dataCount: n, offset: cursor.offset)
+                        // 2. Compute G (and the rows' loss) at the parameters as they are.
+                        let lossSum = run.order.withUnsafeBufferPointer { rows in
                             kernel.updateGradient(x: x, y: y, order: rows.isEmpty ? nil : rows.baseAddress, start: cursor.offset,
                                                   count: take, perceptron: perceptron)
                         }
-                        if !lossSum.isFinite {
-                            report.divergence = Divergence(update: updateCount + 1, cause: .loss, loss: lossSum / Double(take))
+                        // 3. Check it: a non-finite loss, or a parameter the move would break, stops before any moves.
+                        guard lossSum.isFinite, rule.keepsFinite(kernel.p, kernel.g) else {
+                            run.diverge(update: updateCount + 1, loss: lossSum / Double(take),
+                                        badIndex: lossSum.isFinite ? rule.firstNonFinite(kernel.p, kernel.g) : nil)
                             return
                         }
-                        // Check every new value before moving any, so a failed update changes nothing.
-                        if !Matrix.stepIsFinite(p, g, eta: eta, count: parameterCount) {
-                            badIndex = (0..<parameterCount).first { !(p[$0] - eta * g[$0]).isFinite } ?? 0
-                            report.divergence = Divergence(update: updateCount + 1, cause: .loss, loss: lossSum / Double(take))
-                            return
+                        // 4. Keep a checkpoint for undo when one is due.
+                        if recording, updateCount >= run.nextCheckpoint {
+                            undo.push(kernel.p, count: parameterCount, update: updateCount, cursor: cursor, settings: settings)
+                            run.nextCheckpoint = updateCount + UndoLog.interval
                         }
-                        if recording, updateCount >= nextCheckpoint {
-                            undo.push(p, count: parameterCount, update: updateCount, cursor: cursor, settings: settings)
-                            nextCheckpoint = updateCount + UndoLog.interval
-                        }
-                        Matrix.step(p, g, eta: eta, count: parameterCount)
+                        // 5. Move the parameters.
+                        rule.apply(kernel.p, kernel.g)
+                        // 6. Count and record it.
                         updateCount += 1
-                        report.updates += 1
-                        report.samples += take
-                        report.lossSum += lossSum
-                        passLoss += lossSum
-                        passSamples += take
-                        if recording, updateCount >= nextRecord {
-                            recorder.record(update: updateCount, loss: lossSum / Double(take), parameters: p, gradient: g,
+                        run.count(take: take, lossSum: lossSum, passLoss: &passLoss, passSamples: &passSamples)
+                        if recording, updateCount >= run.nextRecord {
+                            recorder.record(update: updateCount, loss: lossSum / Double(take), parameters: kernel.p, gradient: kernel.g,
                                             layerRanges: layerRanges)
-                            nextRecord = recorder.nextWanted(after: updateCount)
+                            run.nextRecord = recorder.nextWanted(after: updateCount)
                         }
-                        let offset = cursor.offset + take
-                        if offset >= n {
-                            let mean = passLoss / Double(passSamples)
-                            recorder.recordEpoch(cursor.pass + 1, update: updateCount, loss: mean)
+                        // 7. Advance the cursor; a finished pass records its mean loss (and the test set's).
+                        if cursor.offset + take >= n {
                             let testLoss = test.flatMap { $0.isEmpty ? nil : kernel.meanLoss(on: $0) }
                             if let testLoss { testLosses.record(epoch: cursor.pass + 1, update: updateCount, loss: testLoss) }
-                            report.noteEpoch(mean, testLoss: testLoss)
-                            passLoss = 0
-                            passSamples = 0
-                            passesDone += 1
-                            cursor = Cursor(pass: cursor.pass + 1, offset: 0)
-                            if settings.order == .random { order = rowOrder(count: n, pass: cursor.pass, settings: settings) }
+                            run.finishPass(cursor: &cursor, updateCount: updateCount, recorder: &recorder,
+                                           passLoss: &passLoss, passSamples: &passSamples, testLoss: testLoss)
                         } else {
-                            cursor.offset = offset
+                            cursor.offset += take
                         }
-                        if let observer, report.updates % interval == 0,
-                           !observer(RunProgress(updates: report.updates, passesDone: passesDone, lastLoss: lossSum / Double(take))) {
-                            report.interrupted = true
+                        if let observer, run.report.updates % interval == 0,
+                           !observer(RunProgress(updates: run.report.updates, passesDone: run.passesDone,
+                                                 lastLoss: lossSum / Double(take))) {
+                            run.report.interrupted = true
                             return
                         }
                     }
                 }
             }
         }
-        if let badIndex, let divergence = report.divergence {
-            report.divergence = Divergence(update: divergence.update, cause: .parameters(network.parameter(at: badIndex)),
-                                           loss: divergence.loss)
+        if let badIndex = run.badIndex, let divergence = run.report.divergence {
+            run.report.divergence = Divergence(update: divergence.update, cause: .parameters(network.parameter(at: badIndex)),
+                                               loss: divergence.loss)
         }
-        return report
+        return run.report
+    }
+
+    /// How many rows the next update reads.
+    @inline(__always)
+    static func rowsToTake(_ settings: TrainingSettings, dataCount n: Int, offset: Int) -> Int {
+        switch settings.mode {
+        case .sgd: return 1
+        case .batch: return n - offset
+        case .minibatch: return min(settings.batchSize, n - offset)
+        }
+    }
+}
+
+/// What the training loop carries from one update to the next.
+private struct LoopState {
+    var report = RunReport()
+    var passesDone = 0
+    /// The row order of the current pass (empty for sequential order).
+    var order: [Int]
+    /// The next update number before which a checkpoint is due (now, if the settings changed).
+    var nextCheckpoint: Int
+    var nextRecord = 0
+    var badIndex: Int?
+    let settings: TrainingSettings
+    let dataCount: Int
+
+    init(settings: TrainingSettings, data: DataSet, cursor: Cursor, undo: UndoLog, updateCount: Int) {
+        self.settings = settings
+        dataCount = data.count
+        order = settings.order == .random ? rowOrder(count: data.count, pass: cursor.pass, settings: settings) : []
+        nextCheckpoint = undo.latest.flatMap { $0.settings == settings ? $0.update + UndoLog.interval : nil } ?? updateCount
+    }
+
+    @inline(__always)
+    func isDone(_ length: RunLength) -> Bool {
+        switch length {
+        case .updates(let count): return report.updates >= count
+        case .passes(let count): return passesDone >= count
+        }
+    }
+
+    mutating func diverge(update: Int, loss: Double, badIndex: Int?) {
+        report.divergence = Divergence(update: update, cause: .loss, loss: loss)
+        self.badIndex = badIndex
+    }
+
+    @inline(__always)
+    mutating func count(take: Int, lossSum: Double, passLoss: inout Double, passSamples: inout Int) {
+        report.updates += 1
+        report.samples += take
+        report.lossSum += lossSum
+        passLoss += lossSum
+        passSamples += take
+    }
+
+    mutating func finishPass(cursor: inout Cursor, updateCount: Int, recorder: inout Recorder,
+                             passLoss: inout Double, passSamples: inout Int, testLoss: Double?) {
+        let mean = passLoss / Double(passSamples)
+        recorder.recordEpoch(cursor.pass + 1, update: updateCount, loss: mean)
+        report.noteEpoch(mean, testLoss: testLoss)
+        passLoss = 0
+        passSamples = 0
+        passesDone += 1
+        cursor = Cursor(pass: cursor.pass + 1, offset: 0)
+        if settings.order == .random { order = rowOrder(count: dataCount, pass: cursor.pass, settings: settings) }
     }
 }

@@ -22,6 +22,9 @@ public struct TrainingSettings: Sendable, Equatable {
     public var order = Order.sequential
     /// Seeds the random row order (`order random`): pass p uses a permutation drawn from it.
     public var seed: UInt64 = 0
+    /// Parameters that updates leave as they are, by storage index, ascending and distinct.
+    /// Their gradients are still computed (and shown); the update skips them.
+    public var frozen: [Int] = []
 
     public init() {}
 }

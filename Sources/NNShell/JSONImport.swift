@@ -95,7 +95,22 @@ enum JSONImport {
             guard let seed = integer(raw), seed >= 0 else { throw fail("'seed' must be a whole number of at least 0") }
             settings.seed = UInt64(seed)
         }
+        settings.frozen = try frozen(root["frozen"], in: network, fail: fail)
         return Imported(network: network, settings: settings)
+    }
+
+    /// The `frozen` list of parameter names (none when the key is absent).
+    static func frozen(_ raw: JSONValue?, in network: Network, fail: (String) -> ShellError) throws(ShellError) -> [Int] {
+        guard let raw else { return [] }
+        guard case .array(let items) = raw else { throw fail("'frozen' must be a list of parameter names, like [\"b1_1\"]") }
+        var indices = Set<Int>()
+        for item in items {
+            guard let name = item.stringValue, let parameter = Parameter(name: name), let index = network.index(of: parameter) else {
+                throw fail("'frozen' lists \(item.summary), which is not a parameter of this network")
+            }
+            indices.insert(index)
+        }
+        return indices.sorted()
     }
 
     static func finite(_ value: JSONValue) -> Double? {

@@ -42,6 +42,7 @@ enum JSONState {
         root["batch_size"] = .raw(String(training.settings.batchSize))
         root["order"] = .string(training.settings.order.rawValue)
         root["seed"] = .raw(String(training.settings.seed))
+        root["frozen"] = .raw("[" + training.settings.frozen.map { quoted(network.parameter(at: $0).asciiName) }.joined(separator: ", ") + "]")
         root["data"] = .raw(JSONObject([("name", .string(training.data.name)), ("rows", .raw(String(training.data.count)))]).render(indent: 1))
         if !training.data.isEmpty, (try? training.validateData()) != nil {
             root["data_loss"] = .number(network.meanLoss(on: training.data))

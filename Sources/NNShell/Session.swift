@@ -12,6 +12,8 @@ public final class Session {
     /// Seconds on a monotonic clock; tests replace it so that timings in transcripts are fixed.
     public var clock: @Sendable () -> Double = TrainingRunner.monotonicSeconds
     var state = SessionState()
+    /// The lines typed at the prompt, oldest first, for `history` (the REPL feeds them).
+    public private(set) var typedLines: [String] = []
 
     public init(options: SessionOptions) {
         self.options = options
@@ -19,9 +21,9 @@ public final class Session {
 
     public var greeting: String {
         """
-        nnstep 0.1.0: watch a neural network learn, one number at a time.
-        Type 'lessons' to pick a lesson ('load 01' starts the first) or 'help' for every command.
-        Ctrl-D leaves.
+        nnstep \(Version.number): watch a neural network learn, one number at a time.
+        Type 'lessons' to pick a lesson ('load 01' starts the first) or 'help' for
+        every command. Ctrl-D leaves.
 
         """ + lessonGreeting
     }
@@ -30,6 +32,7 @@ public final class Session {
     public var isLessonActive: Bool { state.lesson?.isActive ?? false }
 
     public var prompt: String {
+        if let walk = state.walk { return walk.prompt }
         if let lesson = state.lesson, lesson.isWaiting { return lesson.prompt }
         return "nnstep> "
     }
@@ -39,37 +42,43 @@ public final class Session {
     public func execute(_ line: String) -> Reply {
         let outcome = evaluate(line)
         guard let error = outcome.error else { return Reply(output: outcome.output, quit: outcome.quit) }
-        var message = "error: " + error.message
+        var failure = Reply.Failure(marks: nil, message: error.message)
+        if options.interactive {
+            // At a terminal the message is wrapped to fit; scripts keep it on one line for tools.
+            let lines = TextWrap.hanging("error: " + error.message, indent: 7, width: min(options.width, 80))
+            failure.message = String(lines.joined(separator: "\n").dropFirst(7))
+        }
         if let column = error.column, options.interactive {
             // A caret under the first character of the bad word, and tildes under the rest.
             let word = line.dropFirst(max(column - 1, 0)).prefix { $0 != " " && $0 != "\t" }
             let marks = "^" + String(repeating: "~", count: max(word.count - 1, 0))
-            message = String(repeating: " ", count: prompt.count + column - 1) + marks + "\n" + message
+            failure.marks = String(repeating: " ", count: prompt.count + column - 1) + marks
         }
-        return Reply(output: outcome.output, error: message, quit: outcome.quit)
+        return Reply(output: outcome.output, failure: failure, quit: outcome.quit)
     }
 
-    /// Runs one line. On error the state is exactly as before.
-    public func evaluate(_ line: String) -> Outcome {
+    /// Keeps `line` as typed at the prompt (at most the last 1,000) for `history`.
+    public func recordTyped(_ line: String) {
+        guard !line.allSatisfy(\.isWhitespace) else { return }
+        typedLines.append(line)
+        if typedLines.count > 1_000 { typedLines.removeFirst(typedLines.count - 1_000) }
+    }
+
+    /// Runs one line. On error the state is exactly as before. A `#` outside quotes starts a
+    /// comment; a line that is only a comment does nothing (in a lesson it is not Enter).
+    public func evaluate(_ typed: String) -> Outcome {
+        let nothing = Outcome(output: "", error: nil, quit: false)
+        let line = Token.withoutComment(typed)
         let trimmed = line.trimmed
+        if trimmed.isEmpty && line.count < typed.count { return nothing }
+        if state.walk != nil, let handled = walkInput(trimmed) { return handled }
         if let lesson = state.lesson, lesson.isActive, let handled = lessonInput(trimmed) { return handled }
-        if trimmed.isEmpty || trimmed.hasPrefix("#") { return Outcome(output: "", error: nil, quit: false) }
-        do {
-            let tokens = try Token.split(line)
-            guard let first = tokens.first else { return Outcome(output: "", error: nil, quit: false) }
-            guard let command = Command.named(first.text) else {
-                let names = Command.all.map(\.name) + Command.all.flatMap(\.aliases)
-                throw ShellError.unknownCommand(first.text, suggestion: nearest(first.text, in: names), column: first.column)
-            }
-            let invocation = Invocation(line: line, name: first, arguments: Array(tokens.dropFirst()), context: context)
-            var copy = state
-            let output = try command.run(invocation, &copy)
-            state = copy
-            return Outcome(output: output, error: nil, quit: command.name == "quit")
-        } catch let error as ShellError {
-            return Outcome(output: "", error: error, quit: false)
+        if trimmed.isEmpty { return nothing }
+        do throws(ShellError) {
+            let (output, command) = try Command.dispatch(line, &state, context)
+            return Outcome(output: output, error: nil, quit: command?.name == "quit")
         } catch {
-            return Outcome(output: "", error: .state("\(error)"), quit: false)
+            return Outcome(output: "", error: error, quit: false)
         }
     }
 
@@ -77,7 +86,7 @@ public final class Session {
         CommandContext(ascii: options.ascii, color: options.color, width: options.width, interactive: options.interactive,
                        interruptCheck: interruptCheck, progressSink: progressSink, directory: directory,
                        lessonDirectories: options.lessonDirectories, stateDirectory: options.stateDirectory,
-                       clock: clock)
+                       clock: clock, typedLines: typedLines)
     }
 }
 

@@ -41,8 +41,7 @@ extension Command {
         let training = try state.requireTraining()
         let text = JSONState.export(state, training: training)
         guard args.count == 2 else { return text }
-        try FileAccess.writeAtomically(text, to: invocation.context.resolve(args[1].text), shown: args[1].text)
-        return "wrote \(args[1].text)\n"
+        return try FileAccess.save(text, to: invocation.context.resolve(args[1].text), shown: args[1].text)
     }
 
     @Sendable static func runImport(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
@@ -52,7 +51,7 @@ extension Command {
         }
         guard args.count >= 2 else { throw Command.importCommand.usageError(nil, "'import json' needs a file") }
         try Arguments.expectAtMost(2, args, usage: "import json PATH")
-        let text = try FileAccess.readText(invocation.context.resolve(args[1].text), shown: args[1].text)
+        let text = try FileAccess.readText(invocation.context.resolve(args[1].text), shown: args[1].text, kind: .json)
         let imported = try JSONImport.parse(text, shown: args[1].text, settings: state.settings)
         let network = imported.network
         let fitted = state.fittedPendingData(for: network)

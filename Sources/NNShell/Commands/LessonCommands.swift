@@ -45,6 +45,9 @@ extension Command {
     static let skip = lessonAction("skip", "skip the lesson's question",
                                    "Leaves the question unanswered, shows the answer worked out, and goes on.", question: true) { $0.skip() }
 
+    static let check = lessonAction("check", "check the lesson's task: is its goal reached?",
+                                    "In a task the lesson sets a goal ('make the mean loss fall below 0.01'); type any commands to reach it, then 'check' shows which parts of the goal hold.", question: true) { $0.check() }
+
     static let restart = Command(
         name: "restart", usage: "restart", summary: "start the lesson again from its beginning",
         details: "Builds the lesson's stage again and shows its first page.", examples: ["restart"],
@@ -65,6 +68,7 @@ extension Command {
             guard let session = state.lesson else { throw ShellError.state("no lesson to review yet; 'load' one first") }
             let text = LessonReview.markdown(session)
             guard let file = invocation.arguments.first else { return text }
+            if file.text == "-" { return text }
             try FileAccess.writeAtomically(text, to: invocation.context.resolve(file.text), shown: file.text)
             return "wrote the review of \(session.label) to \(file.text)\n"
         })
@@ -105,7 +109,7 @@ extension Command {
 /// Reading a lesson file for `load`, with the first format problem as the error.
 enum LessonFile {
     static func read(_ path: String, shown: String) throws(ShellError) -> Lesson {
-        let text = try FileAccess.readText(path, shown: shown)
+        let text = try FileAccess.readText(path, shown: shown, kind: .lesson)
         let (lesson, issues) = LessonParser.parse(text)
         if let first = issues.first {
             let more = issues.count > 1 ? " (and \(issues.count - 1) more; 'nnstep --check \(shown)' lists them)" : ""
@@ -116,7 +120,7 @@ enum LessonFile {
 
     /// The title on a lesson's `# ` line, read without parsing the rest.
     static func title(_ path: String) -> String? {
-        guard let text = try? FileAccess.readText(path, shown: path) else { return nil }
+        guard let text = try? FileAccess.readText(path, shown: path, kind: .lesson) else { return nil }
         return text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)).trimmed }
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
 
 /// What `plot boundary` shows, worked out once for the terminal and for SVG: the rows of a

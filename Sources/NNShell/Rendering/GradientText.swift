@@ -103,11 +103,13 @@ enum GradientText {
             out.append("memoized deltas, computed once each, output layer first (δ = ∂L/∂z):".replacing("δ", with: notation.ascii ? "delta" : "δ").replacing("∂", with: notation.ascii ? "d" : "∂"))
             out.append(deltas(network.explainDeltas(record.trace), notation: notation, format: format))
         }
+        let frozen = Set(record.frozen)
         for explanation in explanations {
             var block = chain(explanation, notation: notation, format: format)
             if !record.isSingleSample, let index = network.index(of: explanation.parameter) {
                 block += "   (G = \(format(record.gradient[index])))"
             }
+            if let index = network.index(of: explanation.parameter), frozen.contains(index) { block += "   (frozen: not applied)" }
             out.append(block)
         }
         return out.joined(separator: "\n") + "\n"

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// One named series of (x, y) points. Non-finite points break the line.
 struct PlotSeries: Sendable {

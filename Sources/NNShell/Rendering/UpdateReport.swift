@@ -28,7 +28,8 @@ enum UpdateReport {
             } else {
                 lines.append("mean loss over the \(record.rows.count) rows: L = \(format(record.loss)); G is the mean of their gradients")
             }
-            lines.append("every parameter moves by \(notation.minus)\(notation.eta)\(notation.times)\(record.isSingleSample ? "∂L/∂p" : "G"), \(notation.eta) = \(format(record.learningRate)):".replacing("∂", with: notation.ascii ? "d" : "∂"))
+            let except = record.frozen.isEmpty ? "" : " (except the \(record.frozen.count) frozen)"
+            lines.append("every parameter\(except) moves by \(notation.minus)\(notation.eta)\(notation.times)\(record.isSingleSample ? "∂L/∂p" : "G"), \(notation.eta) = \(format(record.learningRate)):".replacing("∂", with: notation.ascii ? "d" : "∂"))
         }
         lines.append(table(record, network: network, notation: notation, format: format))
         if network.isPerceptron { lines.append(lineEquation(network, record.parametersAfter, notation: notation, format: format)) }
@@ -49,9 +50,11 @@ enum UpdateReport {
         if indices.count > tableLimit {
             indices = indices.sorted { abs(record.gradient[$0]) > abs(record.gradient[$1]) }.prefix(tableLimit).sorted()
         }
+        let frozen = Set(record.frozen)
         for i in indices {
+            let move = frozen.contains(i) ? "frozen: not applied" : format(-record.learningRate * record.gradient[i])
             table.rows.append([notation.parameter(network.parameter(at: i)), format(record.parametersBefore[i]), format(record.gradient[i]),
-                               format(-record.learningRate * record.gradient[i]), format(record.parametersAfter[i])])
+                               move, format(record.parametersAfter[i])])
         }
         var text = table.render()
         if indices.count < network.parameterCount {
