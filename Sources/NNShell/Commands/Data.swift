@@ -39,10 +39,10 @@ extension Command {
         let rest = Array(args.dropFirst())
         switch first.text.lowercased() {
         case "show":
-            try Arguments.expectAtMost(1, args, usage: "data show")
+            try invocation.expectAtMost(1, args, form: "data show")
             return DataTable.render(state)
         case "clear":
-            try Arguments.expectAtMost(1, args, usage: "data clear")
+            try invocation.expectAtMost(1, args, form: "data clear")
             guard var data = state.pendingData ?? state.data else { return "no data to clear\n" }
             let count = data.count
             data.removeAll()
@@ -54,7 +54,7 @@ extension Command {
         case "load":
             return try load(rest, invocation, &state)
         case "normalize", "normalise", "standardize", "standardise":
-            try Arguments.expectAtMost(1, args, usage: "data normalize")
+            try invocation.expectAtMost(1, args, form: "data normalize")
             guard let data = state.pendingData ?? state.data, !data.isEmpty else { throw ShellError.state("no data to normalize; choose some first, like 'data students'") }
             let (scaled, means, stds) = data.standardized()
             if let bad = means.indices.first(where: { !means[$0].isFinite || !stds[$0].isFinite || !(stds[$0] > 0) }) {

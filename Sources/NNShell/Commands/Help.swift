@@ -18,7 +18,7 @@ extension Command {
         details: "Leaves nnstep. Lesson progress is saved as you go.",
         examples: ["quit"],
         run: { invocation, state throws(ShellError) in
-            try Arguments.expectAtMost(0, invocation.arguments, usage: "quit")
+            try invocation.expectAtMost(0)
             return farewell(state.lesson, saved: invocation.context.stateDirectory != nil)
         }
     )
@@ -36,7 +36,7 @@ extension Command {
     }
 
     @Sendable static func runHelp(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
-        try Arguments.expectAtMost(1, invocation.arguments, usage: "help [COMMAND]")
+        try invocation.expectAtMost(1)
         if let name = invocation.arguments.first {
             guard let command = Command.named(name.text) else {
                 let hint = didYouMean(name.text, among: Command.all.map(\.name), otherwise: "; type 'help' for the list")

@@ -26,7 +26,7 @@ extension Command {
 
     @Sendable static func runInspect(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
         guard let name = invocation.arguments.first else { throw Command.inspect.usageError(nil, "'inspect' needs a name, like w2_11") }
-        try Arguments.expectAtMost(1, invocation.arguments, usage: "inspect NAME")
+        try invocation.expectAtMost(1, form: "inspect NAME")
         switch name.text.lowercased() {
         case "weights", "gradients": return try show(name, invocation, state)
         default: break
