@@ -55,9 +55,11 @@ extension Command {
         let imported = try JSONImport.parse(text, shown: args[1].text, settings: state.settings)
         let network = imported.network
         let fitted = state.fittedPendingData(for: network)
-        state.training = Training(network: network, data: fitted?.train ?? .empty(features: network.inputCount, targets: network.outputCount),
-                                  settings: imported.settings)
-        if let fitted, let test = fitted.test { state.training?.replaceData(fitted.train, test: test) }
+        var training = Training(network: network, data: fitted?.train ?? .empty(features: network.inputCount, targets: network.outputCount),
+                                settings: imported.settings)
+        if let fitted, let test = fitted.test { training.replaceData(fitted.train, test: test) }
+        if let optimizerState = imported.optimizerState { training.restoreOptimizerState(optimizerState) }
+        state.training = training
         state.pendingSettings = imported.settings
         state.initName = "imported"
         state.lastRun = nil

@@ -48,6 +48,7 @@ extension Command {
             lines.append("  gradient in update \(record.update) (\(record.isSingleSample ? "row \(record.rows[0] + 1)" : "last of \(record.rows.count) rows")):")
             lines += chain.split(separator: "\n").map { "    " + $0 }
             lines.append("  full precision: \(NumberFormat.full(record.trace.gradient[index]))" + (record.isSingleSample ? "" : "; the update applied the mean G = \(NumberFormat.full(record.gradient[index]))"))
+            lines += UpdateText.inspectLines(record, index: index, notation: notation)
             lines.append("  update \(record.update): \(NumberFormat.full(record.parametersBefore[index])) \(notation.arrow) \(NumberFormat.full(record.parametersAfter[index]))")
         } else {
             lines.append("  no update yet, so no gradient; 'step' makes one")
