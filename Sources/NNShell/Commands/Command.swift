@@ -83,7 +83,7 @@ extension Command {
     static let all: [Command] = [
         .net, .set, .data, .step, .epoch, .show, .inspect, .gradcheck, .undo, .reset,
         .plot, .export, .importCommand, .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .check, .review,
-        .source, .history, .help, .quit,
+        .source, .history, .help, .what, .quit,
     ]
 
     static func named(_ name: String) -> Command? {
