@@ -9,6 +9,10 @@ extension Session {
             return Command.all.map(\.name).filter { $0.hasPrefix(partial.lowercased()) }
         }
         guard let command = Command.named(name) else { return [] }
-        return command.complete(Array(words.dropFirst()), partial, state)
+        let offered = command.complete(Array(words.dropFirst()), partial, state)
+        // The declared sub-commands come first after the name, whatever `complete` adds.
+        guard words.count == 1 else { return offered }
+        let declared = command.subcommands.filter { $0.hasPrefix(partial) }
+        return declared + offered.filter { !declared.contains($0) }
     }
 }

@@ -41,14 +41,14 @@ public final class Session {
     public func execute(_ line: String) -> Reply {
         let outcome = evaluate(line)
         guard let error = outcome.error else { return Reply(output: outcome.output, quit: outcome.quit) }
-        var message = "error: " + error.message
+        var failure = Reply.Failure(marks: nil, message: error.message)
         if let column = error.column, options.interactive {
             // A caret under the first character of the bad word, and tildes under the rest.
             let word = line.dropFirst(max(column - 1, 0)).prefix { $0 != " " && $0 != "\t" }
             let marks = "^" + String(repeating: "~", count: max(word.count - 1, 0))
-            message = String(repeating: " ", count: prompt.count + column - 1) + marks + "\n" + message
+            failure.marks = String(repeating: " ", count: prompt.count + column - 1) + marks
         }
-        return Reply(output: outcome.output, error: message, quit: outcome.quit)
+        return Reply(output: outcome.output, failure: failure, quit: outcome.quit)
     }
 
     /// Keeps `line` as typed at the prompt (at most the last 1,000) for `history`.

@@ -17,12 +17,28 @@ public struct SessionOptions: Sendable {
 public struct Reply: Sendable {
     public var output: String
     /// A one-line message (with a caret line above it at a terminal), or nil on success.
-    public var error: String?
+    public var error: String? { failure.map { $0.rendered(color: false) } }
+    /// The same error in its parts, so a terminal can style them (`rendered(color:)`).
+    public var failure: Failure?
     public var quit = false
-    public init(output: String = "", error: String? = nil, quit: Bool = false) {
+    public init(output: String = "", failure: Failure? = nil, quit: Bool = false) {
         self.output = output
-        self.error = error
+        self.failure = failure
         self.quit = quit
+    }
+
+    /// A failed line as the learner sees it: a caret line under the bad word (at a terminal),
+    /// the prefix `error:` and the one-line message.
+    public struct Failure: Sendable, Equatable {
+        /// Spaces then `^~~~` under the bad word, or nil.
+        public var marks: String?
+        public var message: String
+
+        /// The caret line and `error: message`; with `color`, the prefix in bold red.
+        public func rendered(color: Bool) -> String {
+            let prefix = color ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+            return (marks.map { $0 + "\n" } ?? "") + prefix + " " + message
+        }
     }
 }
 

@@ -10,14 +10,14 @@ public enum ShellError: Error, Equatable, Sendable {
     /// Reading or writing a file failed.
     case file(String)
 
+    /// The message as shown: always one line, with what came from outside made visible and
+    /// cut to a readable length (see `PlainText.message`). Every error is rendered here.
     public var message: String {
         switch self {
         case .unknownCommand(let name, let suggestion, _):
-            let base = "unknown command '\(name)'"
-            if let suggestion { return base + "; did you mean '\(suggestion)'?" }
-            return base + "; type 'help' to see the commands"
+            return PlainText.unknownCommand(name, suggestion: suggestion)
         case .syntax(let message, _), .state(let message), .file(let message):
-            return message
+            return PlainText.message(message)
         }
     }
 
@@ -32,6 +32,17 @@ public enum ShellError: Error, Equatable, Sendable {
     /// A syntax error pointing at `token`.
     static func at(_ token: Token, _ message: String) -> ShellError { .syntax(message, column: token.column) }
 }
+
+/// The "did you mean" part of a message: `; did you mean 'X'?` when `word` is a near miss of
+/// one of `candidates` (written as `form` gives it, e.g. `{ "\($0)=" }` for an option), and
+/// otherwise `otherwise` (often `expected(oneOf:)`). The one place this idiom is written.
+func didYouMean(_ word: String, among candidates: [String], form: (String) -> String = { $0 },
+                otherwise: String = "") -> String {
+    nearest(word, in: candidates).map { "; did you mean '\(form($0))'?" } ?? otherwise
+}
+
+/// `; expected one of a, b, c`.
+func expected(oneOf choices: [String]) -> String { "; expected one of " + choices.joined(separator: ", ") }
 
 /// The closest of `candidates` to `word` by edit distance, if it is close enough to be a typo.
 func nearest(_ word: String, in candidates: [String]) -> String? {

@@ -55,9 +55,9 @@ struct REPL {
         if !reply.output.isEmpty {
             Terminal.write(reply.output.hasSuffix("\n") ? reply.output : reply.output + "\n")
         }
-        if let error = reply.error {
+        if let failure = reply.failure {
             // Red "error:" only where colour is allowed (a terminal, no NO_COLOR, no --no-color).
-            Terminal.report(session.options.color ? error.replacing("error:", with: "\u{1B}[1;31merror:\u{1B}[0m") : error)
+            Terminal.report(failure.rendered(color: session.options.color))
         }
     }
 }

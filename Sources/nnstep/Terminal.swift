@@ -20,7 +20,7 @@ enum Terminal {
     static func write(_ text: String) {
         guard !text.isEmpty else { return }
         guard !standardOutputWasClosed else { failedOutput(EBADF) }
-        if nnedit_write_stdout(text) != 0 {
+        if nnedit_write_stdout(PlainText.forTerminal(text, colour: colour, ascii: ascii)) != 0 {
             if errno == EPIPE { exit(0) }
             failedOutput(errno)
         }
@@ -51,8 +51,13 @@ enum Terminal {
     /// Writes `text` to standard error, unbuffered.
     static func writeError(_ text: String) {
         guard !text.isEmpty else { return }
-        nnedit_write_stderr(text)
+        nnedit_write_stderr(PlainText.forTerminal(text, colour: colour, ascii: ascii))
     }
+
+    /// `--ascii` (or a locale without UTF-8): every byte written is ASCII.
+    nonisolated(unsafe) static var ascii = false
+    /// Colour is allowed, so nnstep's own colour sequences pass; any other escape is shown escaped.
+    nonisolated(unsafe) static var colour = false
 
     /// Writes a one-line message to standard error, adding the newline if it is missing.
     static func report(_ message: String) {

@@ -35,3 +35,37 @@ final class HardeningTests: XCTestCase {
         }
     }
 }
+
+/// `--ascii`: one transliteration table applied at output makes every byte ASCII.
+final class ASCIIOutputTests: XCTestCase {
+    func assertPlain(_ text: String, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        let plain = PlainText.forTerminal(text, colour: false, ascii: true)
+        XCTAssertTrue(plain.utf8.allSatisfy { $0 < 0x80 }, "\(what) is not ASCII", file: file, line: line)
+        if let escape = plain.range(of: "\\u{") {
+            XCTFail("\(what): a character has no ASCII form: \(plain[escape.lowerBound...].prefix(12))", file: file, line: line)
+        }
+    }
+
+    func testEveryHelpPageIsASCII() {
+        let session = LessonHarness.session(ascii: true)
+        assertPlain(session.evaluate("help").output, "help")
+        for command in Command.all { assertPlain(session.evaluate("help \(command.name)").output, "help \(command.name)") }
+        assertPlain(session.evaluate("lessons").output, "lessons")
+        assertPlain(session.greeting, "the greeting")
+    }
+
+    func testEveryLessonIsASCII() {
+        for file in LessonHarness.lessonFiles {
+            let key = String(file.dropLast(".lesson".count))
+            let transcript = LessonHarness.play(LessonHarness.answers(forLesson: key), in: LessonHarness.session(ascii: true))
+            assertPlain(transcript, key)
+        }
+    }
+
+    func testTheTableSpellsOutTheCourseNotation() {
+        XCTAssertEqual(PlainText.ascii("η·∂L/∂w²₁₁ → δ ● ○ ─│┼ ŷ ≥ é ω"), "eta*dL/dw211 -> delta o . -|+ yhat >= e omega")
+        XCTAssertEqual(PlainText.forTerminal("a\u{1B}]0;title\u{7}b\u{0}c", colour: false, ascii: false), "a\\u{1B}]0;title\\u{7}b\\u{0}c")
+        XCTAssertEqual(PlainText.forTerminal("\u{1B}[1;31merror:\u{1B}[0m \u{1B}[2J", colour: true, ascii: false),
+                       "\u{1B}[1;31merror:\u{1B}[0m \\u{1B}[2J", "only colour passes, and only with colour on")
+    }
+}

@@ -55,6 +55,10 @@ extension Command {
             try Arguments.expectAtMost(1, args, usage: "data normalize")
             guard let data = state.data, !data.isEmpty else { throw ShellError.state("no data to normalize; choose some first, like 'data students'") }
             let (scaled, means, stds) = data.standardized()
+            if let bad = means.indices.first(where: { !means[$0].isFinite || !stds[$0].isFinite || !(stds[$0] > 0) }) {
+                let what = means[bad].isFinite ? "spread (std) is \(stds[bad])" : "mean is \(means[bad])"
+                throw ShellError.state("cannot normalize '\(data.featureNames[bad])': its \(what), not a finite number; the values are too large to standardise, so scale them down first")
+            }
             try state.setData(scaled)
             let columns = data.featureNames.indices.map { "\(data.featureNames[$0]): mean \(state.format(means[$0])), std \(state.format(stds[$0]))" }
             return "standardised each feature as (x - mean) / std\n" + columns.map { "  " + $0 }.joined(separator: "\n") + "\n"
@@ -66,7 +70,7 @@ extension Command {
     static func builtin(_ name: Token, _ rest: [Token], _ state: inout SessionState) throws(ShellError) -> String {
         guard BuiltinData.names.contains(name.text.lowercased()) else {
             let words = ["add", "clear", "show", "load", "normalize"] + BuiltinData.names
-            let hint = nearest(name.text, in: words).map { "; did you mean '\($0)'?" } ?? "; expected one of \(words.joined(separator: ", "))"
+            let hint = didYouMean(name.text, among: words, otherwise: expected(oneOf: words))
             throw ShellError.at(name, "unknown data set '\(name.text)'" + hint)
         }
         let options = try Arguments.options(rest, allowed: ["n", "seed"], command: "data \(name.text)")

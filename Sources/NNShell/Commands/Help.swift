@@ -3,7 +3,7 @@ extension Command {
         name: "help",
         aliases: ["?"],
         usage: "help [COMMAND|TERM]",
-        summary: "list the commands, or explain one",
+        summary: "list the commands, or explain one (or a term)",
         details: "With no argument, lists every command with one line. 'help step' gives its usage, options and an example; 'help sigmoid' (or 'what is sigmoid') explains a term of the course, with its formula and the lesson that teaches it.",
         examples: ["help", "help net", "help chain rule"],
         complete: { previous, partial, _ in previous.isEmpty ? (Command.all.map(\.name) + Glossary.names).filter { $0.hasPrefix(partial) } : [] },

@@ -58,8 +58,8 @@ extension Command {
             var parsed: [Activation] = []
             for name in names {
                 guard let activation = Activation(rawValue: name.lowercased()) else {
-                    let hint = nearest(name, in: Activation.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" }
-                        ?? "; expected one of \(Activation.allCases.map(\.rawValue).joined(separator: ", "))"
+                    let names = Activation.allCases.map(\.rawValue)
+                    let hint = didYouMean(name, among: names, otherwise: expected(oneOf: names))
                     throw ShellError.at(token, "unknown activation '\(name)'" + hint)
                 }
                 parsed.append(activation)
@@ -69,8 +69,8 @@ extension Command {
         var loss = Loss.mse
         if let token = options["loss"] {
             guard let parsed = Loss(rawValue: token.text.lowercased()) else {
-                let hint = nearest(token.text, in: Loss.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" }
-                    ?? "; expected one of \(Loss.allCases.map(\.rawValue).joined(separator: ", "))"
+                let names = Loss.allCases.map(\.rawValue)
+                let hint = didYouMean(token.text, among: names, otherwise: expected(oneOf: names))
                 throw ShellError.at(token, "unknown loss '\(token.text)'" + hint)
             }
             loss = parsed

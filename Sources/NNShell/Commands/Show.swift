@@ -75,7 +75,7 @@ extension Command {
                 return lines.joined(separator: "\n") + "\n"
             }
         default:
-            let hint = nearest(topic.text, in: showTopics).map { "; did you mean '\($0)'?" } ?? "; expected one of \(showTopics.joined(separator: ", "))"
+            let hint = didYouMean(topic.text, among: showTopics, otherwise: expected(oneOf: showTopics))
             throw ShellError.at(topic, "cannot show '\(topic.text)'" + hint)
         }
     }

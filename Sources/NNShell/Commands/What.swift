@@ -2,7 +2,7 @@ extension Command {
     static let what = Command(
         name: "what",
         usage: "what is TERM",
-        summary: "explain a term of the course: its formula and the lesson that teaches it",
+        summary: "explain a term of the course: what is epoch",
         details: """
         'what is epoch', 'what is chain rule', 'what is η': a few lines on the term, with its
         formula and the lesson that teaches it ('help TERM' does the same). 'what is' alone

@@ -41,15 +41,16 @@ enum Glossary {
     /// What `help TERM` and `what is TERM` print.
     static func render(_ entry: GlossaryEntry) -> String {
         var text = entry.term + (entry.aliases.isEmpty ? "" : " (also: \(entry.aliases.joined(separator: ", ")))") + "\n"
-        text += entry.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+        let body = entry.text.split(separator: "\n").map { String($0).trimmed }.joined(separator: " ")
+        text += Reflow.fill(body, width: 76).map { "  " + $0 }.joined(separator: "\n") + "\n"
         if let lesson = entry.lesson { text += "  Taught in lesson \(lesson) ('load \(lesson)').\n" }
         return text
     }
 
     /// The error for a name that is neither a command nor a term.
     static func unknown(_ name: String) -> String {
-        let near = nearest(name.lowercased(), in: names + Command.all.map(\.name)).map { "; did you mean '\($0)'?" }
-        return "no command or glossary term '\(name)'" + (near ?? "; 'help' lists the commands and 'what is' the terms")
+        "no command or glossary term '\(name)'" + didYouMean(name.lowercased(), among: names + Command.all.map(\.name),
+                                                            otherwise: "; 'help' lists the commands and 'what is' the terms")
     }
 
     /// The glossary's terms, in columns, for `what is` with nothing after it.

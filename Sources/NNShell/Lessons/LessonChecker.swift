@@ -22,7 +22,7 @@ public enum LessonChecker {
         guard path.hasSuffix(".lesson"), let text = try? FileAccess.readText(path, shown: path) else { return [] }
         let (lesson, issues) = LessonParser.parse(text)
         guard issues.isEmpty else { return [] }
-        return LessonTerms.warnings(lesson).map { $0.formatted(path) }
+        return LessonTerms.warnings(lesson, number: LessonLibrary.entry(forPath: path).number).map { $0.formatted(path) }
     }
 
     /// Format problems, then (when the format is sound) problems found by playing it.
@@ -62,7 +62,7 @@ public enum LessonChecker {
             do {
                 guard let first = try Token.split(body).first else { continue }
                 if Command.named(first.text) == nil {
-                    let near = nearest(first.text, in: Command.all.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+                    let near = didYouMean(first.text, among: Command.all.map(\.name))
                     issues.append(LessonIssue(location: SourceLocation(line: index + 1, column: indent + first.column),
                                               message: "unknown command '\(first.text)'\(near)"))
                 }

@@ -1,11 +1,11 @@
 /// The glossary check of `--check`: a lesson should define a term (`*epoch*`, where the
 /// narration explains it) or link it (`help epoch`, `what is epoch`) no later than the line
 /// that first uses it. Narration, questions, hints and solutions count; commands and their
-/// output do not.
+/// output do not. A term an earlier lesson teaches (by number) counts as known.
 enum LessonTerms {
     /// One warning per term used before the lesson defines or links it.
-    static func warnings(_ lesson: Lesson) -> [LessonIssue] {
-        var known = Set<String>()
+    static func warnings(_ lesson: Lesson, number: Int? = nil) -> [LessonIssue] {
+        var known = Set(Glossary.entries.filter { entry in entry.lesson.map { $0 < (number ?? 0) } ?? false }.map(\.term))
         var issues: [LessonIssue] = []
         for (line, text) in texts(lesson) {
             let lower = text.lowercased()
@@ -14,10 +14,10 @@ enum LessonTerms {
                 guard let column = firstUse(entry, lower) else { continue }
                 known.insert(entry.term)
                 issues.append(LessonIssue(location: SourceLocation(line: line, column: column),
-                    message: "warning: '\(entry.term)' is used before this lesson defines it (write *\(entry.uses[0])* where the text explains it) or links it (say 'help \(entry.term)')"))
+                    message: "warning: '\(entry.term)' is used before it is defined (*\(entry.uses[0])*) or linked (help \(entry.term))"))
             }
         }
-        return issues
+        return issues.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
     }
 
     /// True when `text` (lower case) defines the term in `*…*` or links it with `help`/`what is`.
