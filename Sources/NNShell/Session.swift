@@ -22,8 +22,8 @@ public final class Session {
     public var greeting: String {
         """
         nnstep \(Version.number): watch a neural network learn, one number at a time.
-        Type 'lessons' to pick a lesson ('load 01' starts the first) or 'help' for every command.
-        Ctrl-D leaves.
+        Type 'lessons' to pick a lesson ('load 01' starts the first) or 'help' for
+        every command. Ctrl-D leaves.
 
         """ + lessonGreeting
     }
@@ -32,6 +32,7 @@ public final class Session {
     public var isLessonActive: Bool { state.lesson?.isActive ?? false }
 
     public var prompt: String {
+        if let walk = state.walk { return walk.prompt }
         if let lesson = state.lesson, lesson.isWaiting { return lesson.prompt }
         return "nnstep> "
     }
@@ -42,6 +43,11 @@ public final class Session {
         let outcome = evaluate(line)
         guard let error = outcome.error else { return Reply(output: outcome.output, quit: outcome.quit) }
         var failure = Reply.Failure(marks: nil, message: error.message)
+        if options.interactive {
+            // At a terminal the message is wrapped to fit; scripts keep it on one line for tools.
+            let lines = TextWrap.hanging("error: " + error.message, indent: 7, width: min(options.width, 80))
+            failure.message = String(lines.joined(separator: "\n").dropFirst(7))
+        }
         if let column = error.column, options.interactive {
             // A caret under the first character of the bad word, and tildes under the rest.
             let word = line.dropFirst(max(column - 1, 0)).prefix { $0 != " " && $0 != "\t" }
@@ -65,24 +71,14 @@ public final class Session {
         let line = Token.withoutComment(typed)
         let trimmed = line.trimmed
         if trimmed.isEmpty && line.count < typed.count { return nothing }
+        if state.walk != nil, let handled = walkInput(trimmed) { return handled }
         if let lesson = state.lesson, lesson.isActive, let handled = lessonInput(trimmed) { return handled }
         if trimmed.isEmpty { return nothing }
-        do {
-            let tokens = try Token.split(line)
-            guard let first = tokens.first else { return Outcome(output: "", error: nil, quit: false) }
-            guard let command = Command.named(first.text) else {
-                let names = Command.all.map(\.name) + Command.all.flatMap(\.aliases)
-                throw ShellError.unknownCommand(first.text, suggestion: nearest(first.text, in: names), column: first.column)
-            }
-            let invocation = Invocation(line: line, name: first, arguments: Array(tokens.dropFirst()), context: context)
-            var copy = state
-            let output = try command.run(invocation, &copy)
-            state = copy
-            return Outcome(output: output, error: nil, quit: command.name == "quit")
-        } catch let error as ShellError {
-            return Outcome(output: "", error: error, quit: false)
+        do throws(ShellError) {
+            let (output, command) = try Command.dispatch(line, &state, context)
+            return Outcome(output: output, error: nil, quit: command?.name == "quit")
         } catch {
-            return Outcome(output: "", error: .state("\(error)"), quit: false)
+            return Outcome(output: "", error: error, quit: false)
         }
     }
 

@@ -21,6 +21,10 @@ struct SessionState {
     var lesson: LessonSession?
     /// Lessons finished and where each was left (saved in the state directory when there is one).
     var lessonProgress = LessonProgressBook()
+    /// A `step --walk` waiting for Enter, `c`, `q` or a prediction.
+    var walk: WalkSession?
+    /// `set predict on`: walks ask for each number before showing it.
+    var predict = false
 
     var data: DataSet? { training?.data ?? pendingData }
 

@@ -62,14 +62,11 @@ enum TrainingRunner {
         case .loss: what = "the loss became \(format(divergence.loss))"
         case .parameters(let p): what = "\(notation.parameter(p)) would have become infinite (the loss was \(format(divergence.loss)))"
         }
-        return """
-        diverged at update \(divergence.update): \(what),
-        so training stopped before that update. The parameters are the last finite ones,
-        after update \(divergence.update - 1); 'undo' and 'inspect' still work.
-        \(data.map(isStandardized) == true ? "The inputs are already scaled, so try a smaller learning rate ('set lr 0.001')."
-            : "Try a smaller learning rate ('set lr 0.001') or scaled inputs ('data normalize').")
-
-        """
+        let advice = data.map(isStandardized) == true ? "The inputs are already scaled, so try a smaller learning rate ('set lr 0.001')."
+            : "Try a smaller learning rate ('set lr 0.001') or scaled inputs ('data normalize')."
+        let text = "diverged at update \(divergence.update): \(what), so training stopped before that update. "
+            + "The parameters are the last finite ones, after update \(divergence.update - 1); 'undo' and 'inspect' still work. "
+        return Reflow.fill(text + advice, width: 80).joined(separator: "\n") + "\n"
     }
 
     /// True when every feature already has mean 0 and standard deviation 1 (or is constant).

@@ -69,3 +69,31 @@ final class ASCIIOutputTests: XCTestCase {
                        "\u{1B}[1;31merror:\u{1B}[0m \\u{1B}[2J", "only colour passes, and only with colour on")
     }
 }
+
+/// Work a lesson value asks for is bounded, and Ctrl-C stops it.
+final class BoundedWorkTests: XCTestCase {
+    func scope(rows: Int, interrupt: (() -> Bool)? = nil) -> LiveScope {
+        let session = Session(options: SessionOptions())
+        for line in ["net 2-2-1", "data moons n=\(rows) seed=1", "set lr 0.01"] { XCTAssertNil(session.evaluate(line).error, line) }
+        return LiveScope(state: session.state, kept: [:], interrupt: interrupt)
+    }
+
+    func message(_ text: String, _ scope: LiveScope) -> String? {
+        do { _ = try scope.evaluate(ExpressionParser.parse(text)); return nil } catch { return error.message }
+    }
+
+    func testAHugeLookAheadIsRefusedAtOnce() {
+        let scope = scope(rows: 100_000)
+        XCTAssertEqual(message("ahead(100000, epochloss)", scope),
+                       "looking 100000 epochs ahead over 100000 rows with 9 parameters is about 9.0e+10 operations; a lesson value may ask for at most 1e+09, so ask for fewer epochs")
+        XCTAssertEqual(message("diverges(100000)", scope)?.hasPrefix("looking 100000 epochs ahead"), true)
+    }
+
+    func testCtrlCStopsALookAhead() {
+        var asked = 0
+        let scope = scope(rows: 1_000, interrupt: { asked += 1; return true })
+        XCTAssertEqual(message("ahead(1000, loss)", scope), "interrupted (Ctrl-C) while looking 1000 epochs ahead; the value is not known")
+        XCTAssertGreaterThan(asked, 0)
+        XCTAssertNil(message("ahead(2, loss)", self.scope(rows: 1_000, interrupt: { false })))
+    }
+}

@@ -81,10 +81,35 @@ func parameterNames(_ network: Network, prefix: String, limit: Int = 200) -> [St
 extension Command {
     /// Every command, in the order `help` lists them.
     static let all: [Command] = [
-        .net, .set, .data, .step, .epoch, .show, .inspect, .gradcheck, .undo, .reset,
+        .net, .set, .data, .step, .walk, .predict, .example, .examples, .epoch, .show, .inspect, .gradcheck, .undo, .reset,
         .plot, .export, .importCommand, .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .check, .review,
         .source, .history, .help, .what, .quit,
     ]
+
+    /// The commands that steer a lesson rather than the network: a lesson page may not run
+    /// them, and while a lesson waits they go to the lesson.
+    static let lessonControls: [Command] = [
+        .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .check, .review, .quit,
+    ]
+    static let lessonControlNames = Set(lessonControls.flatMap { [$0.name] + $0.aliases })
+
+    /// The one dispatch, for the prompt, scripts and lessons alike: finds the command named by
+    /// the line's first word and runs it on a copy of `state`, which replaces `state` only
+    /// when the command succeeds. Returns its text and the command (nil for an empty line).
+    static func dispatch(_ line: String, _ state: inout SessionState, _ context: CommandContext)
+        throws(ShellError) -> (output: String, command: Command?) {
+        let tokens = try Token.split(line)
+        guard let first = tokens.first else { return ("", nil) }
+        guard let command = Command.named(first.text) else {
+            let names = Command.all.map(\.name) + Command.all.flatMap(\.aliases)
+            throw ShellError.unknownCommand(first.text, suggestion: nearest(first.text, in: names), column: first.column)
+        }
+        var copy = state
+        let output = try command.run(Invocation(line: line, name: first, arguments: Array(tokens.dropFirst()), context: context),
+                                     &copy)
+        state = copy
+        return (output, command)
+    }
 
     static func named(_ name: String) -> Command? {
         let name = name.lowercased()

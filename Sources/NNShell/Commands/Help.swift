@@ -48,7 +48,10 @@ extension Command {
                 if let entry = Glossary.find(term) { return Glossary.render(entry) }
                 throw ShellError.at(name, Glossary.unknown(term))
             }
-            var text = "usage: \(command.usage)\n\n\(command.summary)\n\n\(command.details)\n\nexample\(command.examples.count > 1 ? "s" : ""):\n"
+            let width = min(invocation.context.width, 80)
+            let usage = TextWrap.usage(command.usage, width: width).joined(separator: "\n")
+            let details = TextWrap.details(command.details, width: width).joined(separator: "\n")
+            var text = "usage: \(usage.dropFirst(7))\n\n\(command.summary)\n\n\(details)\n\nexample\(command.examples.count > 1 ? "s" : ""):\n"
             text += command.examples.map { "  " + $0 }.joined(separator: "\n") + "\n"
             if !command.aliases.isEmpty { text += "also: \(command.aliases.joined(separator: ", "))\n" }
             if let entry = Glossary.find(name.text) { text += "\nthe term:\n" + Glossary.render(entry) }

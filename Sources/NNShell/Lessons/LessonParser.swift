@@ -20,7 +20,7 @@ struct LessonParser {
     var narration: [Template] = []
 
     static let setupCommands: Set<String> = ["net", "data", "set"]
-    static let lessonCommands: Set<String> = ["load", "lessons", "next", "back", "restart", "hint", "solution", "skip", "check", "review", "quit", "exit", "q"]
+    static var lessonCommands: Set<String> { Command.lessonControlNames }
 
     init(_ text: String) {
         lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)

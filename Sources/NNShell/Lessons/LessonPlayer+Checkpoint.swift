@@ -9,7 +9,7 @@ extension LessonPlayer {
         do {
             expected = try LessonPlayer.expected(checkpoint, scope)
         } catch {
-            say("(lesson problem at line \(checkpoint.location.line): \(error.message); the question is skipped)")
+            tell("(lesson problem at line \(checkpoint.location.line): \(error.message); the question is skipped)")
             return
         }
         let question = render(checkpoint.question, indent: 2)
@@ -90,11 +90,11 @@ extension LessonPlayer {
         case .choice(let answer, let labels):
             let word = typed.lowercased()
             guard labels.contains(word) else {
-                return say("'\(typed)' is not one of the choices; answer with one of: \(labels.joined(separator: ", ")).")
+                return tell("'\(typed)' is not one of the choices; answer with one of: \(labels.joined(separator: ", ")).")
             }
             right = word == answer
         case .goal:
-            return say("This is a task: type commands to reach the goal, then 'check' (or 'hint', 'skip').")
+            return tell("This is a task: type commands to reach the goal, then 'check' (or 'hint', 'skip').")
         }
         session.log.append(.attempt(typed, right: right))
         if right {
@@ -116,7 +116,7 @@ extension LessonPlayer {
     mutating func judgeNumbers(_ typed: String, _ values: [Double], _ open: OpenCheckpoint) -> (Bool, String)? {
         let parts = LessonParser.topLevelParts(typed, separatedBy: ",").map { $0.text.trimmed }
         guard parts.count == values.count else {
-            say(values.count == 1 ? "Type one number (arithmetic like 2*(5-1.8) is fine)."
+            tell(values.count == 1 ? "Type one number (arithmetic like 2*(5-1.8) is fine)."
                 : "Type \(values.count) numbers separated by commas, like '0.25, 0.75'.")
             return nil
         }
@@ -124,12 +124,12 @@ extension LessonPlayer {
         var verdicts: [AnswerJudge.Verdict] = []
         for (part, value) in zip(parts, values) {
             if (try? ExpressionParser.parse(part))?.isLive == true {
-                say("Type the number itself (you may write arithmetic, like 2*(5-1.8)); names such as 'loss' are for the lesson to use.")
+                tell("Type the number itself (you may write arithmetic, like 2*(5-1.8)); names such as 'loss' are for the lesson to use.")
                 return nil
             }
             let verdict = AnswerJudge.judge(part, expected: value, within: within)
             if case .unreadable = verdict {
-                say("'\(part)' is not a number; type a number like 0.25, or 'hint', 'solution' or 'skip'.")
+                tell("'\(part)' is not a number; type a number like 0.25, or 'hint', 'solution' or 'skip'.")
                 return nil
             }
             verdicts.append(verdict)

@@ -20,7 +20,7 @@ extension LessonPlayer {
         for command in lesson.setup {
             var text: String
             do throws(ShellError) { text = try execute(command.text, &player.stage, context) } catch { text = "error: \(error.message)\n" }
-            player.say("\(session.label)\(player.lessonMark) \(command.text)")
+            player.say(continued("\(session.label)\(player.lessonMark) \(command.text)", width: min(context.width, 80)))
             player.say(text)
         }
         var resumeAt = 0
@@ -42,7 +42,7 @@ extension LessonPlayer {
     mutating func advance() {
         settle()
         if session.open != nil {
-            return say("A question is waiting: type your answer, or 'hint', 'solution' or 'skip'.")
+            return tell("A question is waiting: type your answer, or 'hint', 'solution' or 'skip'.")
         }
         guard session.page + 1 < session.lesson.pages.count else { return complete() }
         begin(page: session.page + 1)

@@ -9,7 +9,7 @@ extension LessonPlayer {
         guard var open = session.open else { return }
         let hints = open.checkpoint.hints
         guard open.hintsShown < hints.count else {
-            return say("No more hints. Type 'solution' to see it worked out, or 'skip'.")
+            return tell("No more hints. Type 'solution' to see it worked out, or 'skip'.")
         }
         let label = "Hint \(open.hintsShown + 1) of \(hints.count): "
         let text = render(hints[open.hintsShown], indent: label.count)
@@ -27,7 +27,7 @@ extension LessonPlayer {
         if open.hintsShown < open.checkpoint.hints.count {
             hint()
         } else {
-            say("That was the last hint. Try again, type 'solution' to see it worked out, or 'skip'.")
+            tell("That was the last hint. Try again, type 'solution' to see it worked out, or 'skip'.")
         }
     }
 
