@@ -7,7 +7,16 @@ public struct Training: Sendable {
     /// The parameters the network started with (`reset` returns to them).
     public internal(set) var initialParameters: [Double]
     public internal(set) var data: DataSet
-    public var settings: TrainingSettings
+    /// How updates are made. Choosing another optimiser starts its state again at 0.
+    public var settings: TrainingSettings {
+        didSet {
+            if settings.optimizer != oldValue.optimizer {
+                optimizerState = OptimizerState(settings.optimizer, count: network.parameterCount)
+            }
+        }
+    }
+    /// What the optimiser remembers between updates (momentum's v, Adam's m, v and t, …).
+    public internal(set) var optimizerState: OptimizerState
     /// When false, updates keep no undo window and no history: the bare training loop, for
     /// measuring what recording costs. Turning it off forgets the undo window.
     public var recording = true {
@@ -30,6 +39,7 @@ public struct Training: Sendable {
         self.initialParameters = network.parameters
         self.data = data
         self.settings = settings
+        optimizerState = OptimizerState(settings.optimizer, count: network.parameterCount)
         recorder = Recorder(parameterCount: network.parameterCount, layerCount: network.layerCount,
                             layerRanges: (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] })
         undoLog = UndoLog(parameterCount: network.parameterCount)
@@ -57,7 +67,23 @@ public struct Training: Sendable {
         lastStep = nil
         if recording {
             network.parameters.withUnsafeBufferPointer {
-                undoLog.push($0.baseAddress!, count: network.parameterCount, update: updateCount, cursor: cursor, settings: settings)
+                undoLog.push($0.baseAddress!, update: updateCount, cursor: cursor, settings: settings, optimizer: optimizerState)
+            }
+        }
+    }
+
+    /// Replaces the optimiser's state, as `import json` reads it back. The state must be for
+    /// the current optimiser and hold one value per parameter in each array it uses; the
+    /// precondition fires otherwise. Undo reaches back past the change: a checkpoint is taken.
+    public mutating func restoreOptimizerState(_ state: OptimizerState) {
+        let fresh = OptimizerState(settings.optimizer, count: network.parameterCount)
+        precondition(state.optimizer == settings.optimizer && state.first.count == fresh.first.count
+                     && state.second.count == fresh.second.count, "An optimiser state must fit the optimiser and the network.")
+        optimizerState = state
+        lastStep = nil
+        if recording {
+            network.parameters.withUnsafeBufferPointer {
+                undoLog.push($0.baseAddress!, update: updateCount, cursor: cursor, settings: settings, optimizer: optimizerState)
             }
         }
     }

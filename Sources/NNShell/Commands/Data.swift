@@ -36,11 +36,11 @@ extension Command {
         let rest = Array(args.dropFirst())
         switch first.text.lowercased() {
         case "show":
-            try Arguments.expectAtMost(1, args, usage: "data show")
+            try invocation.expectAtMost(1, args, form: "data show")
             guard let data = state.data else { return "no data yet; try 'data students'\n" }
             return DataTable.render(data, format: state.format, highlight: state.training?.nextRows() ?? [])
         case "clear":
-            try Arguments.expectAtMost(1, args, usage: "data clear")
+            try invocation.expectAtMost(1, args, form: "data clear")
             guard var data = state.data else { return "no data to clear\n" }
             let count = data.count
             data.removeAll()
@@ -52,7 +52,7 @@ extension Command {
         case "load":
             return try load(rest, invocation, &state)
         case "normalize", "normalise", "standardize", "standardise":
-            try Arguments.expectAtMost(1, args, usage: "data normalize")
+            try invocation.expectAtMost(1, args, form: "data normalize")
             guard let data = state.data, !data.isEmpty else { throw ShellError.state("no data to normalize; choose some first, like 'data students'") }
             let (scaled, means, stds) = data.standardized()
             if let bad = means.indices.first(where: { !means[$0].isFinite || !stds[$0].isFinite || !(stds[$0] > 0) }) {

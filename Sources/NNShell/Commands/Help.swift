@@ -18,7 +18,7 @@ extension Command {
         details: "Leaves nnstep. Lesson progress is saved as you go.",
         examples: ["quit"],
         run: { invocation, state throws(ShellError) in
-            try Arguments.expectAtMost(0, invocation.arguments, usage: "quit")
+            try invocation.expectAtMost(0)
             return farewell(state.lesson, saved: invocation.context.stateDirectory != nil)
         }
     )
@@ -36,7 +36,7 @@ extension Command {
     }
 
     @Sendable static func runHelp(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
-        try Arguments.expectAtMost(4, invocation.arguments, usage: "help [COMMAND|TERM]")
+        try invocation.expectAtMost(4)
         if invocation.arguments.count > 1 {
             let term = invocation.arguments.map(\.text).joined(separator: " ")
             guard let entry = Glossary.find(term) else { throw ShellError.at(invocation.arguments[0], Glossary.unknown(term)) }

@@ -109,7 +109,11 @@ enum GradientText {
             if !record.isSingleSample, let index = network.index(of: explanation.parameter) {
                 block += "   (G = \(format(record.gradient[index])))"
             }
-            if let index = network.index(of: explanation.parameter), frozen.contains(index) { block += "   (frozen: not applied)" }
+            if let index = network.index(of: explanation.parameter) {
+                if let line = UpdateText.penaltyChainLine(record, index: index, parameter: explanation.parameter, notation: notation,
+                                                          format: format) { block += "\n" + line }
+                if frozen.contains(index) { block += "   (frozen: not applied)" }
+            }
             out.append(block)
         }
         return out.joined(separator: "\n") + "\n"

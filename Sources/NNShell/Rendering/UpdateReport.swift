@@ -26,8 +26,14 @@ enum UpdateReport {
             } else {
                 lines.append("mean loss over the \(record.rows.count) rows: L = \(format(record.loss)); G is the mean of their gradients")
             }
+            lines += UpdateText.penaltyLines(record, notation: notation, format: format)
             let except = record.frozen.isEmpty ? "" : " (except the \(record.frozen.count) frozen)"
-            lines.append("every parameter\(except) moves by \(notation.minus)\(notation.eta)\(notation.times)\(record.isSingleSample ? "∂L/∂p" : "G"), \(notation.eta) = \(format(record.learningRate)):".replacing("∂", with: notation.ascii ? "d" : "∂"))
+            if record.optimizer.optimizer == .sgd {
+                let gradient = record.isSingleSample && record.penaltyGradient.isEmpty ? "∂L/∂p" : "G"
+                lines.append("every parameter\(except) moves by \(notation.minus)\(notation.eta)\(notation.times)\(gradient), \(notation.eta) = \(format(record.learningRate)):".replacing("∂", with: notation.ascii ? "d" : "∂"))
+            } else {
+                lines.append(UpdateText.optimizerLine(record, except: except, notation: notation, format: format))
+            }
         }
         lines.append(table(record, network: network, notation: notation, format: format))
         if network.isPerceptron { lines.append(lineEquation(network, record.parametersAfter, notation: notation, format: format)) }
@@ -41,19 +47,11 @@ enum UpdateReport {
     }
 
     static func table(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat) -> String {
-        let d = notation.ascii ? "d" : "∂"
-        let gradientHeader = network.isPerceptron ? "G" : record.isSingleSample ? "\(d)L/\(d)p" : "G"
-        var table = TextTable(header: ["param", "before", gradientHeader, "\(notation.minus)\(notation.eta)\(notation.times)\(gradientHeader)", "after"])
         var indices = Array(0..<network.parameterCount)
         if indices.count > tableLimit {
             indices = indices.sorted { abs(record.gradient[$0]) > abs(record.gradient[$1]) }.prefix(tableLimit).sorted()
         }
-        let frozen = Set(record.frozen)
-        for i in indices {
-            let move = frozen.contains(i) ? "frozen: not applied" : format(-record.learningRate * record.gradient[i])
-            table.rows.append([notation.parameter(network.parameter(at: i)), format(record.parametersBefore[i]), format(record.gradient[i]),
-                               move, format(record.parametersAfter[i])])
-        }
+        let table = UpdateTable.render(record, network: network, indices: indices, notation: notation, format: format)
         var text = table.render()
         if indices.count < network.parameterCount {
             text += "  (the \(tableLimit) largest moves of \(network.parameterCount) parameters; 'inspect NAME' shows any one)\n"
