@@ -104,4 +104,26 @@ final class WalkTests: XCTestCase {
         let firstGradient = steps.firstIndex { $0.name.hasPrefix("∂L/∂") }!
         XCTAssertTrue(steps.lastIndex { $0.name.hasPrefix("δ") }! < firstGradient)
     }
+
+    /// `predict next` judges against the next update's values and changes nothing.
+    func testPredictNextJudgesTheNextUpdateAndChangesNothing() {
+        let session = Self.session(interactive: false, ["example students"])
+        let before = Self.exported(session)
+        let cases: [(line: String, right: Bool)] = [
+            ("predict next loss 27291.0", true),           // (1.8 − 167)² = 27291.04
+            ("predict next loss 27300", false),
+            ("predict next w2_11 -2757.84", true),         // 1 − 0.1·330.4·83.5
+            ("predict next grad w1_21 1156.4", true),      // 330.4·3.5
+            ("predict next O1_1 83.5", true),              // 80 + 3.5
+            ("predict next z1_2 83.6", false),
+            ("predict next yhat 167", true),
+        ]
+        for c in cases {
+            let outcome = session.evaluate(c.line)
+            XCTAssertNil(outcome.error, c.line)
+            XCTAssertEqual(outcome.output.hasPrefix("right:"), c.right, "\(c.line): \(outcome.output)")
+        }
+        XCTAssertNotNil(session.evaluate("predict next loss 3e4").error, "one significant digit is too few")
+        XCTAssertEqual(Self.exported(session), before, "predict changes nothing")
+    }
 }

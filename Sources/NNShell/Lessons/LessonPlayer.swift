@@ -179,7 +179,7 @@ struct LessonPlayer {
 
     // MARK: Live values
 
-    var scope: LiveScope { LiveScope(state: stage, kept: session.kept) }
+    var scope: LiveScope { LiveScope(state: stage, kept: session.kept, interrupt: context.interruptCheck) }
 
     /// A template with every `{{…}}` filled in from the live session.
     func render(_ template: Template) -> String {
