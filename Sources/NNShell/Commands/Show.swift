@@ -43,8 +43,7 @@ extension Command {
         let format = state.format
         switch topic.text.lowercased() {
         case "data":
-            guard let data = state.data else { return "no data yet; try 'data students'\n" }
-            return DataTable.render(data, format: format, highlight: state.training?.nextRows() ?? [])
+            return DataTable.render(state)
         case "weights", "params", "net", "memo":
             let training = try state.requireTraining()
             switch topic.text.lowercased() {
