@@ -1,7 +1,7 @@
 import NNEngine
 
 extension Command {
-    static let showTopics = ["weights", "forward", "gradients", "loss", "params", "data", "net", "deltas", "memo"]
+    static let showTopics = ["weights", "forward", "gradients", "loss", "params", "data", "net", "deltas", "memo", "graph"]
 
     static let show = Command(
         name: "show",
@@ -18,6 +18,9 @@ extension Command {
           show net         the network drawn as nodes and edges with its weights
           show deltas      the memoized δ = ∂L/∂z of every node in the last update
           show memo        multiplications of backprop with and without memoization
+          show graph [NAME] [--svg FILE]   the last update as a graph of scalar operations,
+                           each node with its value and ∂L/∂node; with NAME, that parameter's
+                           paths to L with the local derivative on every edge
         """,
         examples: ["show forward", "show gradients"],
         subcommands: showTopics,
@@ -29,6 +32,7 @@ extension Command {
         guard let topic = invocation.arguments.first else {
             throw Command.show.usageError(nil, "'show' needs what to show")
         }
+        if topic.text.lowercased() == "graph" { return try showGraph(invocation.arguments, invocation, state) }
         try Arguments.expectAtMost(1, invocation.arguments, usage: "show \(topic.text)")
         return try show(topic, invocation, state)
     }
