@@ -33,14 +33,22 @@ public struct RunReport: Sendable, Equatable {
     public var firstEpochLosses: [Double] = []
     /// The mean loss of the last passes this run finished (at most `shownEpochs`, oldest first).
     public var lastEpochLosses: [Double] = []
+    /// With a test set, its mean loss after each of those passes (same positions); else empty.
+    public var firstTestLosses: [Double] = []
+    public var lastTestLosses: [Double] = []
     public static let shownEpochs = 5
 
     /// Keeps the first and last few epoch losses; the full, thinned series is in the Recorder.
-    mutating func noteEpoch(_ loss: Double) {
+    mutating func noteEpoch(_ loss: Double, testLoss: Double? = nil) {
         epochCount += 1
-        if firstEpochLosses.count < Self.shownEpochs { firstEpochLosses.append(loss) }
+        if firstEpochLosses.count < Self.shownEpochs {
+            firstEpochLosses.append(loss)
+            if let testLoss { firstTestLosses.append(testLoss) }
+        }
         lastEpochLosses.append(loss)
+        if let testLoss { lastTestLosses.append(testLoss) }
         if lastEpochLosses.count > Self.shownEpochs { lastEpochLosses.removeFirst() }
+        if lastTestLosses.count > Self.shownEpochs { lastTestLosses.removeFirst() }
     }
     public var divergence: Divergence?
     public var interrupted = false
@@ -76,9 +84,10 @@ extension Training {
     public mutating func run(_ length: RunLength, observeEvery interval: Int = 256, explain: Bool = true,
                              observer: ((RunProgress) -> Bool)? = nil) throws(TrainingError) -> RunReport {
         try validateData()
-        let report = Self.loop(network: &network, workspace: &workspace, undo: &undoLog, recorder: &recorder,
-                               cursor: &cursor, updateCount: &updateCount, passLoss: &passLoss,
-                               passSamples: &passSamples, data: data, settings: settings, recording: recording, length: length,
+        let report = Self.loop(network: &network, workspace: &workspace, optimizer: &optimizerState, undo: &undoLog,
+                               recorder: &recorder, cursor: &cursor, updateCount: &updateCount, passLoss: &passLoss,
+                               passSamples: &passSamples, data: data, test: testData, testLosses: &testLosses,
+                               settings: settings, recording: recording, length: length,
                                interval: max(1, interval), observer: observer)
         if report.updates > 0 { lastStep = nil; if explain { explainLastUpdate() } }
         return report
@@ -107,18 +116,22 @@ extension Training {
     /// The training loop: each update takes its rows, computes G, checks it, records a
     /// checkpoint when one is due, moves the parameters and advances the cursor. It allocates
     /// nothing per update; each step below is a small inlined function.
-    private static func loop(network: inout Network, workspace: inout Workspace, undo: inout UndoLog,
+    private static func loop(network: inout Network, workspace: inout Workspace, optimizer: inout OptimizerState, undo: inout UndoLog,
                              recorder: inout Recorder, cursor: inout Cursor, updateCount: inout Int,
                              passLoss: inout Double, passSamples: inout Int, data: DataSet,
-                             settings: TrainingSettings, recording: Bool, length: RunLength, interval: Int,
+                             test: DataSet?, testLosses: inout TestLossHistory, settings: TrainingSettings, recording: Bool, length: RunLength, interval: Int,
                              observer: ((RunProgress) -> Bool)?) -> RunReport {
         var run = LoopState(settings: settings, data: data, cursor: cursor, undo: undo, updateCount: updateCount)
         if recording { recorder.prepare(forUpdates: expectedUpdates(length, data: data, settings: settings, cursor: cursor)) }
         run.nextRecord = recorder.nextWanted(after: updateCount)
-        let rule = UpdateRule(settings: settings, parameterCount: network.parameterCount)
-        let layerRanges = (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] }
-        let perceptron = network.isPerceptron, n = data.count, parameterCount = network.parameterCount
-        network.withKernel(&workspace) { kernel in
+        let rule = UpdateRule(settings: settings, network: network)
+        let layerRanges = rule.weightRanges
+        let perceptron = network.isPerceptron, n = data.count
+        if optimizer.optimizer != settings.optimizer { optimizer = OptimizerState(settings.optimizer, count: network.parameterCount) }
+        var t = optimizer.t
+        defer { optimizer.t = t }
+        let optimizerKind = optimizer.optimizer
+        network.withKernel(&workspace) { kernel in optimizer.withPointers { state in
             data.inputs.withUnsafeBufferPointer { xs in
                 data.targets.withUnsafeBufferPointer { ys in
                     let x = xs.baseAddress!, y = ys.baseAddress!
@@ -130,20 +143,24 @@ extension Training {
                             kernel.updateGradient(x: x, y: y, order: rows.isEmpty ? nil : rows.baseAddress, start: cursor.offset,
                                                   count: take, perceptron: perceptron)
                         }
-                        // 3. Check it: a non-finite loss, or a parameter the move would break, stops before any moves.
-                        guard lossSum.isFinite, rule.keepsFinite(kernel.p, kernel.g) else {
+                        // 3. Add the penalty's gradient (l1, l2) to G, once per update.
+                        rule.addPenalty(kernel.p, kernel.g)
+                        // 4. Check it: a non-finite loss, or a parameter the move would break, stops before any moves.
+                        guard lossSum.isFinite, rule.keepsFinite(kernel.p, kernel.g, state, t: t + 1) else {
                             run.diverge(update: updateCount + 1, loss: lossSum / Double(take),
-                                        badIndex: lossSum.isFinite ? rule.firstNonFinite(kernel.p, kernel.g) : nil)
+                                        badIndex: lossSum.isFinite ? rule.firstNonFinite(kernel.p, kernel.g, state, t: t + 1) : nil)
                             return
                         }
-                        // 4. Keep a checkpoint for undo when one is due.
+                        // 5. Keep a checkpoint for undo when one is due.
                         if recording, updateCount >= run.nextCheckpoint {
-                            undo.push(kernel.p, count: parameterCount, update: updateCount, cursor: cursor, settings: settings)
+                            undo.push(kernel.p, update: updateCount, cursor: cursor, settings: settings,
+                                      optimizer: optimizerKind, t: t, state: state)
                             run.nextCheckpoint = updateCount + UndoLog.interval
                         }
-                        // 5. Move the parameters.
-                        rule.apply(kernel.p, kernel.g)
-                        // 6. Count and record it.
+                        // 6. Move the parameters (and advance the optimiser's state).
+                        t += 1
+                        rule.apply(kernel.p, kernel.g, state, t: t)
+                        // 7. Count and record it.
                         updateCount += 1
                         run.count(take: take, lossSum: lossSum, passLoss: &passLoss, passSamples: &passSamples)
                         if recording, updateCount >= run.nextRecord {
@@ -151,10 +168,12 @@ extension Training {
                                             layerRanges: layerRanges)
                             run.nextRecord = recorder.nextWanted(after: updateCount)
                         }
-                        // 7. Advance the cursor; a finished pass records its mean loss.
+                        // 8. Advance the cursor; a finished pass records its mean loss (and the test set's).
                         if cursor.offset + take >= n {
+                            let testLoss = test.flatMap { $0.isEmpty ? nil : kernel.meanLoss(on: $0) }
+                            if let testLoss { testLosses.record(epoch: cursor.pass + 1, update: updateCount, loss: testLoss) }
                             run.finishPass(cursor: &cursor, updateCount: updateCount, recorder: &recorder,
-                                           passLoss: &passLoss, passSamples: &passSamples)
+                                           passLoss: &passLoss, passSamples: &passSamples, testLoss: testLoss)
                         } else {
                             cursor.offset += take
                         }
@@ -167,7 +186,7 @@ extension Training {
                     }
                 }
             }
-        }
+        } }
         if let badIndex = run.badIndex, let divergence = run.report.divergence {
             run.report.divergence = Divergence(update: divergence.update, cause: .parameters(network.parameter(at: badIndex)),
                                                loss: divergence.loss)
@@ -229,10 +248,10 @@ private struct LoopState {
     }
 
     mutating func finishPass(cursor: inout Cursor, updateCount: Int, recorder: inout Recorder,
-                             passLoss: inout Double, passSamples: inout Int) {
+                             passLoss: inout Double, passSamples: inout Int, testLoss: Double?) {
         let mean = passLoss / Double(passSamples)
         recorder.recordEpoch(cursor.pass + 1, update: updateCount, loss: mean)
-        report.noteEpoch(mean)
+        report.noteEpoch(mean, testLoss: testLoss)
         passLoss = 0
         passSamples = 0
         passesDone += 1

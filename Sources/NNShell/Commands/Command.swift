@@ -32,6 +32,22 @@ struct Invocation {
     let name: Token
     let arguments: [Token]
     let context: CommandContext
+    /// The declaration being run: its usage line is the one errors quote.
+    let command: Command
+
+    /// The form of the usage line that starts with `form` (`data show` of
+    /// `data NAME … | data show | …`), or the whole usage line.
+    func usage(_ form: String? = nil) -> String {
+        guard let form else { return command.usage }
+        let forms = command.usage.split(separator: " | ").map(String.init)
+        return forms.first { $0 == form || $0.hasPrefix(form + " ") } ?? command.usage
+    }
+
+    /// Fails when `tokens` (the arguments by default) hold more than `count` words, quoting
+    /// the usage line (or its `form`) from the declaration.
+    func expectAtMost(_ count: Int, _ tokens: [Token]? = nil, form: String? = nil) throws(ShellError) {
+        try Arguments.expectAtMost(count, tokens ?? arguments, usage: usage(form))
+    }
 
     var notationFor: (SessionState) -> Notation {
         { state in Notation(ascii: context.ascii, outputCount: state.training?.network.outputCount ?? 1) }
@@ -83,7 +99,7 @@ extension Command {
     static let all: [Command] = [
         .net, .set, .data, .step, .walk, .predict, .example, .examples, .epoch, .show, .inspect, .gradcheck, .undo, .reset,
         .plot, .export, .importCommand, .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .check, .review,
-        .source, .history, .help, .quit,
+        .source, .history, .help, .what, .quit,
     ]
 
     /// The commands that steer a lesson rather than the network: a lesson page may not run
@@ -105,7 +121,8 @@ extension Command {
             throw ShellError.unknownCommand(first.text, suggestion: nearest(first.text, in: names), column: first.column)
         }
         var copy = state
-        let output = try command.run(Invocation(line: line, name: first, arguments: Array(tokens.dropFirst()), context: context),
+        let output = try command.run(Invocation(line: line, name: first, arguments: Array(tokens.dropFirst()), context: context,
+                                                command: command),
                                      &copy)
         state = copy
         return (output, command)

@@ -11,7 +11,7 @@ extension Command {
             """,
         examples: ["history", "history 5"],
         run: { invocation, _ throws(ShellError) in
-            try Arguments.expectAtMost(1, invocation.arguments, usage: "history [N]")
+            try invocation.expectAtMost(1)
             let lines = invocation.context.typedLines
             var count = lines.count
             if let token = invocation.arguments.first {

@@ -19,19 +19,24 @@ extension Command {
           set predict on|off   with on, 'step --walk' asks for each number before showing it
           set freeze P…    parameters that updates leave as they are, by name or pattern
                            (b*, w2_*); their gradients are still shown. set freeze none
+          set l2 V, set l1 V   add λ·½·Σw² or λ·Σ|w| over the weights to each update's loss
+          set optimizer O  sgd (the default), momentum, rmsprop or adam; with set momentum μ
+                           (0.9), set alpha α (0.99), set beta1 β₁ (0.9), set beta2 β₂ (0.999),
+                           set eps ε (1e-8)
           set recording on|off   off keeps no undo window and no history (for measuring
                            what recording costs); on is the default
         """,
         examples: ["set lr 0.01", "set w1_21 0.2", "set mode minibatch", "set batch 2"],
-        subcommands: ["lr", "mode", "batch", "order", "seed", "digits", "predict", "recording", "freeze"],
+        subcommands: setSubjects,
         complete: { previous, partial, state in
             switch previous.first {
             case nil:
                 let names = state.training.map { parameterNames($0.network, prefix: partial) } ?? []
-                return (["lr", "mode", "batch", "order", "seed", "digits", "predict", "recording", "freeze"] + names).filter { $0.hasPrefix(partial) }
+                return (setSubjects + names).filter { $0.hasPrefix(partial) }
             case "mode": return TrainingSettings.Mode.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }
             case "order": return TrainingSettings.Order.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }
             case "recording", "predict": return ["on", "off"].filter { $0.hasPrefix(partial) }
+            case "optimizer": return Optimizer.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }
             case "freeze": return (["none", "b*", "w*"] + (state.training.map { parameterNames($0.network, prefix: partial) } ?? []))
                 .filter { $0.hasPrefix(partial) }
             default: return []
@@ -39,6 +44,9 @@ extension Command {
         },
         run: runSet
     )
+
+    static let setSubjects = ["lr", "mode", "batch", "order", "seed", "digits", "predict", "recording", "freeze", "optimizer",
+                              "l2", "l1", "momentum", "alpha", "beta1", "beta2", "eps"]
 
     @Sendable static func runSet(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
         let args = invocation.arguments
@@ -50,8 +58,11 @@ extension Command {
         if what.text.lowercased() == "digits" { return try setDigits(args, &state) }
         try Arguments.expectAtMost(2, args, usage: "set \(what.text) V")
         let value = args[1]
+        if let text = try runHyperParameter(what, value, &state) { return text }
         var settings = state.settings
         switch what.text.lowercased() {
+        case "optimizer", "optimiser":
+            return try runOptimizer(value, &state, ascii: invocation.notationFor(state).ascii)
         case "lr", "eta", "learning_rate":
             let rate = try Arguments.number(value, "the learning rate")
             guard rate > 0 else { throw ShellError.at(value, "the learning rate must be positive, like 0.1, found \(value.text)") }

@@ -23,7 +23,7 @@ extension Command {
         guard let file = invocation.arguments.first else {
             throw ShellError.syntax("'source' needs a file of commands; usage: source FILE", column: nil)
         }
-        try Arguments.expectAtMost(1, invocation.arguments, usage: "source FILE")
+        try invocation.expectAtMost(1)
         let path = invocation.context.resolve(file.text)
         let text: String
         do { text = try FileAccess.readText(path, shown: file.text) } catch { throw ShellError.at(file, error.message) }

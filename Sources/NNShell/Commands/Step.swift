@@ -18,7 +18,7 @@ extension Command {
 
     @Sendable static func runStep(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
         if invocation.arguments.contains(where: { $0.text.lowercased() == "--walk" }) { return try runWalk(invocation, &state) }
-        try Arguments.expectAtMost(1, invocation.arguments, usage: "step [N]")
+        try invocation.expectAtMost(1)
         let count = try invocation.arguments.first.map { token throws(ShellError) in
             try Arguments.integer(token, "the number of updates", in: 1...100_000_000)
         } ?? 1

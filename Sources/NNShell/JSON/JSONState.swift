@@ -28,6 +28,7 @@ enum JSONState {
                 step["outputs"] = .raw(JSONObject(outputs).render(indent: 2))
             }
             step["loss"] = .number(record.loss)
+            step["penalty"] = .number(record.penalty)
             step["gradients"] = .raw(parameters(network, record.gradient).render(indent: 2))
             root["last_step"] = .raw(step.render(indent: 1))
         } else {
@@ -42,6 +43,9 @@ enum JSONState {
         root["batch_size"] = .raw(String(training.settings.batchSize))
         root["order"] = .string(training.settings.order.rawValue)
         root["seed"] = .raw(String(training.settings.seed))
+        root["l2"] = .number(training.settings.l2)
+        root["l1"] = .number(training.settings.l1)
+        root["optimizer"] = .raw(optimizer(training))
         root["frozen"] = .raw("[" + training.settings.frozen.map { quoted(network.parameter(at: $0).asciiName) }.joined(separator: ", ") + "]")
         root["data"] = .raw(JSONObject([("name", .string(training.data.name)), ("rows", .raw(String(training.data.count)))]).render(indent: 1))
         if !training.data.isEmpty, (try? training.validateData()) != nil {

@@ -5,6 +5,8 @@ enum JSONImport {
     struct Imported {
         var network: Network
         var settings: TrainingSettings
+        /// The optimiser's state, when the file gives one.
+        var optimizerState: OptimizerState?
     }
 
     static func parse(_ text: String, shown: String, settings current: TrainingSettings) throws(ShellError) -> Imported {
@@ -96,7 +98,8 @@ enum JSONImport {
             settings.seed = UInt64(seed)
         }
         settings.frozen = try frozen(root["frozen"], in: network, fail: fail)
-        return Imported(network: network, settings: settings)
+        let state = try optimizer(root, network: network, settings: &settings, fail: fail)
+        return Imported(network: network, settings: settings, optimizerState: state)
     }
 
     /// The `frozen` list of parameter names (none when the key is absent).
