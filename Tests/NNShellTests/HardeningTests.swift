@@ -97,3 +97,47 @@ final class BoundedWorkTests: XCTestCase {
         XCTAssertNil(message("ahead(2, loss)", self.scope(rows: 1_000, interrupt: { false })))
     }
 }
+
+/// Output that grows with the network is summarised past a limit, with the commands for more.
+final class SummarisedOutputTests: XCTestCase {
+    func session() -> Session {
+        let session = Session(options: SessionOptions())
+        let row = (0..<100).map { String(Double($0) / 100) }.joined(separator: " ")
+        for line in ["net 100-100-1 act=tanh init=xavier seed=3", "data add \(row) -> 1", "step"] { XCTAssertNil(session.evaluate(line).error, line) }
+        return session
+    }
+
+    func testShowGradientsOnALargeNetworkIsASummary() throws {
+        let session = session()
+        let output = session.evaluate("show gradients").output
+        XCTAssertLessThan(output.utf8.count, 6_000, "a summary, not every chain")
+        XCTAssertTrue(output.hasPrefix("10201 gradients in update 1; per layer, the 5 largest |G|:"), String(output.prefix(200)))
+        XCTAssertTrue(output.contains("'show gradients layer 2' shows one layer in full, 'show gradients w1_*' the parameters whose names match, 'show gradients --all' all 10201"))
+        // The largest |G| of layer 2 is the first chain shown under it.
+        let record = try XCTUnwrap(session.state.training?.lastStep)
+        let network = try XCTUnwrap(session.state.training?.network)
+        let layer2 = Array(network.weightOffsets[2] ..< network.parameterCount)
+        let largest = try XCTUnwrap(layer2.map { abs(record.gradient[$0]) }.max())
+        let names = layer2.filter { abs(record.gradient[$0]) == largest }.map { Notation(ascii: false, outputCount: 1).parameter(network.parameter(at: $0)) }
+        let afterHeading = try XCTUnwrap(output.range(of: "layer 2: 101 parameters"))
+        let firstChain = output[afterHeading.upperBound...].split(separator: "\n")[1]
+        XCTAssertTrue(names.contains { firstChain.hasPrefix("  ∂L/∂\($0) =") }, "the largest first: \(firstChain)")
+    }
+
+    func testAPartIsShownInFullOnRequest() {
+        let session = session()
+        let layer = session.evaluate("show gradients layer 2").output
+        XCTAssertEqual(layer.components(separatedBy: "∂L/∂w²").count - 1 + layer.components(separatedBy: "∂L/∂b₂").count - 1, 101)
+        let pattern = session.evaluate("show gradients w2_1*").output
+        XCTAssertEqual(pattern.components(separatedBy: "∂L/∂w²").count - 1, 12, "w2_1_1, w2_10_1 … w2_19_1, w2_100_1")
+        XCTAssertEqual(session.evaluate("show gradients w9_*").error?.message, "'w9_*' matches no parameter of this 100-100-1 network")
+        XCTAssertLessThan(session.evaluate("show deltas").output.utf8.count, 5_000)
+        XCTAssertEqual(session.evaluate("show deltas layer 1").output.components(separatedBy: "\n").filter { $0.hasPrefix("δ₁") }.count, 100)
+    }
+
+    func testSmallNetworksAreShownWhole() {
+        let session = Session(options: SessionOptions())
+        for line in ["net 2-2-1", "data students", "step"] { XCTAssertNil(session.evaluate(line).error) }
+        XCTAssertEqual(session.evaluate("show gradients").output, session.evaluate("show gradients --all").output)
+    }
+}

@@ -99,7 +99,7 @@ extension Command {
     static let all: [Command] = [
         .net, .set, .data, .step, .walk, .predict, .example, .examples, .epoch, .show, .inspect, .gradcheck, .undo, .reset,
         .plot, .export, .importCommand, .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .check, .review,
-        .source, .history, .help, .quit,
+        .source, .history, .help, .what, .quit,
     ]
 
     /// The commands that steer a lesson rather than the network: a lesson page may not run

@@ -101,9 +101,10 @@ extension Command {
         var settings = state.settings
         settings.seed = seed
         settings.frozen = []
-        let fitted = state.pendingData.flatMap { SessionState.adapt($0, to: network) }
-        let training = Training(network: network, data: fitted ?? .empty(features: sizes[0], targets: sizes[layerCount]),
+        let fitted = state.fittedPendingData(for: network)
+        var training = Training(network: network, data: fitted?.train ?? .empty(features: sizes[0], targets: sizes[layerCount]),
                                 settings: settings)
+        if let fitted, let test = fitted.test { training.replaceData(fitted.train, test: test) }
         state.training = training
         state.pendingSettings = settings
         state.initName = initializer.name
@@ -111,8 +112,10 @@ extension Command {
         var lines = ["built \(describe(network))", "  \(network.parameterCount) trainable parameters, init=\(initializer.name)\(seed != 0 ? ", seed=\(seed)" : "")"]
         if residual { lines.append("  " + shortcutSummary(network, notation: invocation.notationFor(state))) }
         if let raw = state.pendingData, !raw.isEmpty {
-            lines.append(fitted != nil ? "data: \(raw.name), \(counted(raw.count, "row"))" :
-                "the \(raw.name) data (\(counted(raw.featureCount, "input")) -> \(counted(raw.targetCount, "target"))) does not fit this network; load data that does with 'data'")
+            let prepared = state.preparation.prepared(raw)
+            lines.append(fitted != nil ? "data: \(raw.name), \(counted(raw.count, "row"))"
+                : !raw.classNames.isEmpty ? SessionState.mismatch(prepared, network: network)
+                : "the \(raw.name) data (\(counted(prepared.featureCount, "input")) -> \(counted(prepared.targetCount, "target"))) does not fit this network; load data that does with 'data'")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -95,7 +95,9 @@ enum GradientText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func render(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat) -> String {
+    /// Every gradient's chain (deltas first), or with `only` just those parameters' chains.
+    static func render(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat,
+                       only: [Parameter]? = nil) -> String {
         var out: [String] = []
         if !record.isSingleSample {
             out.append("the last update used the mean gradient G over \(record.rows.count) rows; the chains below are for its last row (row \(record.rows.last! + 1)), and G is shown after each")
@@ -104,8 +106,8 @@ enum GradientText {
             out.append("a perceptron learns by the trick, not by derivatives (step′ = 0): the update used G = \(notation.minus)(y\(notation.minus)\(notation.prediction(1)))x for the weights and \(notation.minus)(y\(notation.minus)\(notation.prediction(1))) for the bias")
         }
         if network.isPerceptron { return (out + perceptron(record, network: network, notation: notation, format: format)).joined(separator: "\n") + "\n" }
-        let explanations = courseOrder(network).map { network.explainGradient($0, record.trace) }
-        if explanations.contains(where: \.usesDelta) {
+        let explanations = (only ?? courseOrder(network)).map { network.explainGradient($0, record.trace) }
+        if only == nil, explanations.contains(where: \.usesDelta) {
             out.append("memoized deltas, computed once each, output layer first (δ = ∂L/∂z):".replacing("δ", with: notation.ascii ? "delta" : "δ").replacing("∂", with: notation.ascii ? "d" : "∂"))
             out.append(deltas(network.explainDeltas(record.trace), notation: notation, format: format))
         }
