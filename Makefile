@@ -25,6 +25,10 @@ run: build
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	@for lesson in Lessons/*.lesson; do \
+	  key=$$(basename $$lesson .lesson); t=Tests/NNShellTests/LessonTranscripts/$$key; \
+	  $$($(SWIFT) build --show-bin-path)/nnstep --test $$lesson $$t.answers $$t.txt > /dev/null || exit 1; \
+	done; echo "every lesson's answers replayed by nnstep --test"
 	@$(MAKE) --no-print-directory contract
 
 # nnstep from outside against numpy written from the contract's definitions (random

@@ -34,6 +34,12 @@ struct NNStep: ParsableCommand {
         valueName: "FILE"))
     var check: [String] = []
 
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "Play LESSON with the learner inputs in ANSWERS (one a line, an empty line is Enter) and report each question; "
+            + "with EXPECTED, compare the transcript with it. Exit status 1 if a question was not answered right or it differs.",
+        valueName: "LESSON ANSWERS [EXPECTED]"))
+    var test: [String] = []
+
     @Flag(help: "Print ASCII names (w2_11) instead of Unicode (w²₁₁).")
     var ascii = false
 
@@ -67,6 +73,12 @@ struct NNStep: ParsableCommand {
         if let lesson, !check.isEmpty {
             throw ValidationError("Unexpected argument '\(lesson)'. To check it, list it after '--check'.")
         }
+        if !test.isEmpty && !(2...3).contains(test.count) {
+            throw ValidationError("'--test' takes LESSON ANSWERS and an optional EXPECTED transcript.")
+        }
+        if !test.isEmpty && (script != nil || !check.isEmpty || lesson != nil) {
+            throw ValidationError("Use '--test' on its own.")
+        }
         if initFile != nil && noInit {
             throw ValidationError("Use either '--init FILE' or '--no-init', not both.")
         }
@@ -78,7 +90,9 @@ struct NNStep: ParsableCommand {
         let output = sessionOptions(interactive: false)
         (Terminal.ascii, Terminal.colour) = (output.ascii, output.color)
         let status: Int32
-        if !check.isEmpty {
+        if !test.isEmpty {
+            status = LessonTestRun.run(test)
+        } else if !check.isEmpty {
             status = Checks.run(check, options: sessionOptions(interactive: false))
         } else if let script, !interactive {
             status = runScript(script)
