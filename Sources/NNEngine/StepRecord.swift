@@ -89,6 +89,7 @@ extension Training {
         passSamples = 0
         undoLog.removeAfter(target)
         recorder.truncate(after: target)
+        testLosses.truncate(after: target)
         lastStep = explainUpdate(target)
         return undone
     }
@@ -103,6 +104,7 @@ extension Training {
         passLoss = 0
         passSamples = 0
         undoLog.removeAll()
+        testLosses = TestLossHistory()
         recorder = Recorder(parameterCount: network.parameterCount, layerCount: network.layerCount,
                             layerRanges: (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] })
     }

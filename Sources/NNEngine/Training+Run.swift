@@ -33,14 +33,22 @@ public struct RunReport: Sendable, Equatable {
     public var firstEpochLosses: [Double] = []
     /// The mean loss of the last passes this run finished (at most `shownEpochs`, oldest first).
     public var lastEpochLosses: [Double] = []
+    /// With a test set, its mean loss after each of those passes (same positions); else empty.
+    public var firstTestLosses: [Double] = []
+    public var lastTestLosses: [Double] = []
     public static let shownEpochs = 5
 
     /// Keeps the first and last few epoch losses; the full, thinned series is in the Recorder.
-    mutating func noteEpoch(_ loss: Double) {
+    mutating func noteEpoch(_ loss: Double, testLoss: Double? = nil) {
         epochCount += 1
-        if firstEpochLosses.count < Self.shownEpochs { firstEpochLosses.append(loss) }
+        if firstEpochLosses.count < Self.shownEpochs {
+            firstEpochLosses.append(loss)
+            if let testLoss { firstTestLosses.append(testLoss) }
+        }
         lastEpochLosses.append(loss)
+        if let testLoss { lastTestLosses.append(testLoss) }
         if lastEpochLosses.count > Self.shownEpochs { lastEpochLosses.removeFirst() }
+        if lastTestLosses.count > Self.shownEpochs { lastTestLosses.removeFirst() }
     }
     public var divergence: Divergence?
     public var interrupted = false
@@ -78,7 +86,8 @@ extension Training {
         try validateData()
         let report = Self.loop(network: &network, workspace: &workspace, optimizer: &optimizerState, undo: &undoLog,
                                recorder: &recorder, cursor: &cursor, updateCount: &updateCount, passLoss: &passLoss,
-                               passSamples: &passSamples, data: data, settings: settings, recording: recording, length: length,
+                               passSamples: &passSamples, data: data, test: testData, testLosses: &testLosses,
+                               settings: settings, recording: recording, length: length,
                                interval: max(1, interval), observer: observer)
         if report.updates > 0 { lastStep = nil; if explain { explainLastUpdate() } }
         return report
@@ -110,7 +119,7 @@ extension Training {
     private static func loop(network: inout Network, workspace: inout Workspace, optimizer: inout OptimizerState, undo: inout UndoLog,
                              recorder: inout Recorder, cursor: inout Cursor, updateCount: inout Int,
                              passLoss: inout Double, passSamples: inout Int, data: DataSet,
-                             settings: TrainingSettings, recording: Bool, length: RunLength, interval: Int,
+                             test: DataSet?, testLosses: inout TestLossHistory, settings: TrainingSettings, recording: Bool, length: RunLength, interval: Int,
                              observer: ((RunProgress) -> Bool)?) -> RunReport {
         var run = LoopState(settings: settings, data: data, cursor: cursor, undo: undo, updateCount: updateCount)
         if recording { recorder.prepare(forUpdates: expectedUpdates(length, data: data, settings: settings, cursor: cursor)) }
@@ -159,10 +168,12 @@ extension Training {
                                             layerRanges: layerRanges)
                             run.nextRecord = recorder.nextWanted(after: updateCount)
                         }
-                        // 8. Advance the cursor; a finished pass records its mean loss.
+                        // 8. Advance the cursor; a finished pass records its mean loss (and the test set's).
                         if cursor.offset + take >= n {
+                            let testLoss = test.flatMap { $0.isEmpty ? nil : kernel.meanLoss(on: $0) }
+                            if let testLoss { testLosses.record(epoch: cursor.pass + 1, update: updateCount, loss: testLoss) }
                             run.finishPass(cursor: &cursor, updateCount: updateCount, recorder: &recorder,
-                                           passLoss: &passLoss, passSamples: &passSamples)
+                                           passLoss: &passLoss, passSamples: &passSamples, testLoss: testLoss)
                         } else {
                             cursor.offset += take
                         }
@@ -237,10 +248,10 @@ private struct LoopState {
     }
 
     mutating func finishPass(cursor: inout Cursor, updateCount: Int, recorder: inout Recorder,
-                             passLoss: inout Double, passSamples: inout Int) {
+                             passLoss: inout Double, passSamples: inout Int, testLoss: Double?) {
         let mean = passLoss / Double(passSamples)
         recorder.recordEpoch(cursor.pass + 1, update: updateCount, loss: mean)
-        report.noteEpoch(mean)
+        report.noteEpoch(mean, testLoss: testLoss)
         passLoss = 0
         passSamples = 0
         passesDone += 1

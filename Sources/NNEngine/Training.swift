@@ -7,6 +7,10 @@ public struct Training: Sendable {
     /// The parameters the network started with (`reset` returns to them).
     public internal(set) var initialParameters: [Double]
     public internal(set) var data: DataSet
+    /// The held-out rows of `data split`, which training never reads; nil without a split.
+    public internal(set) var testData: DataSet?
+    /// The test set's mean loss after each epoch, while there is a test set.
+    public internal(set) var testLosses = TestLossHistory()
     /// How updates are made. Choosing another optimiser starts its state again at 0.
     public var settings: TrainingSettings {
         didSet {
@@ -47,10 +51,11 @@ public struct Training: Sendable {
     }
 
 
-    /// Replaces the data; the cursor and pass sums start again.
+    /// Replaces the data (and the held-out test rows); the cursor and pass sums start again.
     /// The undo window and the last step refer to rows of the old data, so they are cleared.
-    public mutating func replaceData(_ newData: DataSet) {
+    public mutating func replaceData(_ newData: DataSet, test: DataSet? = nil) {
         data = newData
+        testData = test
         cursor = Cursor()
         lastStep = nil
         undoLog.removeAll()

@@ -10,6 +10,7 @@ enum Checks {
         for path in paths {
             let messages = problems(path, options: options)
             messages.forEach(Terminal.report)
+            if messages.isEmpty { LessonChecker.warnings(path: path).forEach(Terminal.report) }
             if messages.isEmpty { Terminal.write("\(path): ok\n") } else { failed = true }
         }
         return failed ? 1 : 0

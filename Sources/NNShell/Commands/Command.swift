@@ -69,6 +69,8 @@ struct CommandContext {
     var clock: @Sendable () -> Double = TrainingRunner.monotonicSeconds
     /// The lines typed at the prompt so far, oldest first (`history`).
     var typedLines: [String] = []
+    /// The session's lines so far with what they printed (`review --html`).
+    var transcript = Transcript()
     /// The scripts being sourced, outermost first, so that a file cannot source itself.
     var sourcing: [String] = []
 
@@ -99,7 +101,7 @@ extension Command {
     static let all: [Command] = [
         .net, .set, .data, .step, .walk, .predict, .example, .examples, .epoch, .show, .inspect, .gradcheck, .undo, .reset,
         .plot, .export, .importCommand, .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .check, .review,
-        .source, .history, .help, .quit,
+        .source, .history, .help, .what, .quit,
     ]
 
     /// The commands that steer a lesson rather than the network: a lesson page may not run

@@ -54,9 +54,10 @@ extension Command {
         let text = try FileAccess.readText(invocation.context.resolve(args[1].text), shown: args[1].text, kind: .json)
         let imported = try JSONImport.parse(text, shown: args[1].text, settings: state.settings)
         let network = imported.network
-        let fitted = state.pendingData.flatMap { SessionState.adapt($0, to: network) }
-        var training = Training(network: network, data: fitted ?? .empty(features: network.inputCount, targets: network.outputCount),
+        let fitted = state.fittedPendingData(for: network)
+        var training = Training(network: network, data: fitted?.train ?? .empty(features: network.inputCount, targets: network.outputCount),
                                 settings: imported.settings)
+        if let fitted, let test = fitted.test { training.replaceData(fitted.train, test: test) }
         if let optimizerState = imported.optimizerState { training.restoreOptimizerState(optimizerState) }
         state.training = training
         state.pendingSettings = imported.settings

@@ -2,11 +2,11 @@ extension Command {
     static let help = Command(
         name: "help",
         aliases: ["?"],
-        usage: "help [COMMAND]",
-        summary: "list the commands, or explain one",
-        details: "With no argument, lists every command with one line. 'help step' gives its usage, options and an example.",
-        examples: ["help", "help net"],
-        complete: { previous, partial, _ in previous.isEmpty ? Command.all.map(\.name).filter { $0.hasPrefix(partial) } : [] },
+        usage: "help [COMMAND|TERM]",
+        summary: "list the commands, or explain one (or a term)",
+        details: "With no argument, lists every command with one line. 'help step' gives its usage, options and an example; 'help sigmoid' (or 'what is sigmoid') explains a term of the course, with its formula and the lesson that teaches it.",
+        examples: ["help", "help net", "help chain rule"],
+        complete: { previous, partial, _ in previous.isEmpty ? (Command.all.map(\.name) + Glossary.names).filter { $0.hasPrefix(partial) } : [] },
         run: runHelp
     )
 
@@ -36,11 +36,17 @@ extension Command {
     }
 
     @Sendable static func runHelp(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
-        try invocation.expectAtMost(1)
+        try invocation.expectAtMost(4)
+        if invocation.arguments.count > 1 {
+            let term = invocation.arguments.map(\.text).joined(separator: " ")
+            guard let entry = Glossary.find(term) else { throw ShellError.at(invocation.arguments[0], Glossary.unknown(term)) }
+            return Glossary.render(entry)
+        }
         if let name = invocation.arguments.first {
             guard let command = Command.named(name.text) else {
-                let hint = didYouMean(name.text, among: Command.all.map(\.name), otherwise: "; type 'help' for the list")
-                throw ShellError.at(name, "no command '\(name.text)'" + hint)
+                let term = invocation.arguments.map(\.text).joined(separator: " ")
+                if let entry = Glossary.find(term) { return Glossary.render(entry) }
+                throw ShellError.at(name, Glossary.unknown(term))
             }
             let width = min(invocation.context.width, 80)
             let usage = TextWrap.usage(command.usage, width: width).joined(separator: "\n")
@@ -48,6 +54,7 @@ extension Command {
             var text = "usage: \(usage.dropFirst(7))\n\n\(command.summary)\n\n\(details)\n\nexample\(command.examples.count > 1 ? "s" : ""):\n"
             text += command.examples.map { "  " + $0 }.joined(separator: "\n") + "\n"
             if !command.aliases.isEmpty { text += "also: \(command.aliases.joined(separator: ", "))\n" }
+            if let entry = Glossary.find(name.text) { text += "\nthe term:\n" + Glossary.render(entry) }
             return text
         }
         let width = Command.all.map(\.name.count).max()!

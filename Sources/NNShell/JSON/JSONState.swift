@@ -10,7 +10,7 @@ enum JSONState {
             ("sizes", .raw("[" + network.sizes.map(String.init).joined(separator: ", ") + "]")),
             ("activations", .raw("[" + network.activations.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]")),
             ("loss", .string(network.loss.rawValue)),
-        ]).render(indent: 1))
+        ] + (network.residual ? [("residual", .raw("true"))] : [])).render(indent: 1))
         root["learning_rate"] = .number(training.settings.learningRate)
         root["mode"] = .string(training.settings.mode.rawValue)
         root["steps"] = .raw(String(training.updateCount))

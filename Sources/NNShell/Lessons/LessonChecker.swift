@@ -16,6 +16,15 @@ public enum LessonChecker {
         return issues.map { $0.formatted(path) }
     }
 
+    /// Warnings that do not stop a lesson from playing (a term used before it is defined),
+    /// each formatted `FILE:LINE:COL: warning: message`.
+    public static func warnings(path: String) -> [String] {
+        guard path.hasSuffix(".lesson"), let text = try? FileAccess.readText(path, shown: path) else { return [] }
+        let (lesson, issues) = LessonParser.parse(text)
+        guard issues.isEmpty else { return [] }
+        return LessonTerms.warnings(lesson, number: LessonLibrary.entry(forPath: path).number).map { $0.formatted(path) }
+    }
+
     /// Format problems, then (when the format is sound) problems found by playing it.
     static func lessonIssues(_ text: String, directory: String = "") -> [LessonIssue] {
         let (lesson, issues) = LessonParser.parse(text)

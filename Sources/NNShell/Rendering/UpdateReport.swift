@@ -13,7 +13,9 @@ enum UpdateReport {
         let modeText = network.isPerceptron ? "perceptron trick" : record.mode.rawValue
         let sep = notation.ascii ? ", " : " · "
         if record.isSingleSample {
-            lines.append("update \(record.update)\(sep)\(modeText)\(sep)\(rowText): x = \(vector(trace.input, format)), y = \(vector(trace.target, format))")
+            let className = data.classNames.isEmpty || record.rows.count != 1 ? "" : " (\(DataTable.className(data, row: record.rows[0])))"
+            lines.append("update \(record.update)\(sep)\(modeText)\(sep)\(rowText): x = \(vector(trace.input, format)), "
+                + "y = \(vector(trace.target, format))\(className)")
         } else {
             lines.append("update \(record.update)\(sep)\(modeText)\(sep)\(rowText)")
         }
