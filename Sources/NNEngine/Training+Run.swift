@@ -35,7 +35,7 @@ public struct RunReport: Sendable, Equatable {
     public var lastEpochLosses: [Double] = []
     public static let shownEpochs = 5
 
-    /// Keeps the first and last few epoch losses; the full, thinned series is in the Recorder.
+    /// Keeps the first and last few epoch losses; the whole series is in the Recorder.
     mutating func noteEpoch(_ loss: Double) {
         epochCount += 1
         if firstEpochLosses.count < Self.shownEpochs { firstEpochLosses.append(loss) }
@@ -84,21 +84,6 @@ extension Training {
         return report
     }
 
-    /// About how many updates `length` makes from `cursor`, for sizing the record.
-    static func expectedUpdates(_ length: RunLength, data: DataSet, settings: TrainingSettings, cursor: Cursor) -> Int {
-        switch length {
-        case .updates(let count): return count
-        case .passes(let passes):
-            let perPass: Int
-            switch settings.mode {
-            case .sgd: perPass = data.count
-            case .batch: perPass = 1
-            case .minibatch: perPass = (data.count + settings.batchSize - 1) / max(settings.batchSize, 1)
-            }
-            return passes.multipliedReportingOverflow(by: perPass).partialValue
-        }
-    }
-
     /// Explains the last update into `lastStep` (after `run(_:explain:)` with `explain` false).
     public mutating func explainLastUpdate() {
         if lastStep == nil, updateCount > 0 { lastStep = explainUpdate(updateCount) }
@@ -119,8 +104,6 @@ extension Training {
         var badIndex: Int?
         // The next update number before which a checkpoint is due (now, if the settings changed).
         var nextCheckpoint = undo.latest.flatMap { $0.settings == settings ? $0.update + UndoLog.interval : nil } ?? updateCount
-        if recording { recorder.prepare(forUpdates: expectedUpdates(length, data: data, settings: settings, cursor: cursor)) }
-        var nextRecord = recorder.nextWanted(after: updateCount)
         let layerRanges = (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] }
         network.withKernel(&workspace) { kernel in
             data.inputs.withUnsafeBufferPointer { xs in
@@ -153,7 +136,8 @@ extension Training {
                             return
                         }
                         if recording, updateCount >= nextCheckpoint {
-                            undo.push(p, count: parameterCount, update: updateCount, cursor: cursor, settings: settings)
+                            undo.push(p, count: parameterCount, update: updateCount, cursor: cursor, settings: settings,
+                                      pass: .init(loss: passLoss, samples: passSamples))
                             nextCheckpoint = updateCount + UndoLog.interval
                         }
                         Matrix.step(p, g, eta: eta, count: parameterCount)
@@ -163,15 +147,15 @@ extension Training {
                         report.lossSum += lossSum
                         passLoss += lossSum
                         passSamples += take
-                        if recording, updateCount >= nextRecord {
-                            recorder.record(update: updateCount, loss: lossSum / Double(take), parameters: p, gradient: g,
-                                            layerRanges: layerRanges)
-                            nextRecord = recorder.nextWanted(after: updateCount)
+                        if recording {
+                            layerRanges.withUnsafeBufferPointer {
+                                recorder.record(update: updateCount, loss: lossSum / Double(take), parameters: p, gradient: g, layerRanges: $0)
+                            }
                         }
                         let offset = cursor.offset + take
                         if offset >= n {
                             let mean = passLoss / Double(passSamples)
-                            recorder.recordEpoch(cursor.pass + 1, update: updateCount, loss: mean)
+                            recorder.recordEpoch(update: updateCount, loss: mean)
                             report.noteEpoch(mean)
                             passLoss = 0
                             passSamples = 0

@@ -57,7 +57,8 @@ public struct Training: Sendable {
         lastStep = nil
         if recording {
             network.parameters.withUnsafeBufferPointer {
-                undoLog.push($0.baseAddress!, count: network.parameterCount, update: updateCount, cursor: cursor, settings: settings)
+                undoLog.push($0.baseAddress!, count: network.parameterCount, update: updateCount, cursor: cursor, settings: settings,
+                             pass: .init(loss: passLoss, samples: passSamples))
             }
         }
     }

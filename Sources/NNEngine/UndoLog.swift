@@ -13,6 +13,13 @@ struct UndoLog: Sendable, Equatable {
         var parameters: [Double]
         var cursor: Cursor
         var settings: TrainingSettings
+        /// The running loss sum and sample count of the pass in progress.
+        var pass = PassSums()
+    }
+
+    struct PassSums: Sendable, Equatable {
+        var loss = 0.0
+        var samples = 0
     }
 
     static let interval = 256
@@ -21,7 +28,7 @@ struct UndoLog: Sendable, Equatable {
     let parameterCount: Int
     /// A ring of `capacity` slots: parameters flat, `parameterCount` per slot.
     private var storage: [Double] = []
-    private var meta: [(update: Int, cursor: Cursor, settings: TrainingSettings)] = []
+    private var meta: [(update: Int, cursor: Cursor, settings: TrainingSettings, pass: PassSums)] = []
     private var head = 0 // the slot the next checkpoint goes into
     private(set) var count = 0
 
@@ -36,21 +43,22 @@ struct UndoLog: Sendable, Equatable {
     private func checkpoint(back: Int) -> Checkpoint {
         let s = slot(back)
         return Checkpoint(update: meta[s].update, parameters: Array(storage[s * parameterCount ..< (s + 1) * parameterCount]),
-                          cursor: meta[s].cursor, settings: meta[s].settings)
+                          cursor: meta[s].cursor, settings: meta[s].settings, pass: meta[s].pass)
     }
 
     var latest: Checkpoint? { count == 0 ? nil : checkpoint(back: 0) }
     var oldestUpdate: Int? { count == 0 ? nil : meta[slot(count - 1)].update }
 
-    mutating func push(_ parameters: UnsafePointer<Double>, count n: Int, update: Int, cursor: Cursor, settings: TrainingSettings) {
+    mutating func push(_ parameters: UnsafePointer<Double>, count n: Int, update: Int, cursor: Cursor, settings: TrainingSettings,
+                       pass: PassSums = PassSums()) {
         if storage.isEmpty {
             storage = [Double](repeating: 0, count: capacity * parameterCount)
-            meta = Array(repeating: (0, Cursor(), settings), count: capacity)
+            meta = Array(repeating: (0, Cursor(), settings, PassSums()), count: capacity)
         }
         if count > 0, meta[slot(0)].update == update { head = slot(0); count -= 1 }
         let start = head * parameterCount
         storage.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: start).update(from: parameters, count: parameterCount) }
-        meta[head] = (update, cursor, settings)
+        meta[head] = (update, cursor, settings, pass)
         head = (head + 1) % capacity
         count = min(count + 1, capacity)
     }

@@ -71,7 +71,7 @@ extension Command {
                 if (try? training.validateData()) != nil {
                     lines.append("mean loss over all \(training.data.count) rows with the current parameters: \(format(training.network.meanLoss(on: training.data)))")
                 }
-                if let epoch = training.recorder.epochs.last { lines.append("mean loss of the last epoch: \(format(epoch.loss))") }
+                if let epoch = training.recorder.lastEpochLoss { lines.append("mean loss of the last epoch: \(format(epoch))") }
                 return lines.joined(separator: "\n") + "\n"
             }
         default:
