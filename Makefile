@@ -9,7 +9,7 @@ RELEASE := -c release --static-swift-stdlib $(if $(CPU),-Xswiftc -target-cpu -Xs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PEERS ?= numpy,torch,micrograd
 
-.PHONY: run test build deps bench fuzz clean
+.PHONY: run test contract build deps bench fuzz fuzz-replay clean
 
 deps:
 	@pkg-config --exists libedit 2>/dev/null || { \
@@ -25,6 +25,16 @@ run: build
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory contract
+
+# nnstep from outside against numpy written from the contract's definitions (random
+# networks, penalties, optimisers, frozen parameters); skipped when numpy is missing.
+CASES ?= 60
+CONTRACT_FEATURES ?= penalty,optimizer,freeze
+contract:
+	@if python3 -c 'import numpy' 2>/dev/null; then \
+	  python3 Tests/contract/autodiff_check.py $$($(SWIFT) build --show-bin-path)/nnstep --cases $(CASES) --features $(CONTRACT_FEATURES); \
+	else echo "contract: numpy is not installed (python3 -m pip install numpy); skipped"; fi
 
 bench: build
 	python3 Benchmarks/run.py --peers $(PEERS)
@@ -33,6 +43,10 @@ bench: build
 FUZZ_SECONDS ?= 30
 fuzz: deps
 	for target in command csv json lesson; do Fuzz/run.sh $$target $(FUZZ_SECONDS) || exit 1; done
+
+# The whole fuzz corpus through the tests (make test replays the crashes and a sample).
+fuzz-replay: deps
+	NNSTEP_FUZZ_FULL=1 $(SWIFT) test --filter FuzzCorpusTests
 
 clean:
 	rm -rf .build

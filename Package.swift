@@ -1,6 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// nnstep builds and runs on Linux (glibc): the engine and the shell call libc directly.
 let package = Package(
     name: "nnstep",
     products: [
@@ -30,7 +31,7 @@ let package = Package(
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
-            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+            providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "CEditLine", dependencies: ["CLibEdit"], exclude: ["README.md"]),
         // main, flags and the line reader: the only code that touches the terminal.

@@ -102,28 +102,36 @@ int nnedit_history_load(History *h, const char *path) {
     return history(h, &event, H_LOAD, path);
 }
 
-int nnedit_history_save(History *h, const char *path) {
-    char temporary[4096];
-    int length = snprintf(temporary, sizeof temporary, "%s.tmp.%ld", path, (long)getpid());
-    if (length < 0 || (size_t)length >= sizeof temporary) {
-        errno = ENAMETOOLONG;
+int nnedit_history_save_fd(History *h, int fd) {
+    int copy = dup(fd);
+    if (copy < 0) return -1;
+    FILE *file = fdopen(copy, "w");
+    if (file == NULL) {
+        int saved = errno;
+        close(copy);
+        errno = saved;
         return -1;
     }
     HistEvent event;
     errno = 0;
-    if (history(h, &event, H_SAVE, temporary) < 0) {
-        int saved = errno != 0 ? errno : EIO;
-        unlink(temporary);
+    int count = history(h, &event, H_SAVE_FP, file);
+    int failed = count < 0 || fflush(file) != 0 || ferror(file);
+    int saved = errno != 0 ? errno : EIO;
+    if (fclose(file) != 0 && !failed) {
+        failed = 1;
+        saved = errno;
+    }
+    if (failed) {
         errno = saved;
         return -1;
     }
-    if (rename(temporary, path) != 0) {
-        int saved = errno;
-        unlink(temporary);
-        errno = saved;
-        return -1;
-    }
-    return 0;
+    return count;
+}
+
+int nnedit_history_count(History *h) {
+    HistEvent event;
+    if (history(h, &event, H_GETSIZE) < 0) return -1;
+    return event.num;
 }
 
 // MARK: - Ctrl-C

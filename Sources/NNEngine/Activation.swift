@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Foundation
-#endif
 
 /// A layer's activation g, with its value and its derivative side by side.
 ///

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Foundation
-#endif
 
 /// The data sets behind `data NAME`: small tables from the course and seeded 2-D generators.
 ///

@@ -34,7 +34,8 @@ extension DataSet {
     /// or nil when that does not fit.
     ///
     /// A row with label c gets 1 in column c and 0 elsewhere. The new columns are named after
-    /// the old one: a target `label` becomes `label=0`, `label=1`, …, `label=k-1`.
+    /// the old one: a target `label` becomes `label=0`, `label=1`, …, `label=k-1`, or with class
+    /// names `species=setosa`, `species=versicolor`, ….
     /// Returns nil when `k < 1`, when there is not exactly one target column, or when some
     /// target is not a whole number in `0..<k`. With no rows it only renames the columns.
     public func oneHotEncoded(classes k: Int) -> DataSet? {
@@ -45,7 +46,8 @@ extension DataSet {
             values[row * k + Int(label)] = 1
         }
         var result = self
-        result.replaceTargets(names: (0..<k).map { "\(targetNames[0])=\($0)" }, values: values)
+        let names = (0..<k).map { classNames.indices.contains($0) ? classNames[$0] : String($0) }
+        result.replaceTargets(names: names.map { "\(targetNames[0])=\($0)" }, values: values)
         return result
     }
 }

@@ -8,9 +8,14 @@ public struct DataSet: Sendable, Equatable {
     public private(set) var inputs: [Double]
     /// Row-major: row r's targets are `targets[r*targetCount ..< (r+1)*targetCount]`.
     public private(set) var targets: [Double]
+    /// The names of the classes when the targets are classes read from words (`setosa`,
+    /// `versicolor`, …), sorted; class c is `classNames[c]`. Empty for numeric targets. A single
+    /// target column then holds the class numbers 0…K−1; after one-hot encoding there are K
+    /// target columns, column c for class c.
+    public var classNames: [String]
 
     public init(name: String, featureNames: [String], targetNames: [String],
-                inputs: [Double] = [], targets: [Double] = []) {
+                inputs: [Double] = [], targets: [Double] = [], classNames: [String] = []) {
         precondition(featureNames.isEmpty ? inputs.isEmpty : inputs.count % featureNames.count == 0,
                      "The inputs must hold a whole number of rows.")
         self.name = name
@@ -18,6 +23,7 @@ public struct DataSet: Sendable, Equatable {
         self.targetNames = targetNames
         self.inputs = inputs
         self.targets = targets
+        self.classNames = classNames
     }
 
     public var featureCount: Int { featureNames.count }

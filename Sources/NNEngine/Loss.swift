@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Foundation
-#endif
 
 /// A loss for one sample, with its value and its derivative ∂L/∂ŷ side by side.
 ///

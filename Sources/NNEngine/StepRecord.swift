@@ -15,8 +15,38 @@ public struct StepRecord: Sendable, Equatable {
     /// G: the gradient the update applied (the mean over `rows` in batch modes).
     public let gradient: [Double]
     public let learningRate: Double
+    /// The parameters the update left as they were (storage indices, ascending).
+    public let frozen: [Int]
+    /// The l1/l2 penalty at the weights before the update (0 when there is none), and the
+    /// term it added to each parameter's G (empty when there is none; 0 for a bias).
+    public let penalty: Double
+    public let penaltyGradient: [Double]
+    /// The loss's own gradient, before the penalty's term was added (the same as `gradient`
+    /// when there is no penalty).
+    public let dataGradient: [Double]
+    /// The settings the update was made with (η, λ, the optimiser's hyper-parameters, …).
+    public let settings: TrainingSettings
+    /// How the optimiser turned G into the moves.
+    public let optimizer: OptimizerTerms
 
     public var isSingleSample: Bool { rows.count == 1 }
+}
+
+/// One update's optimiser terms for every parameter, as the update computed them.
+///
+/// `first` and `second` are the states after the update (momentum's v; RMSprop's s; Adam's
+/// m and v), `firstCorrected` and `secondCorrected` Adam's m̂ = m/(1−β₁ᵗ) and
+/// v̂ = v/(1−β₂ᵗ), and `moves` what each parameter lost: p_after = p_before − move (0 when
+/// frozen). Arrays an optimiser does not use are empty.
+public struct OptimizerTerms: Sendable, Equatable {
+    public let optimizer: Optimizer
+    /// The optimiser's update count after this update (Adam's t).
+    public let t: Int
+    public let first: [Double]
+    public let second: [Double]
+    public let firstCorrected: [Double]
+    public let secondCorrected: [Double]
+    public let moves: [Double]
 }
 
 extension Training {
@@ -28,6 +58,7 @@ extension Training {
         copy.network.parameters = checkpoint.parameters
         copy.cursor = checkpoint.cursor
         copy.settings = checkpoint.settings
+        copy.optimizerState = checkpoint.optimizer
         copy.updateCount = checkpoint.update
         copy.passLoss = checkpoint.pass.loss
         copy.passSamples = checkpoint.pass.samples
@@ -35,37 +66,6 @@ extension Training {
         copy.lastStep = nil
         if update > checkpoint.update { _ = try? copy.run(.updates(update - checkpoint.update)) }
         return copy
-    }
-
-    /// Explains update number `update`: runs the kernel again on the parameters and rows it
-    /// used, so every number is the one that was applied.
-    func explainUpdate(_ update: Int) -> StepRecord? {
-        guard update >= 1, !data.isEmpty, let before = replayed(to: update - 1) else { return nil }
-        let after: [Double]
-        if update == updateCount { after = network.parameters }
-        else { guard let state = replayed(to: update) else { return nil }; after = state.network.parameters }
-        var network = before.network
-        let settings = before.settings
-        let rows = before.rows(at: before.cursor)
-        let order = settings.order == .random ? rowOrder(count: data.count, pass: before.cursor.pass, settings: settings) : []
-        var workspace = Workspace(sizes: network.sizes, parameterCount: network.parameterCount)
-        let perceptron = network.isPerceptron
-        let lossSum = network.withKernel(&workspace) { kernel -> Double in
-            data.inputs.withUnsafeBufferPointer { xs in
-                data.targets.withUnsafeBufferPointer { ys in
-                    order.withUnsafeBufferPointer { orderRows in
-                        kernel.updateGradient(x: xs.baseAddress!, y: ys.baseAddress!, order: orderRows.isEmpty ? nil : orderRows.baseAddress,
-                                              start: before.cursor.offset, count: rows.count, perceptron: perceptron)
-                    }
-                }
-            }
-        }
-        let last = rows[rows.count - 1]
-        let trace = network.trace(x: Array(data.features(row: last)), y: Array(data.target(row: last)))
-        return StepRecord(update: update, mode: settings.mode, rows: rows,
-                          parametersBefore: network.parameters, parametersAfter: after, trace: trace,
-                          loss: lossSum / Double(rows.count), gradient: workspace.gradient,
-                          learningRate: settings.learningRate)
     }
 
     /// How many updates `undo` can still take back.
@@ -80,12 +80,18 @@ extension Training {
         let undone = updateCount - target
         network.parameters = state.network.parameters
         cursor = state.cursor
+        // Settings go back to those the updates were made with, except the frozen set, which
+        // stays as the learner chose it.
+        let frozen = settings.frozen
         settings = state.settings
+        settings.frozen = frozen
+        optimizerState = state.optimizerState
         updateCount = target
         passLoss = state.passLoss
         passSamples = state.passSamples
         undoLog.removeAfter(target)
         recorder.truncate(after: target)
+        testLosses.truncate(after: target)
         lastStep = explainUpdate(target)
         return undone
     }
@@ -93,12 +99,14 @@ extension Training {
     /// Back to the parameters the network started with; the history starts again.
     public mutating func reset() {
         network.parameters = initialParameters
+        optimizerState = OptimizerState(settings.optimizer, count: network.parameterCount)
         updateCount = 0
         cursor = Cursor()
         lastStep = nil
         passLoss = 0
         passSamples = 0
         undoLog.removeAll()
+        testLosses = TestLossHistory()
         recorder = Recorder(parameterCount: network.parameterCount, layerCount: network.layerCount,
                             layerRanges: (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] })
     }

@@ -33,14 +33,22 @@ public struct RunReport: Sendable, Equatable {
     public var firstEpochLosses: [Double] = []
     /// The mean loss of the last passes this run finished (at most `shownEpochs`, oldest first).
     public var lastEpochLosses: [Double] = []
+    /// With a test set, its mean loss after each of those passes (same positions); else empty.
+    public var firstTestLosses: [Double] = []
+    public var lastTestLosses: [Double] = []
     public static let shownEpochs = 5
 
-    /// Keeps the first and last few epoch losses; the whole series is in the Recorder.
-    mutating func noteEpoch(_ loss: Double) {
+    /// Keeps the first and last few epoch losses; the full, thinned series is in the Recorder.
+    mutating func noteEpoch(_ loss: Double, testLoss: Double? = nil) {
         epochCount += 1
-        if firstEpochLosses.count < Self.shownEpochs { firstEpochLosses.append(loss) }
+        if firstEpochLosses.count < Self.shownEpochs {
+            firstEpochLosses.append(loss)
+            if let testLoss { firstTestLosses.append(testLoss) }
+        }
         lastEpochLosses.append(loss)
+        if let testLoss { lastTestLosses.append(testLoss) }
         if lastEpochLosses.count > Self.shownEpochs { lastEpochLosses.removeFirst() }
+        if lastTestLosses.count > Self.shownEpochs { lastTestLosses.removeFirst() }
     }
     public var divergence: Divergence?
     public var interrupted = false
@@ -76,9 +84,10 @@ extension Training {
     public mutating func run(_ length: RunLength, observeEvery interval: Int = 256, explain: Bool = true,
                              observer: ((RunProgress) -> Bool)? = nil) throws(TrainingError) -> RunReport {
         try validateData()
-        let report = Self.loop(network: &network, workspace: &workspace, undo: &undoLog, recorder: &recorder,
-                               cursor: &cursor, updateCount: &updateCount, passLoss: &passLoss,
-                               passSamples: &passSamples, data: data, settings: settings, recording: recording, length: length,
+        let report = Self.loop(network: &network, workspace: &workspace, optimizer: &optimizerState, undo: &undoLog,
+                               recorder: &recorder, cursor: &cursor, updateCount: &updateCount, passLoss: &passLoss,
+                               passSamples: &passSamples, data: data, test: testData, testLosses: &testLosses,
+                               settings: settings, recording: recording, length: length,
                                interval: max(1, interval), observer: observer)
         if report.updates > 0 { lastStep = nil; if explain { explainLastUpdate() } }
         return report
@@ -89,95 +98,147 @@ extension Training {
         if lastStep == nil, updateCount > 0 { lastStep = explainUpdate(updateCount) }
     }
 
-    // One long function on purpose: this is the training loop, and it must allocate nothing.
-    private static func loop(network: inout Network, workspace: inout Workspace, undo: inout UndoLog,
+    /// The training loop: each update takes its rows, computes G, checks it, records a
+    /// checkpoint when one is due, moves the parameters and advances the cursor. It allocates
+    /// nothing per update; each step below is a small inlined function.
+    private static func loop(network: inout Network, workspace: inout Workspace, optimizer: inout OptimizerState, undo: inout UndoLog,
                              recorder: inout Recorder, cursor: inout Cursor, updateCount: inout Int,
                              passLoss: inout Double, passSamples: inout Int, data: DataSet,
-                             settings: TrainingSettings, recording: Bool, length: RunLength, interval: Int,
+                             test: DataSet?, testLosses: inout TestLossHistory, settings: TrainingSettings, recording: Bool, length: RunLength, interval: Int,
                              observer: ((RunProgress) -> Bool)?) -> RunReport {
-        var report = RunReport()
-        let n = data.count, nIn = network.inputCount, nOut = network.outputCount
-        let parameterCount = network.parameterCount, perceptron = network.isPerceptron
-        let eta = settings.learningRate
-        var order: [Int] = settings.order == .random ? rowOrder(count: n, pass: cursor.pass, settings: settings) : []
-        var passesDone = 0
-        var badIndex: Int?
-        // The next update number before which a checkpoint is due (now, if the settings changed).
-        var nextCheckpoint = undo.latest.flatMap { $0.settings == settings ? $0.update + UndoLog.interval : nil } ?? updateCount
-        let layerRanges = (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] }
-        network.withKernel(&workspace) { kernel in
+        var run = LoopState(settings: settings, data: data, cursor: cursor, undo: undo, updateCount: updateCount)
+        let rule = UpdateRule(settings: settings, network: network)
+        let layerRanges = rule.weightRanges
+        let perceptron = network.isPerceptron, n = data.count
+        if optimizer.optimizer != settings.optimizer { optimizer = OptimizerState(settings.optimizer, count: network.parameterCount) }
+        var t = optimizer.t
+        defer { optimizer.t = t }
+        let optimizerKind = optimizer.optimizer
+        network.withKernel(&workspace) { kernel in optimizer.withPointers { state in
             data.inputs.withUnsafeBufferPointer { xs in
                 data.targets.withUnsafeBufferPointer { ys in
-                    let x = xs.baseAddress!, y = ys.baseAddress!, p = kernel.p, g = kernel.g
-                    while true {
-                        switch length {
-                        case .updates(let count) where report.updates >= count: return
-                        case .passes(let count) where passesDone >= count: return
-                        default: break
-                        }
-                        let take: Int
-                        switch settings.mode {
-                        case .sgd: take = 1
-                        case .batch: take = n - cursor.offset
-                        case .minibatch: take = min(settings.batchSize, n - cursor.offset)
-                        }
-                        let lossSum = order.withUnsafeBufferPointer { rows in
+                    let x = xs.baseAddress!, y = ys.baseAddress!
+                    while !run.isDone(length) {
+                        // 1. Take the rows: one in sgd, the rest of the pass in batch, the next `batch` in minibatch.
+                        let take = rowsToTake(settings, dataCount: n, offset: cursor.offset)
+                        // 2. Compute G (and the rows' loss) at the parameters as they are.
+                        let lossSum = run.order.withUnsafeBufferPointer { rows in
                             kernel.updateGradient(x: x, y: y, order: rows.isEmpty ? nil : rows.baseAddress, start: cursor.offset,
                                                   count: take, perceptron: perceptron)
                         }
-                        if !lossSum.isFinite {
-                            report.divergence = Divergence(update: updateCount + 1, cause: .loss, loss: lossSum / Double(take))
+                        // 3. Add the penalty's gradient (l1, l2) to G, once per update.
+                        rule.addPenalty(kernel.p, kernel.g)
+                        // 4. Check it: a non-finite loss, or a parameter the move would break, stops before any moves.
+                        guard lossSum.isFinite, rule.keepsFinite(kernel.p, kernel.g, state, t: t + 1) else {
+                            run.diverge(update: updateCount + 1, loss: lossSum / Double(take),
+                                        badIndex: lossSum.isFinite ? rule.firstNonFinite(kernel.p, kernel.g, state, t: t + 1) : nil)
                             return
                         }
-                        // Check every new value before moving any, so a failed update changes nothing.
-                        if !Matrix.stepIsFinite(p, g, eta: eta, count: parameterCount) {
-                            badIndex = (0..<parameterCount).first { !(p[$0] - eta * g[$0]).isFinite } ?? 0
-                            report.divergence = Divergence(update: updateCount + 1, cause: .loss, loss: lossSum / Double(take))
-                            return
+                        // 5. Keep a checkpoint for undo when one is due.
+                        if recording, updateCount >= run.nextCheckpoint {
+                            undo.push(kernel.p, update: updateCount, cursor: cursor, settings: settings,
+                                      optimizer: optimizerKind, t: t, state: state, pass: .init(loss: passLoss, samples: passSamples))
+                            run.nextCheckpoint = updateCount + UndoLog.interval
                         }
-                        if recording, updateCount >= nextCheckpoint {
-                            undo.push(p, count: parameterCount, update: updateCount, cursor: cursor, settings: settings,
-                                      pass: .init(loss: passLoss, samples: passSamples))
-                            nextCheckpoint = updateCount + UndoLog.interval
-                        }
-                        Matrix.step(p, g, eta: eta, count: parameterCount)
+                        // 6. Move the parameters (and advance the optimiser's state).
+                        t += 1
+                        rule.apply(kernel.p, kernel.g, state, t: t)
+                        // 7. Count and record it.
                         updateCount += 1
-                        report.updates += 1
-                        report.samples += take
-                        report.lossSum += lossSum
-                        passLoss += lossSum
-                        passSamples += take
+                        run.count(take: take, lossSum: lossSum, passLoss: &passLoss, passSamples: &passSamples)
                         if recording {
                             layerRanges.withUnsafeBufferPointer {
-                                recorder.record(update: updateCount, loss: lossSum / Double(take), parameters: p, gradient: g, layerRanges: $0)
+                                recorder.record(update: updateCount, loss: lossSum / Double(take), parameters: kernel.p, gradient: kernel.g,
+                                                layerRanges: $0)
                             }
                         }
-                        let offset = cursor.offset + take
-                        if offset >= n {
-                            let mean = passLoss / Double(passSamples)
-                            recorder.recordEpoch(update: updateCount, loss: mean)
-                            report.noteEpoch(mean)
-                            passLoss = 0
-                            passSamples = 0
-                            passesDone += 1
-                            cursor = Cursor(pass: cursor.pass + 1, offset: 0)
-                            if settings.order == .random { order = rowOrder(count: n, pass: cursor.pass, settings: settings) }
+                        // 8. Advance the cursor; a finished pass records its mean loss (and the test set's).
+                        if cursor.offset + take >= n {
+                            let testLoss = test.flatMap { $0.isEmpty ? nil : kernel.meanLoss(on: $0) }
+                            if let testLoss { testLosses.record(epoch: cursor.pass + 1, update: updateCount, loss: testLoss) }
+                            run.finishPass(cursor: &cursor, updateCount: updateCount, recorder: &recorder,
+                                           passLoss: &passLoss, passSamples: &passSamples, testLoss: testLoss)
                         } else {
-                            cursor.offset = offset
+                            cursor.offset += take
                         }
-                        if let observer, report.updates % interval == 0,
-                           !observer(RunProgress(updates: report.updates, passesDone: passesDone, lastLoss: lossSum / Double(take))) {
-                            report.interrupted = true
+                        if let observer, run.report.updates % interval == 0,
+                           !observer(RunProgress(updates: run.report.updates, passesDone: run.passesDone,
+                                                 lastLoss: lossSum / Double(take))) {
+                            run.report.interrupted = true
                             return
                         }
                     }
                 }
             }
+        } }
+        if let badIndex = run.badIndex, let divergence = run.report.divergence {
+            run.report.divergence = Divergence(update: divergence.update, cause: .parameters(network.parameter(at: badIndex)),
+                                               loss: divergence.loss)
         }
-        if let badIndex, let divergence = report.divergence {
-            report.divergence = Divergence(update: divergence.update, cause: .parameters(network.parameter(at: badIndex)),
-                                           loss: divergence.loss)
+        return run.report
+    }
+
+    /// How many rows the next update reads.
+    @inline(__always)
+    static func rowsToTake(_ settings: TrainingSettings, dataCount n: Int, offset: Int) -> Int {
+        switch settings.mode {
+        case .sgd: return 1
+        case .batch: return n - offset
+        case .minibatch: return min(settings.batchSize, n - offset)
         }
-        return report
+    }
+}
+
+/// What the training loop carries from one update to the next.
+private struct LoopState {
+    var report = RunReport()
+    var passesDone = 0
+    /// The row order of the current pass (empty for sequential order).
+    var order: [Int]
+    /// The next update number before which a checkpoint is due (now, if the settings changed).
+    var nextCheckpoint: Int
+    var badIndex: Int?
+    let settings: TrainingSettings
+    let dataCount: Int
+
+    init(settings: TrainingSettings, data: DataSet, cursor: Cursor, undo: UndoLog, updateCount: Int) {
+        self.settings = settings
+        dataCount = data.count
+        order = settings.order == .random ? rowOrder(count: data.count, pass: cursor.pass, settings: settings) : []
+        nextCheckpoint = undo.latest.flatMap { $0.settings == settings ? $0.update + UndoLog.interval : nil } ?? updateCount
+    }
+
+    @inline(__always)
+    func isDone(_ length: RunLength) -> Bool {
+        switch length {
+        case .updates(let count): return report.updates >= count
+        case .passes(let count): return passesDone >= count
+        }
+    }
+
+    mutating func diverge(update: Int, loss: Double, badIndex: Int?) {
+        report.divergence = Divergence(update: update, cause: .loss, loss: loss)
+        self.badIndex = badIndex
+    }
+
+    @inline(__always)
+    mutating func count(take: Int, lossSum: Double, passLoss: inout Double, passSamples: inout Int) {
+        report.updates += 1
+        report.samples += take
+        report.lossSum += lossSum
+        passLoss += lossSum
+        passSamples += take
+    }
+
+    mutating func finishPass(cursor: inout Cursor, updateCount: Int, recorder: inout Recorder,
+                             passLoss: inout Double, passSamples: inout Int, testLoss: Double?) {
+        let mean = passLoss / Double(passSamples)
+        recorder.recordEpoch(update: updateCount, loss: mean)
+        report.noteEpoch(mean, testLoss: testLoss)
+        passLoss = 0
+        passSamples = 0
+        passesDone += 1
+        cursor = Cursor(pass: cursor.pass + 1, offset: 0)
+        if settings.order == .random { order = rowOrder(count: dataCount, pass: cursor.pass, settings: settings) }
     }
 }

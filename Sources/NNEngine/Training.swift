@@ -7,7 +7,20 @@ public struct Training: Sendable {
     /// The parameters the network started with (`reset` returns to them).
     public internal(set) var initialParameters: [Double]
     public internal(set) var data: DataSet
-    public var settings: TrainingSettings
+    /// The held-out rows of `data split`, which training never reads; nil without a split.
+    public internal(set) var testData: DataSet?
+    /// The test set's mean loss after each epoch, while there is a test set.
+    public internal(set) var testLosses = TestLossHistory()
+    /// How updates are made. Choosing another optimiser starts its state again at 0.
+    public var settings: TrainingSettings {
+        didSet {
+            if settings.optimizer != oldValue.optimizer {
+                optimizerState = OptimizerState(settings.optimizer, count: network.parameterCount)
+            }
+        }
+    }
+    /// What the optimiser remembers between updates (momentum's v, Adam's m, v and t, …).
+    public internal(set) var optimizerState: OptimizerState
     /// When false, updates keep no undo window and no history: the bare training loop, for
     /// measuring what recording costs. Turning it off forgets the undo window.
     public var recording = true {
@@ -30,6 +43,7 @@ public struct Training: Sendable {
         self.initialParameters = network.parameters
         self.data = data
         self.settings = settings
+        optimizerState = OptimizerState(settings.optimizer, count: network.parameterCount)
         recorder = Recorder(parameterCount: network.parameterCount, layerCount: network.layerCount,
                             layerRanges: (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] })
         undoLog = UndoLog(parameterCount: network.parameterCount)
@@ -37,10 +51,11 @@ public struct Training: Sendable {
     }
 
 
-    /// Replaces the data; the cursor and pass sums start again.
+    /// Replaces the data (and the held-out test rows); the cursor and pass sums start again.
     /// The undo window and the last step refer to rows of the old data, so they are cleared.
-    public mutating func replaceData(_ newData: DataSet) {
+    public mutating func replaceData(_ newData: DataSet, test: DataSet? = nil) {
         data = newData
+        testData = test
         cursor = Cursor()
         lastStep = nil
         undoLog.removeAll()
@@ -57,7 +72,24 @@ public struct Training: Sendable {
         lastStep = nil
         if recording {
             network.parameters.withUnsafeBufferPointer {
-                undoLog.push($0.baseAddress!, count: network.parameterCount, update: updateCount, cursor: cursor, settings: settings,
+                undoLog.push($0.baseAddress!, update: updateCount, cursor: cursor, settings: settings, optimizer: optimizerState,
+                             pass: .init(loss: passLoss, samples: passSamples))
+            }
+        }
+    }
+
+    /// Replaces the optimiser's state, as `import json` reads it back. The state must be for
+    /// the current optimiser and hold one value per parameter in each array it uses; the
+    /// precondition fires otherwise. Undo reaches back past the change: a checkpoint is taken.
+    public mutating func restoreOptimizerState(_ state: OptimizerState) {
+        let fresh = OptimizerState(settings.optimizer, count: network.parameterCount)
+        precondition(state.optimizer == settings.optimizer && state.first.count == fresh.first.count
+                     && state.second.count == fresh.second.count, "An optimiser state must fit the optimiser and the network.")
+        optimizerState = state
+        lastStep = nil
+        if recording {
+            network.parameters.withUnsafeBufferPointer {
+                undoLog.push($0.baseAddress!, update: updateCount, cursor: cursor, settings: settings, optimizer: optimizerState,
                              pass: .init(loss: passLoss, samples: passSamples))
             }
         }

@@ -22,6 +22,23 @@ public struct TrainingSettings: Sendable, Equatable {
     public var order = Order.sequential
     /// Seeds the random row order (`order random`): pass p uses a permutation drawn from it.
     public var seed: UInt64 = 0
+    /// Parameters that updates leave as they are, by storage index, ascending and distinct.
+    /// Their gradients are still computed (and shown); the update skips them.
+    public var frozen: [Int] = []
+    /// λ of the L2 penalty λ·½·Σw² and of the L1 penalty λ·Σ|w|, over the weights (not the biases).
+    public var l2 = 0.0
+    public var l1 = 0.0
+    /// How G becomes a move (`set optimizer`), and the hyper-parameters of each optimiser.
+    public var optimizer = Optimizer.sgd
+    /// μ of momentum; α of RMSprop; β₁, β₂ of Adam; ε of RMSprop and Adam.
+    public var momentum = 0.9
+    public var alpha = 0.99
+    public var beta1 = 0.9
+    public var beta2 = 0.999
+    public var epsilon = 1e-8
+
+    /// True when the update adds a penalty's gradient to G.
+    public var hasPenalty: Bool { l1 != 0 || l2 != 0 }
 
     public init() {}
 }

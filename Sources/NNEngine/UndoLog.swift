@@ -1,16 +1,17 @@
 /// Checkpoints of the training state, enough to take back any recent update bit for bit.
 ///
 /// Copying every parameter before every update would cost as much as a small network's
-/// update itself. Instead a checkpoint (parameters, cursor, settings) is kept every
-/// `interval` updates, and whenever the settings or a parameter were changed by hand; the
-/// state after any later update is rebuilt by replaying the same kernel from the nearest
-/// checkpoint, which gives the same bits. The ring holds `capacity` checkpoints and never
-/// more than about 2 MB of parameters, so memory stays flat however long training runs.
+/// update itself. Instead a checkpoint (parameters, optimiser state, cursor, settings) is
+/// kept every `interval` updates, and whenever the settings or a parameter were changed by
+/// hand; the state after any later update is rebuilt by replaying the same kernel from the
+/// nearest checkpoint, which gives the same bits. The ring holds `capacity` checkpoints and
+/// never more than about 2 MB of parameters, so memory stays flat however long training runs.
 struct UndoLog: Sendable, Equatable {
     struct Checkpoint: Sendable, Equatable {
         /// The number of updates made when it was taken (the state *after* that many).
         var update: Int
         var parameters: [Double]
+        var optimizer: OptimizerState
         var cursor: Cursor
         var settings: TrainingSettings
         /// The running loss sum and sample count of the pass in progress.
@@ -22,13 +23,22 @@ struct UndoLog: Sendable, Equatable {
         var samples = 0
     }
 
+    private struct Meta: Sendable {
+        var update: Int
+        var cursor: Cursor
+        var settings: TrainingSettings
+        /// The optimiser's state; its arrays are reused from one checkpoint in this slot to the next.
+        var optimizer: OptimizerState
+        var pass = PassSums()
+    }
+
     static let interval = 256
     static let budget = 262_144 // doubles: 2 MiB
     let capacity: Int
     let parameterCount: Int
     /// A ring of `capacity` slots: parameters flat, `parameterCount` per slot.
     private var storage: [Double] = []
-    private var meta: [(update: Int, cursor: Cursor, settings: TrainingSettings, pass: PassSums)] = []
+    private var meta: [Meta] = []
     private var head = 0 // the slot the next checkpoint goes into
     private(set) var count = 0
 
@@ -43,24 +53,48 @@ struct UndoLog: Sendable, Equatable {
     private func checkpoint(back: Int) -> Checkpoint {
         let s = slot(back)
         return Checkpoint(update: meta[s].update, parameters: Array(storage[s * parameterCount ..< (s + 1) * parameterCount]),
-                          cursor: meta[s].cursor, settings: meta[s].settings, pass: meta[s].pass)
+                          optimizer: meta[s].optimizer, cursor: meta[s].cursor, settings: meta[s].settings, pass: meta[s].pass)
     }
 
     var latest: Checkpoint? { count == 0 ? nil : checkpoint(back: 0) }
     var oldestUpdate: Int? { count == 0 ? nil : meta[slot(count - 1)].update }
 
-    mutating func push(_ parameters: UnsafePointer<Double>, count n: Int, update: Int, cursor: Cursor, settings: TrainingSettings,
-                       pass: PassSums = PassSums()) {
+    /// Keeps the state after `update` updates. `state` points at the optimiser's arrays.
+    mutating func push(_ parameters: UnsafePointer<Double>, update: Int, cursor: Cursor, settings: TrainingSettings,
+                       optimizer: Optimizer, t: Int, state: StatePointers, pass: PassSums = PassSums()) {
         if storage.isEmpty {
             storage = [Double](repeating: 0, count: capacity * parameterCount)
-            meta = Array(repeating: (0, Cursor(), settings, PassSums()), count: capacity)
+            meta = Array(repeating: Meta(update: 0, cursor: Cursor(), settings: settings, optimizer: OptimizerState(.sgd, count: 0)),
+                         count: capacity)
         }
         if count > 0, meta[slot(0)].update == update { head = slot(0); count -= 1 }
         let start = head * parameterCount
         storage.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: start).update(from: parameters, count: parameterCount) }
-        meta[head] = (update, cursor, settings, pass)
+        meta[head].update = update
+        meta[head].cursor = cursor
+        meta[head].settings = settings
+        meta[head].pass = pass
+        meta[head].optimizer.optimizer = optimizer
+        meta[head].optimizer.t = t
+        Self.copy(state.first, into: &meta[head].optimizer.first, count: parameterCount)
+        Self.copy(state.second, into: &meta[head].optimizer.second, count: parameterCount)
         head = (head + 1) % capacity
         count = min(count + 1, capacity)
+    }
+
+    /// Keeps the state of `training`'s values as they are now.
+    mutating func push(_ parameters: UnsafePointer<Double>, update: Int, cursor: Cursor, settings: TrainingSettings,
+                       optimizer: OptimizerState, pass: PassSums = PassSums()) {
+        var state = optimizer
+        state.withPointers { push(parameters, update: update, cursor: cursor, settings: settings,
+                                  optimizer: optimizer.optimizer, t: optimizer.t, state: $0, pass: pass) }
+    }
+
+    /// Copies `count` values into `target`, reusing its storage when it has the room.
+    private static func copy(_ source: UnsafeMutablePointer<Double>?, into target: inout [Double], count: Int) {
+        guard let source else { target = []; return }
+        if target.count != count { target = [Double](repeating: 0, count: count) }
+        target.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: source, count: count) }
     }
 
     /// The latest checkpoint taken at or before `update`.

@@ -11,6 +11,8 @@ final class EditLineReader: LineReader {
     private let history: OpaquePointer
     private var historyFile: HistoryFile?
     private var warnedAboutSaving = false
+    /// Lines entered since the last successful save.
+    private var unsaved: [String] = []
 
     /// Sets up the editor; nil when libedit cannot start on this terminal.
     ///
@@ -65,9 +67,17 @@ final class EditLineReader: LineReader {
 
     /// Adds `line` to the history and saves the file (after every line, so a closed
     /// terminal loses nothing). A failing save is reported once.
+    ///
+    /// Lines that could not be saved are kept and saved with the next one.
     private func remember(_ line: String) {
         nnedit_history_enter(history, line)
-        guard let historyFile, let reason = historyFile.save(history) else { return }
+        guard let historyFile else { return }
+        unsaved.append(line)
+        guard let reason = historyFile.save(adding: unsaved) else {
+            unsaved = []
+            return
+        }
+        if unsaved.count > Int(HistoryFile.capacity) { unsaved.removeFirst(unsaved.count - Int(HistoryFile.capacity)) }
         guard !warnedAboutSaving else { return }
         warnedAboutSaving = true
         Terminal.report("nnstep: cannot save history to '\(historyFile.path)': \(reason)")

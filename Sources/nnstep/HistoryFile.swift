@@ -1,5 +1,6 @@
 import CEditLine
 import Glibc
+import NNShell
 
 /// The file that keeps the command history between runs, in libedit's format.
 ///
@@ -53,9 +54,34 @@ struct HistoryFile {
         return true
     }
 
-    /// Saves `history` atomically; returns the reason on failure.
-    func save(_ history: OpaquePointer) -> String? {
-        nnedit_history_save(history, path) == 0 ? nil : Self.describe(errno)
+    /// Adds `lines` to the file, keeping what other sessions wrote since it was read: under a
+    /// lock the file is read again, the lines are added, and the result replaces the file
+    /// through nnstep's `FileWriter` (a temporary file, every write checked, then renamed), so a
+    /// full disk leaves the old file as it was. Returns the reason on failure.
+    func save(adding lines: [String]) -> String? {
+        guard !lines.isEmpty else { return nil }
+        return FileLock.withLock(path) { () -> String? in
+            guard let merged = history_init() else { return "out of memory" }
+            defer { history_end(merged) }
+            nnedit_history_set_size(merged, Self.capacity)
+            nnedit_history_set_unique(merged, 1)
+            if let contents = try? TextFile.bytes(path, kind: .state), contents.starts(with: Array(Self.header.utf8)) {
+                _ = nnedit_history_load(merged, path)
+            }
+            for line in lines { nnedit_history_enter(merged, line) }
+            let expected = nnedit_history_count(merged)
+            do throws(FileProblem) {
+                try FileWriter.replace(path) { fd, _ in
+                    let written = nnedit_history_save_fd(merged, fd)
+                    guard written >= 0 else { return FileProblem(FileWriter.describe(errno)) }
+                    guard written == expected else { return FileProblem("libedit wrote \(written) of \(expected) entries") }
+                    return nil
+                }
+            } catch {
+                return error.reason
+            }
+            return nil
+        }
     }
 
     /// `mkdir -p` with mode 0700: returns 0 or the errno of the first failure.

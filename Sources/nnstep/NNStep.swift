@@ -16,7 +16,7 @@ struct NNStep: ParsableCommand {
 
             The NO_COLOR environment variable turns colour off, as '--no-color' does.
             """,
-        version: "nnstep 0.1.0"
+        version: "nnstep \(Version.number)"
     )
 
     @Option(help: ArgumentHelp(
@@ -38,6 +38,20 @@ struct NNStep: ParsableCommand {
     @Flag(help: "In a script, continue after a failing command (the exit status is still 1).")
     var keepGoing = false
 
+    @Option(name: .customLong("command"), help: ArgumentHelp(
+        "Run CMD before the prompt or the script (repeatable; each runs in order).", valueName: "CMD"))
+    var commands: [String] = []
+
+    @Option(name: .customLong("init"), help: ArgumentHelp(
+        "Run FILE before the first prompt instead of $XDG_CONFIG_HOME/nnstep/init.nn.", valueName: "FILE"))
+    var initFile: String?
+
+    @Flag(name: .customLong("no-init"), help: "Do not run the startup file.")
+    var noInit = false
+
+    @Flag(name: [.customShort("i"), .long], help: "Run '--script FILE', then stay at the prompt.")
+    var interactive = false
+
     @Argument(help: ArgumentHelp("A lesson to open in the shell.", valueName: "LESSON"))
     var lesson: String?
 
@@ -48,16 +62,22 @@ struct NNStep: ParsableCommand {
         if let lesson, !check.isEmpty {
             throw ValidationError("Unexpected argument '\(lesson)'. To check it, list it after '--check'.")
         }
+        if initFile != nil && noInit {
+            throw ValidationError("Use either '--init FILE' or '--no-init', not both.")
+        }
     }
 
     func run() throws {
+        Terminal.guardStandardStreams()
         signal(SIGPIPE, SIG_IGN)
+        let output = sessionOptions(interactive: false)
+        (Terminal.ascii, Terminal.colour) = (output.ascii, output.color)
         let status: Int32
         if !check.isEmpty {
-            status = runChecks()
-        } else if let script {
+            status = Checks.run(check, options: sessionOptions(interactive: false))
+        } else if let script, !interactive {
             status = runScript(script)
-        } else if !Terminal.isTTY(STDIN_FILENO) {
+        } else if script == nil && !interactive && !Terminal.isTTY(STDIN_FILENO) {
             status = runScript("-")
         } else {
             status = runShell()
@@ -65,31 +85,11 @@ struct NNStep: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// `--check`: every problem on standard error; 1 if there was any.
-    private func runChecks() -> Int32 {
-        var messages: [String] = []
-        for path in check {
-            do throws(CannotRead) {
-                _ = try TextFile.read(path)
-                messages += LessonChecker.check(path: path)
-            } catch {
-                messages.append(error.message)
-            }
-        }
-        messages.forEach(Terminal.report)
-        return messages.isEmpty ? 0 : 1
-    }
-
     /// `--script FILE`, or piped input: echo and run each command, stop at the first error.
     private func runScript(_ path: String) -> Int32 {
-        let source: String
-        do throws(CannotRead) {
-            source = try TextFile.read(path)
-        } catch {
-            Terminal.report(error.message)
-            return 1
-        }
         let session = Session(options: sessionOptions(interactive: false))
+        var status = Startup(session: session, keepGoing: keepGoing).run(initFile: initFile, commands: commands)
+        guard status == 0 || keepGoing else { return status }
         if let lesson {
             let reply = session.execute("load \(lesson)")
             Terminal.write(reply.output)
@@ -98,14 +98,14 @@ struct NNStep: ParsableCommand {
                 return 1
             }
         }
-        return ScriptRunner.run(
-            source: source, fileName: path == "-" ? "<stdin>" : path, session: session,
-            keepGoing: keepGoing, output: Terminal.write, errorOutput: Terminal.writeError)
+        status = max(status, Startup(session: session, keepGoing: keepGoing).runFile(path))
+        return status
     }
 
     /// The shell: libedit when both ends are terminals, plain lines when output is redirected.
+    /// The startup file, `--command`s and (with `-i`) the script run before the first prompt.
     private func runShell() -> Int32 {
-        let onTerminal = Terminal.isTTY(STDOUT_FILENO)
+        let onTerminal = Terminal.isTTY(STDOUT_FILENO) && Terminal.isTTY(STDIN_FILENO)
         let session = Session(options: sessionOptions(interactive: onTerminal))
         var reader: any LineReader = PlainLineReader()
         if onTerminal {
@@ -117,6 +117,11 @@ struct NNStep: ParsableCommand {
             if let editor = EditLineReader(historyPath: historyPath) { reader = editor }
             Terminal.write(session.greeting)
         }
+        let startup = Startup(session: session, keepGoing: false)
+        let initPath = noInit ? nil : initFile ?? Startup.defaultInitPath(environment: Environment.current)
+        if let initPath, initFile != nil || Startup.exists(initPath) { _ = startup.runFile(initPath) }
+        _ = startup.run(initFile: nil, commands: commands)
+        if let script { _ = startup.runFile(script) }
         var repl = REPL(session: session, reader: reader)
         if let lesson { repl.execute("load \(lesson)") }
         return repl.run()

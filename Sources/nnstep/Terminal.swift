@@ -1,5 +1,6 @@
 import CEditLine
 import Glibc
+import NNShell
 
 /// The few facts about the terminal and the process's streams that `main` needs.
 enum Terminal {
@@ -14,16 +15,49 @@ enum Terminal {
 
     /// Writes `text` to standard output and flushes it. A reader that went away
     /// (`nnstep | head`) ends the program quietly: SIGPIPE is ignored, so this sees EPIPE.
+    /// Any other failure (a full disk, `> /dev/full`, a closed standard output) ends it with
+    /// status 1 and a message on standard error: output that cannot be written is not lost quietly.
     static func write(_ text: String) {
         guard !text.isEmpty else { return }
-        if nnedit_write_stdout(text) != 0 && errno == EPIPE { exit(0) }
+        guard !standardOutputWasClosed else { failedOutput(EBADF) }
+        if nnedit_write_stdout(PlainText.forTerminal(text, colour: colour, ascii: ascii)) != 0 {
+            if errno == EPIPE { exit(0) }
+            failedOutput(errno)
+        }
+    }
+
+    private static func failedOutput(_ code: Int32) -> Never {
+        report("nnstep: cannot write to standard output: \(FileWriter.describe(code))")
+        exit(1)
+    }
+
+    /// True when the program started with standard output closed (`nnstep >&-`).
+    nonisolated(unsafe) private static var standardOutputWasClosed = false
+
+    /// Run first: a closed standard input, output or error gets /dev/null, so that no file
+    /// nnstep opens later takes its number (output meant for the terminal would land in it).
+    /// A closed standard output is remembered, so the first write to it fails with a message.
+    static func guardStandardStreams() {
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            if fd == STDOUT_FILENO { standardOutputWasClosed = true }
+            let opened = open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+            if opened >= 0 && opened != fd {
+                dup2(opened, fd)
+                close(opened)
+            }
+        }
     }
 
     /// Writes `text` to standard error, unbuffered.
     static func writeError(_ text: String) {
         guard !text.isEmpty else { return }
-        nnedit_write_stderr(text)
+        nnedit_write_stderr(PlainText.forTerminal(text, colour: colour, ascii: ascii))
     }
+
+    /// `--ascii` (or a locale without UTF-8): every byte written is ASCII.
+    nonisolated(unsafe) static var ascii = false
+    /// Colour is allowed, so nnstep's own colour sequences pass; any other escape is shown escaped.
+    nonisolated(unsafe) static var colour = false
 
     /// Writes a one-line message to standard error, adding the newline if it is missing.
     static func report(_ message: String) {

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import NNShell
 
@@ -36,6 +37,17 @@ final class HostileInputTests: XCTestCase {
         for (name, text) in files { try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8) }
         try Data([0x78, 0x2C, 0x79, 0x0A, 0xFF, 0xFE, 0x2C, 0x31, 0x0A]).write(to: URL(fileURLWithPath: directory + "/latin1.csv"))
         try FileManager.default.createDirectory(atPath: directory + "/folder.csv", withIntermediateDirectories: true)
+        let more: [String: String] = [
+            "newline.json": "{\"network\": {\"sizes\": [2, 1], \"activations\": [\"sig\\nmoid\\u001b[2J\"], \"loss\": \"mse\"}, \"parameters\": {}}",
+            "deep.json": String(repeating: "[", count: 100_000),
+            "big.csv": "x1,y\n1e308,1\n1.5e308,0\n",
+        ]
+        for (name, text) in more { try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8) }
+        XCTAssertEqual(mkfifo(directory + "/pipe.csv", 0o644), 0)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/loop.csv", withDestinationPath: "loop2.csv")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/loop2.csv", withDestinationPath: "loop.csv")
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory + "/huge.csv", contents: nil))
+        XCTAssertEqual(truncate(directory + "/huge.csv", off_t(FileReader.Kind.csv.limit + 1)), 0, "sparse: no disk used")
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: directory) }
@@ -65,14 +77,14 @@ final class HostileInputTests: XCTestCase {
         Row(name: "a row without an arrow", setup: students, input: "data add 1 2 3", message: "'data add' needs '->' between the inputs and the targets; usage: data add X1 X2 … -> Y1 …", column: 14),
         Row(name: "data that does not fit the network", setup: ["net 3-2-1"], input: "data students", message: "students has 2 inputs -> 1 target, but the network 3-2-1 takes 3 -> 1; build a network that fits first, for example 'net 2-2-1'"),
         Row(name: "replacement characters from non-UTF-8 bytes", setup: students, input: "st\u{FFFD}\u{FFFD}p", message: "unknown command 'st\u{FFFD}\u{FFFD}p'; did you mean 'step'?", column: 1),
-        Row(name: "a very long line", setup: students, input: "set lr " + String(repeating: "9", count: 100_000), message: "'\(String(repeating: "9", count: 100_000))' is too large; expected a finite number for the learning rate", column: 8),
+        Row(name: "a very long line", setup: students, input: "set lr " + String(repeating: "9", count: 100_000), message: "'\(String(repeating: "9", count: 75))…' is too large; expected a finite number for the learning rate", column: 8),
         Row(name: "an unterminated quote", setup: students, input: "load \"my lesson", message: "unterminated quote; expected a closing '\"'", column: 6),
         Row(name: "a missing file", setup: students, input: "data load nothing.csv", message: "cannot read 'nothing.csv': no such file"),
         Row(name: "a directory", setup: students, input: "data load folder.csv", message: "cannot read 'folder.csv': it is a directory; expected a file"),
         Row(name: "an empty CSV", setup: students, input: "data load empty.csv", message: "empty.csv: the file is empty; expected a header row"),
         Row(name: "a CSV with only a header", setup: students, input: "data load headeronly.csv", message: "headeronly.csv: no data rows after the header"),
-        Row(name: "a ragged CSV", setup: students, input: "data load ragged.csv", message: "ragged.csv:3: line 3: expected 3 fields like the header, found 2"),
-        Row(name: "text in a numeric column", setup: students, input: "data load text.csv", message: "text.csv:3:2: line 3, column 2: expected a number, found 'abc'"),
+        Row(name: "a ragged CSV", setup: students, input: "data load ragged.csv", message: "ragged.csv:3:3: line 3, column 3: expected 3 fields like the header, found 2"),
+        Row(name: "text in a numeric column", setup: students, input: "data load text.csv", message: "text.csv:3:2: line 3, column 2: expected a number, found 'abc'; only a target column may hold words"),
         Row(name: "a duplicated header", setup: students, input: "data load dup.csv", message: "dup.csv:1:2: line 1: duplicate column name 'x'"),
         Row(name: "a CSV that is not UTF-8", setup: students, input: "data load latin1.csv", message: "cannot read 'latin1.csv': it is not UTF-8 text"),
         Row(name: "a CSV wider than the network", setup: students, input: "data load wide.csv", message: "wide.csv has 3 inputs -> 1 target, but the network 2-2-1 takes 2 -> 1; build a network that fits first, for example 'net 3-2-1'"),
@@ -84,6 +96,36 @@ final class HostileInputTests: XCTestCase {
         Row(name: "JSON for a network too large", setup: students, input: "import json toobig.json", message: "toobig.json: the network is too large; at most 64 layers and 5000000 parameters"),
         Row(name: "export to a directory", setup: students, input: "export json folder.csv", message: "cannot write 'folder.csv': it is a directory; expected a file name"),
         Row(name: "export into a missing directory", setup: students, input: "export json no/such/dir.json", message: "cannot write 'no/such/dir.json': the directory 'no/such' does not exist"),
+        Row(name: "a look-alike Cyrillic letter", setup: students, input: "st\u{435}p",
+            message: "unknown command 'st\u{435}p' (it contains U+0435 CYRILLIC SMALL LETTER IE); did you mean 'step'?", column: 1),
+        Row(name: "a zero-width space", setup: students, input: "st\u{200B}ep",
+            message: "unknown command 'st\\u{200B}ep' (it contains U+200B ZERO WIDTH SPACE); did you mean 'step'?", column: 1),
+        Row(name: "a no-break space", setup: students, input: "step\u{A0}1",
+            message: "unknown command 'step\\u{A0}1' (it contains U+00A0 NO-BREAK SPACE); did you mean 'step'?", column: 1),
+        Row(name: "an escape sequence in a file name", setup: students, input: "data load \u{1B}[2J.csv",
+            message: "cannot read '\\u{1B}[2J.csv': no such file"),
+        Row(name: "a NUL in a number", setup: students, input: "set lr 0.1\u{0}5",
+            message: "expected a number for the learning rate, found '0.1\\u{0}5'", column: 8),
+        Row(name: "a newline and an escape inside a JSON string", setup: students, input: "import json newline.json",
+            message: "newline.json: unknown activation 'sig\\u{A}moid\\u{1B}[2J'; expected one of linear, sigmoid, tanh, relu, step, softmax"),
+        Row(name: "JSON nested 100,000 deep", setup: students, input: "import json deep.json",
+            message: "deep.json: not valid JSON (line 1, column 201: nested more than 200 levels deep); expected an object like the one 'export json' writes"),
+        Row(name: "a FIFO with no writer", setup: students, input: "data load pipe.csv",
+            message: "cannot read 'pipe.csv': it is a FIFO (a named pipe); expected a regular file"),
+        Row(name: "import from a FIFO", setup: students, input: "import json pipe.csv",
+            message: "cannot read 'pipe.csv': it is a FIFO (a named pipe); expected a regular file"),
+        Row(name: "export over a FIFO", setup: students, input: "export json pipe.csv",
+            message: "cannot write 'pipe.csv': it is a FIFO (a named pipe); expected a regular file"),
+        Row(name: "a device", setup: students, input: "import json /dev/zero",
+            message: "cannot read '/dev/zero': it is a device; expected a regular file"),
+        Row(name: "export over a device", setup: students, input: "export json /dev/null",
+            message: "cannot write '/dev/null': it is a device; expected a regular file"),
+        Row(name: "a symbolic link loop", setup: students, input: "data load loop.csv",
+            message: "cannot read 'loop.csv': too many levels of symbolic links"),
+        Row(name: "a CSV over the size limit", setup: students, input: "data load huge.csv",
+            message: "cannot read 'huge.csv': it is larger than 64 MB, the limit for a CSV file"),
+        Row(name: "normalize values near 1e308", setup: ["net 1-1", "data load big.csv"], input: "data normalize",
+            message: "cannot normalize 'x1': its mean is inf, not a finite number; the values are too large to standardise, so scale them down first"),
         Row(name: "undo with nothing to undo", setup: ["net 2-2-1"], input: "undo", message: "nothing to undo: no update has been made"),
         Row(name: "a perceptron asked for a gradient check", setup: ["net 2-1 act=step loss=perceptron init=0", "data and", "step"], input: "gradcheck",
             message: "a perceptron learns by the trick, not by a derivative (step′ = 0 everywhere), so there is no gradient to check"),
@@ -127,7 +169,8 @@ final class HostileInputTests: XCTestCase {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let url = root.appendingPathComponent("docs/HOSTILE-INPUTS.md")
         func cell(_ text: String) -> String {
-            let short = text.count > 60 ? String(text.prefix(57)) + "…" : text
+            let visible = text.unicodeScalars.map { PlainText.isControl($0) || PlainText.isInvisible($0) ? PlainText.escaped($0) : String($0) }.joined()
+            let short = visible.count > 60 ? String(visible.prefix(57)) + "…" : visible
             return "`" + short.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "'") + "`"
         }
         var text = """
@@ -136,7 +179,8 @@ final class HostileInputTests: XCTestCase {
         What nnstep answers to input that is wrong, strange or hostile. Every row is checked by
         `Tests/NNShellTests/HostileInputTests.swift`: the message must be exactly this one line,
         and the session after the error must equal the session before it. Regenerate this file
-        with `NNSTEP_RECORD=1 swift test --filter HostileInputTests`.
+        with `NNSTEP_RECORD=1 swift test --filter HostileInputTests` (which then fails once, by
+        design), and run the tests again.
 
         | case | after | input | message |
         |---|---|---|---|
@@ -146,10 +190,7 @@ final class HostileInputTests: XCTestCase {
             let setup = row.setup.isEmpty ? "(nothing)" : row.setup.joined(separator: "; ")
             text += "| \(row.name) | \(setup) | \(cell(row.input)) | \(row.message.replacingOccurrences(of: "|", with: "\\|")) |\n"
         }
-        if ProcessInfo.processInfo.environment["NNSTEP_RECORD"] != nil {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), text, "docs/HOSTILE-INPUTS.md is out of date; re-record it")
+        Golden.assertMatches(text, url)
     }
 
     /// A learning rate of 1e3 blows up at once; the course's run blows up more slowly. Either

@@ -20,7 +20,7 @@ final class LessonCheckerTests: XCTestCase {
         ("an unknown directive", "@kept x = loss\n", "8:1: unknown directive '@kept'; did you mean '@keep'?"),
         ("a misspelt command", "> stpe 2\n", "8:3: unknown command 'stpe'; did you mean 'step'?"),
         ("a lesson command inside a lesson", "> next\n", "8:3: 'next' steers lessons and cannot run inside one"),
-        ("a checkpoint without an answer", "? Why?\n    hint: h\n    solution: s\n", "8:1: this checkpoint has no 'answer:' (a number) or 'choice NAME:' lines"),
+        ("a checkpoint without an answer", "? Why?\n    hint: h\n    solution: s\n", "8:1: this checkpoint has no 'answer:' (a number), 'goal:' (a task) or 'choice NAME:' lines"),
         ("a checkpoint with a typed answer", "? Two?\n    answer: 1 + 1\n    hint: h\n    solution: s\n", "9:13: the answer must come from the engine: use live values such as 'loss' or 'next grad w2_11', not only typed numbers"),
         ("an unknown checkpoint key", "? L?\n    answer: next loss\n    hnit: h\n    solution: s\n", "8:1: this checkpoint needs at least one 'hint:'\n10:5: unknown checkpoint key 'hnit:'; did you mean 'hint:'?"),
         ("a bad tolerance", "? L?\n    answer: next loss\n    within: lots\n    hint: h\n    solution: s\n", "10:13: expected a tolerance like '0.01' or '1%', found 'lots'"),

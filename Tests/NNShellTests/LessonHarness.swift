@@ -43,16 +43,9 @@ enum LessonHarness {
         return path
     }
 
-    /// Compares with a golden file, or writes it when `NNSTEP_RECORD` is set; a failure shows a diff.
+    /// Compares with a golden file (`Golden.assertMatches`: recording writes it and fails).
     static func assertGolden(_ actual: String, _ url: URL, file: StaticString = #filePath, line: UInt = #line) {
-        if ProcessInfo.processInfo.environment["NNSTEP_RECORD"] != nil {
-            try? actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        if actual != expected {
-            XCTFail("\(url.lastPathComponent) differs (NNSTEP_RECORD=1 re-records it):\n" + TranscriptTests.diff(expected, actual), file: file, line: line)
-        }
+        Golden.assertMatches(actual, url, file: file, line: line)
     }
 
     /// Answers for a lesson: at each question one wrong answer, then the engine's right one
@@ -69,17 +62,26 @@ enum LessonHarness {
                 _ = session.evaluate("")
                 continue
             }
-            let format = session.state.format
-            let (wrong, right): (String, String)
-            switch open.expected {
-            case .number(let value): (wrong, right) = (format(value * 1.5 + 1), format(value))
-            case .choice(let answer, let labels): (wrong, right) = (labels.first { $0 != answer }!, answer)
-            }
-            for typed in [wrong, right] {
+            let (wrong, right) = answerPair(open, digits: session.state.format.digits)
+            for typed in [wrong] + right {
                 lines.append(typed)
                 _ = session.evaluate(typed)
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A wrong input and the inputs that answer `open` rightly: the numbers as a learner would
+    /// type them, the right word, or for a task `check` (too early), its `do:` commands and `check`.
+    static func answerPair(_ open: OpenCheckpoint, digits: Int = 4) -> (wrong: String, right: [String]) {
+        switch open.expected {
+        case .numbers(let values):
+            let wrong = values.map { AnswerJudge.typable($0 * 1.5 + 1.2345, digits: digits) }.joined(separator: ", ")
+            return (wrong, [values.map { AnswerJudge.typable($0, digits: digits) }.joined(separator: ", ")])
+        case .choice(let answer, let labels):
+            return (labels.first { $0 != answer }!, [answer])
+        case .goal:
+            return ("check", open.checkpoint.actions.map(\.text) + ["check"])
+        }
     }
 }

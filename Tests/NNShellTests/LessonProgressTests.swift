@@ -21,7 +21,7 @@ final class LessonProgressTests: XCTestCase {
         _ = first.evaluate("")
         XCTAssertEqual(try progress(directory).lessons["08-nine-gradients"],
                        LessonProgress.Entry(title: "The nine gradients", page: 3, pages: 11, finished: false))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0 != "progress.json" }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0 != "progress.json" && $0 != "progress.json.lock" }
         XCTAssertEqual(leftovers, [], "no temporary files are left behind")
 
         let second = LessonHarness.session(stateDirectory: directory)
@@ -33,6 +33,21 @@ final class LessonProgressTests: XCTestCase {
         XCTAssertTrue(resumed.contains("── 3/11 · The loss, and a common slip"), resumed)
         XCTAssertEqual(second.prompt, "answer> ")
         XCTAssertEqual(second.state.training?.network.bias(2, 1), -162, "the replay ran page 3's commands up to its question")
+    }
+
+    /// Two sessions at once, each in its own lesson: the file ends up with both.
+    func testTwoSessionsAtOnceLoseNothing() throws {
+        let directory = LessonHarness.temporaryDirectory() + "/state"
+        let first = LessonHarness.session(stateDirectory: directory)
+        let second = LessonHarness.session(stateDirectory: directory)
+        _ = first.evaluate("load 8")
+        _ = second.evaluate("load 2")
+        _ = first.evaluate("skip")
+        _ = second.evaluate("skip")
+        let saved = try progress(directory)
+        XCTAssertEqual(saved.lessons.keys.sorted(), ["02-perceptron", "08-nine-gradients"])
+        let listing = second.evaluate("lessons").output
+        XCTAssertTrue(listing.contains("The nine gradients                                 started"), "the second session sees the first's lesson")
     }
 
     func testFinishedLessonsAreMarkedDone() throws {

@@ -75,7 +75,7 @@ final class LessonRunnerTests: XCTestCase {
 
     func testLoadShowsTheSetupAndTheFirstQuestion() {
         let out = run("load 1").output
-        XCTAssertTrue(out.contains("lesson 1> net 2-2-1 init=1"), out)
+        XCTAssertTrue(out.contains("lesson 1» net 2-2-1 init=1"), out)
         XCTAssertTrue(out.contains("── 1/3 · First page"), out)
         XCTAssertTrue(out.contains("ŷ will be 167."), out)
         XCTAssertTrue(out.contains("? What will ŷ be?"), out)
@@ -87,7 +87,7 @@ final class LessonRunnerTests: XCTestCase {
         let out = run("167").output
         XCTAssertTrue(out.hasPrefix("✓ Right: the engine computes 167."), out)
         XCTAssertTrue(out.contains("It is 167."), out)
-        XCTAssertTrue(out.contains("lesson 1 (1/3)> step"), out)
+        XCTAssertTrue(out.contains("lesson 1 (1/3)» step"), out)
         XCTAssertEqual(session.prompt, "lesson 1 (1/3)> ")
     }
 

@@ -64,18 +64,13 @@ final class PlotGoldenTests: XCTestCase {
     }
 
     func testEveryPictureMatchesItsGolden() throws {
-        let record = ProcessInfo.processInfo.environment["NNSTEP_RECORD"] != nil
-        if record { try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true) }
+        if Golden.isRecording { try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true) }
         for test in Self.cases {
             for ascii in [false, true] {
                 let actual = Self.pictures(setup: test.setup, pictures: test.pictures, ascii: ascii, width: test.width)
                 let url = Self.folder.appendingPathComponent(test.name + (ascii ? ".ascii" : "") + ".txt")
                 Self.assertFits(actual, width: test.width, ascii: ascii, name: test.name)
-                if record { try actual.write(to: url, atomically: true, encoding: .utf8); continue }
-                let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-                if actual != expected {
-                    XCTFail("\(url.lastPathComponent) differs (NNSTEP_RECORD=1 re-records):\n" + TranscriptTests.diff(expected, actual))
-                }
+                Golden.assertMatches(actual, url)
             }
         }
     }
@@ -87,8 +82,7 @@ final class PlotGoldenTests: XCTestCase {
         XCTAssertTrue(coloured.contains("\u{1B}["), "colour was asked for")
         XCTAssertEqual(Self.stripColour(coloured), plain, TranscriptTests.diff(plain, Self.stripColour(coloured)))
         let url = Self.folder.appendingPathComponent("colour.txt")
-        if ProcessInfo.processInfo.environment["NNSTEP_RECORD"] != nil { try coloured.write(to: url, atomically: true, encoding: .utf8); return }
-        XCTAssertEqual(coloured, (try? String(contentsOf: url, encoding: .utf8)) ?? "", "colour.txt differs (NNSTEP_RECORD=1 re-records)")
+        Golden.assertMatches(coloured, url)
     }
 
     /// Every line fits the width; ASCII output is ASCII.

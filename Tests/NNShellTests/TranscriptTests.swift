@@ -3,7 +3,7 @@ import XCTest
 
 /// Golden transcripts: each `Transcripts/NAME.nn` script runs in a fresh session (width 80,
 /// a fixed clock) and its output must equal `Transcripts/NAME.out` exactly. Re-record on
-/// purpose with `NNSTEP_RECORD=1 swift test`; a failure shows a line diff.
+/// purpose with `NNSTEP_RECORD=1 swift test` (which then fails, see `Golden`); a failure shows a line diff.
 final class TranscriptTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Transcripts")
     static let root = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -27,33 +27,16 @@ final class TranscriptTests: XCTestCase {
     func testEveryTranscript() throws {
         let scripts = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".nn") }.sorted()
         XCTAssertFalse(scripts.isEmpty)
-        let record = ProcessInfo.processInfo.environment["NNSTEP_RECORD"] != nil
         for script in scripts {
             let base = String(script.dropLast(3))
             let source = try String(contentsOf: Self.folder.appendingPathComponent(script), encoding: .utf8)
-            let ascii = source.hasPrefix("# ascii")
-            let actual = Self.run(source, name: script, ascii: ascii)
-            let expectedURL = Self.folder.appendingPathComponent(base + ".out")
-            if record {
-                try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
-                continue
-            }
-            let expected = (try? String(contentsOf: expectedURL, encoding: .utf8)) ?? ""
-            if actual != expected { XCTFail("\(script) differs from \(base).out (NNSTEP_RECORD=1 re-records):\n" + Self.diff(expected, actual)) }
+            let actual = Self.run(source, name: script, ascii: source.hasPrefix("# ascii"))
+            Golden.assertMatches(actual, Self.folder.appendingPathComponent(base + ".out"))
         }
     }
 
-    /// The first differing lines, marked - (expected) and + (actual).
-    static func diff(_ expected: String, _ actual: String) -> String {
-        let a = expected.components(separatedBy: "\n"), b = actual.components(separatedBy: "\n")
-        var out: [String] = []
-        for i in 0..<max(a.count, b.count) where (i < a.count ? a[i] : nil) != (i < b.count ? b[i] : nil) {
-            if i < a.count { out.append("\(i + 1)- \(a[i])") }
-            if i < b.count { out.append("\(i + 1)+ \(b[i])") }
-            if out.count > 16 { break }
-        }
-        return out.joined(separator: "\n")
-    }
+    /// A line diff (kept for callers that only need the text; see `Golden.diff`).
+    static func diff(_ expected: String, _ actual: String) -> String { Golden.diff(expected, actual) }
 }
 
 /// A clock that moves 1 ms each time it is read, so timings in transcripts are fixed.

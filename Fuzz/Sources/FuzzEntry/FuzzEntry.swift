@@ -1,11 +1,7 @@
 // One source for two builds: the libFuzzer targets in Fuzz/ compile this file, and
 // Tests/NNShellTests/FuzzEntry.swift is a symlink to it, so `swift test` replays the corpus
 // through exactly the code that the fuzzers ran.
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
 import NNShell
 
@@ -20,12 +16,15 @@ public enum FuzzEntry {
     /// Work that may run long (training) is interrupted after this many seconds of one input.
     public static let timeBudget = 0.02
 
-    public static func run(_ target: Target, _ bytes: [UInt8]) {
+    /// Runs one input and returns the error messages it produced (the corpus replay checks
+    /// that each is a single non-empty line).
+    @discardableResult
+    public static func run(_ target: Target, _ bytes: [UInt8]) -> [String] {
         switch target {
-        case .command: commands(bytes)
-        case .csv: csv(bytes)
-        case .json: json(bytes)
-        case .lesson: lesson(bytes)
+        case .command: return commands(bytes)
+        case .csv: return csv(bytes)
+        case .json: return json(bytes)
+        case .lesson: return lesson(bytes)
         }
     }
 
@@ -41,8 +40,9 @@ public enum FuzzEntry {
     /// Relative paths resolve in a scratch folder holding a few files (`a.csv`, `labels.csv`,
     /// `empty.csv`, `latin1.csv`, `state.json`, `01-fuzz.lesson`) and a folder `folder`; a `/`
     /// in a line becomes `_`, so no line reaches a file outside it.
-    public static func commands(_ bytes: [UInt8]) {
-        guard let setting = bytes.first else { return }
+    public static func commands(_ bytes: [UInt8]) -> [String] {
+        guard let setting = bytes.first else { return [] }
+        var messages: [String] = []
         var options = SessionOptions()
         options.ascii = setting & 2 != 0
         options.color = setting & 4 != 0
@@ -56,33 +56,43 @@ public enum FuzzEntry {
             for line in ["net 2-2-1", "data students"] { _ = session.evaluate(line) }
         }
         if options.interactive {
-            for line in lines(bytes.dropFirst()) where session.execute(confined(line)).quit { break }
+            for line in lines(bytes.dropFirst()) {
+                let outcome = session.evaluate(confined(line))
+                if let error = outcome.error { messages.append(error.message) }
+                if outcome.quit { break }
+            }
         } else {
             let text = confined(String(decoding: bytes.dropFirst(), as: UTF8.self))
             _ = ScriptRunner.run(source: text, fileName: "fuzz", session: session, keepGoing: true,
-                                 output: { _ in }, errorOutput: { _ in })
+                                 output: { _ in }, errorOutput: { messages.append($0) })
         }
         Scratch.shared.restore()
+        return messages
     }
 
     /// CSV text read by the engine. The first byte chooses the targets: the last column, `y`,
     /// column 1, or `x1` and `2`.
-    public static func csv(_ bytes: [UInt8]) {
-        guard let choice = bytes.first else { return }
+    public static func csv(_ bytes: [UInt8]) -> [String] {
+        guard let choice = bytes.first else { return [] }
         let targets: [String]? = [nil, ["y"], ["1"], ["x1", "2"]][Int(choice) & 3]
         let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
-        _ = try? CSV.parse(text, name: "fuzz", targets: targets)
+        do {
+            _ = try CSV.parse(text, name: "fuzz", targets: targets)
+            return []
+        } catch {
+            return ["\(error)"]
+        }
     }
 
     /// A file read by `import json`. When it imports, its export must import again and
     /// export to the same text: that is how a learner's saved state comes back.
-    public static func json(_ bytes: [UInt8]) {
+    public static func json(_ bytes: [UInt8]) -> [String] {
         let scratch = Scratch.shared
         scratch.save(bytes, as: "input.json")
         let session = Session(options: SessionOptions())
         session.directory = scratch.path
         session.interruptCheck = deadline()
-        guard session.evaluate("import json input.json").error == nil else { return }
+        if let error = session.evaluate("import json input.json").error { return [error.message] }
         let first = session.evaluate("export json").output
         scratch.save(Array(first.utf8), as: "again.json")
         let again = Session(options: SessionOptions())
@@ -91,30 +101,34 @@ public enum FuzzEntry {
         if let error = reimport.error { fatalError("an exported state does not import again: \(error.message)") }
         let second = again.evaluate("export json").output
         if first != second { fatalError("export, import, export changed the state:\n\(first)\n---\n\(second)") }
-        _ = session.evaluate("show weights")
+        return session.evaluate("show weights").error.map { [$0.message] } ?? []
     }
 
     /// A lesson file, checked as `nnstep --check` does, then loaded and walked through with
     /// Enter and the lesson commands. A line that names a file (see `mayTouchFiles`) has
     /// its `/` made `_`, as for commands.
-    public static func lesson(_ bytes: [UInt8]) {
+    public static func lesson(_ bytes: [UInt8]) -> [String] {
         let scratch = Scratch.shared
         let text = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
             let decoded = String(decoding: line, as: UTF8.self)
             return mayTouchFiles(decoded) ? Array(confined(decoded).utf8) : Array(line)
         }.joined(separator: [UInt8(0x0A)])
         scratch.save(Array(text), as: "input.lesson")
+        var messages: [String] = []
         _ = LessonChecker.check(path: scratch.path + "/input.lesson")
         let session = Session(options: SessionOptions())
         session.directory = scratch.path
         session.interruptCheck = deadline()
-        if session.evaluate("load input.lesson").error == nil {
+        if let error = session.evaluate("load input.lesson").error {
+            messages.append(error.message)
+        } else {
             for line in ["", "", "hint", "solution", "", "next", "back", "", "skip", "restart", "", "", "", "review"] {
-                _ = session.evaluate(line)
+                if let error = session.evaluate(line).error { messages.append(error.message) }
                 if !session.isLessonActive { break }
             }
         }
         scratch.restore()
+        return messages
     }
 
     /// True when `line` may name a file: it holds one of the words of the commands that read

@@ -41,9 +41,11 @@ int nnedit_history_set_unique(History *h, int on);
 int nnedit_history_enter(History *h, const char *line);
 /// H_LOAD: the number of entries read, or -1 (also for a file without the _HiStOrY_V2_ header).
 int nnedit_history_load(History *h, const char *path);
-/// H_SAVE to `path.tmp.<pid>`, then rename over `path`, so an interrupted save never leaves
-/// a truncated file. Returns 0, or -1 with errno set.
-int nnedit_history_save(History *h, const char *path);
+/// H_SAVE_FP to a stdio copy of `fd`, checking every write, the flush and the close.
+/// Returns the number of entries written, or -1 with errno set. `fd` stays open.
+int nnedit_history_save_fd(History *h, int fd);
+/// H_GETSIZE: the number of entries, or -1.
+int nnedit_history_count(History *h);
 
 // MARK: - Ctrl-C
 

@@ -32,6 +32,22 @@ struct Invocation {
     let name: Token
     let arguments: [Token]
     let context: CommandContext
+    /// The declaration being run: its usage line is the one errors quote.
+    let command: Command
+
+    /// The form of the usage line that starts with `form` (`data show` of
+    /// `data NAME … | data show | …`), or the whole usage line.
+    func usage(_ form: String? = nil) -> String {
+        guard let form else { return command.usage }
+        let forms = command.usage.split(separator: " | ").map(String.init)
+        return forms.first { $0 == form || $0.hasPrefix(form + " ") } ?? command.usage
+    }
+
+    /// Fails when `tokens` (the arguments by default) hold more than `count` words, quoting
+    /// the usage line (or its `form`) from the declaration.
+    func expectAtMost(_ count: Int, _ tokens: [Token]? = nil, form: String? = nil) throws(ShellError) {
+        try Arguments.expectAtMost(count, tokens ?? arguments, usage: usage(form))
+    }
 
     var notationFor: (SessionState) -> Notation {
         { state in Notation(ascii: context.ascii, outputCount: state.training?.network.outputCount ?? 1) }
@@ -51,6 +67,10 @@ struct CommandContext {
     var lessonDirectories: [String] = []
     var stateDirectory: String?
     var clock: @Sendable () -> Double = TrainingRunner.monotonicSeconds
+    /// The lines typed at the prompt so far, oldest first (`history`).
+    var typedLines: [String] = []
+    /// The scripts being sourced, outermost first, so that a file cannot source itself.
+    var sourcing: [String] = []
 
     /// `path` made absolute against the session's directory.
     func resolve(_ path: String) -> String {
@@ -77,10 +97,36 @@ func parameterNames(_ network: Network, prefix: String, limit: Int = 200) -> [St
 extension Command {
     /// Every command, in the order `help` lists them.
     static let all: [Command] = [
-        .net, .set, .data, .step, .epoch, .show, .inspect, .gradcheck, .undo, .reset,
-        .plot, .export, .importCommand, .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .review,
-        .help, .quit,
+        .net, .set, .data, .step, .walk, .predict, .example, .examples, .epoch, .show, .inspect, .gradcheck, .undo, .reset,
+        .plot, .export, .importCommand, .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .check, .review,
+        .source, .history, .help, .what, .quit,
     ]
+
+    /// The commands that steer a lesson rather than the network: a lesson page may not run
+    /// them, and while a lesson waits they go to the lesson.
+    static let lessonControls: [Command] = [
+        .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .check, .review, .quit,
+    ]
+    static let lessonControlNames = Set(lessonControls.flatMap { [$0.name] + $0.aliases })
+
+    /// The one dispatch, for the prompt, scripts and lessons alike: finds the command named by
+    /// the line's first word and runs it on a copy of `state`, which replaces `state` only
+    /// when the command succeeds. Returns its text and the command (nil for an empty line).
+    static func dispatch(_ line: String, _ state: inout SessionState, _ context: CommandContext)
+        throws(ShellError) -> (output: String, command: Command?) {
+        let tokens = try Token.split(line)
+        guard let first = tokens.first else { return ("", nil) }
+        guard let command = Command.named(first.text) else {
+            let names = Command.all.map(\.name) + Command.all.flatMap(\.aliases)
+            throw ShellError.unknownCommand(first.text, suggestion: nearest(first.text, in: names), column: first.column)
+        }
+        var copy = state
+        let output = try command.run(Invocation(line: line, name: first, arguments: Array(tokens.dropFirst()), context: context,
+                                                command: command),
+                                     &copy)
+        state = copy
+        return (output, command)
+    }
 
     static func named(_ name: String) -> Command? {
         let name = name.lowercased()

@@ -3,7 +3,7 @@ import NNEngine
 extension Command {
     static let data = Command(
         name: "data",
-        usage: "data NAME [n=N] [seed=N] | data add X1 X2 … -> Y1 … | data clear | data show | data load FILE.csv [target=COL,…] | data normalize",
+        usage: "data NAME [n=N] [seed=N] | data add X1 X2 … -> Y1 … | data clear | data show | data load FILE.csv [target=COL,…] [sep=,|;|tab] | data normalize",
         summary: "choose, load, add to, show or standardise the training data",
         details: """
           data NAME        a built-in set: students (iq, gpa -> salary), placement (cgpa,
@@ -16,6 +16,9 @@ extension Command {
                            column unless target= names columns (by name or number). A single
                            target column of class labels 0..K-1, for a network with K > 1
                            outputs, becomes K one-hot targets (e.g. the digits data).
+                           Quoted fields (RFC 4180) are read; the separator (, ; or tab)
+                           comes from the header line unless sep= names it. A target
+                           column of words (setosa, versicolor, …) becomes classes.
           data normalize   standardises every feature: (x - mean) / std
         """,
         examples: ["data students", "data moons n=200 seed=3", "data add 1 0 -> 1", "data load Benchmarks/data/digits.csv"],
@@ -23,7 +26,7 @@ extension Command {
         complete: { previous, partial, _ in
             if previous.isEmpty { return (["add", "clear", "show", "load", "normalize"] + BuiltinData.names).filter { $0.hasPrefix(partial) } }
             if previous == ["load"] { return completeFiles(partial) }
-            if previous.first == "load" { return ["target="].filter { $0.hasPrefix(partial) } }
+            if previous.first == "load" { return ["target=", "sep="].filter { $0.hasPrefix(partial) } }
             if BuiltinData.names.contains(previous[0]) { return ["n=", "seed="].filter { $0.hasPrefix(partial) } }
             return []
         },
@@ -36,12 +39,11 @@ extension Command {
         let rest = Array(args.dropFirst())
         switch first.text.lowercased() {
         case "show":
-            try Arguments.expectAtMost(1, args, usage: "data show")
-            guard let data = state.data else { return "no data yet; try 'data students'\n" }
-            return DataTable.render(data, format: state.format, highlight: state.training?.nextRows() ?? [])
+            try invocation.expectAtMost(1, args, form: "data show")
+            return DataTable.render(state)
         case "clear":
-            try Arguments.expectAtMost(1, args, usage: "data clear")
-            guard var data = state.data else { return "no data to clear\n" }
+            try invocation.expectAtMost(1, args, form: "data clear")
+            guard var data = state.pendingData ?? state.data else { return "no data to clear\n" }
             let count = data.count
             data.removeAll()
             data.name = "your data"
@@ -52,9 +54,13 @@ extension Command {
         case "load":
             return try load(rest, invocation, &state)
         case "normalize", "normalise", "standardize", "standardise":
-            try Arguments.expectAtMost(1, args, usage: "data normalize")
-            guard let data = state.data, !data.isEmpty else { throw ShellError.state("no data to normalize; choose some first, like 'data students'") }
+            try invocation.expectAtMost(1, args, form: "data normalize")
+            guard let data = state.pendingData ?? state.data, !data.isEmpty else { throw ShellError.state("no data to normalize; choose some first, like 'data students'") }
             let (scaled, means, stds) = data.standardized()
+            if let bad = means.indices.first(where: { !means[$0].isFinite || !stds[$0].isFinite || !(stds[$0] > 0) }) {
+                let what = means[bad].isFinite ? "spread (std) is \(stds[bad])" : "mean is \(means[bad])"
+                throw ShellError.state("cannot normalize '\(data.featureNames[bad])': its \(what), not a finite number; the values are too large to standardise, so scale them down first")
+            }
             try state.setData(scaled)
             let columns = data.featureNames.indices.map { "\(data.featureNames[$0]): mean \(state.format(means[$0])), std \(state.format(stds[$0]))" }
             return "standardised each feature as (x - mean) / std\n" + columns.map { "  " + $0 }.joined(separator: "\n") + "\n"
@@ -66,7 +72,7 @@ extension Command {
     static func builtin(_ name: Token, _ rest: [Token], _ state: inout SessionState) throws(ShellError) -> String {
         guard BuiltinData.names.contains(name.text.lowercased()) else {
             let words = ["add", "clear", "show", "load", "normalize"] + BuiltinData.names
-            let hint = nearest(name.text, in: words).map { "; did you mean '\($0)'?" } ?? "; expected one of \(words.joined(separator: ", "))"
+            let hint = didYouMean(name.text, among: words, otherwise: expected(oneOf: words))
             throw ShellError.at(name, "unknown data set '\(name.text)'" + hint)
         }
         let options = try Arguments.options(rest, allowed: ["n", "seed"], command: "data \(name.text)")
@@ -109,22 +115,35 @@ extension Command {
 
     static func load(_ rest: [Token], _ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
         guard let pathToken = rest.first else { throw Command.data.usageError(nil, "'data load' needs a CSV file") }
-        let options = try Arguments.options(Array(rest.dropFirst()), allowed: ["target"], command: "data load")
+        let options = try Arguments.options(Array(rest.dropFirst()), allowed: ["target", "sep"], command: "data load")
         let targets = options["target"].map { $0.text.split(separator: ",").map(String.init) }
+        let separator = try options["sep"].map { token throws(ShellError) in
+            guard let separator = CSVSeparator(name: token.text) else {
+                throw ShellError.at(token, "unknown separator '\(token.text)'; expected sep=, sep=; or sep=tab")
+            }
+            return separator
+        }
         let path = invocation.context.resolve(pathToken.text)
         let text = try FileAccess.readText(path, shown: pathToken.text)
         let name = Path.lastComponent(pathToken.text)
         let data: DataSet
         do {
-            data = try CSV.parse(text, name: name, targets: targets)
+            data = try CSV.parse(text, name: name, targets: targets, separator: separator)
         } catch {
-            throw ShellError.file("\(pathToken.text):\(error.line.map { "\($0):" } ?? "")\(error.column.map { "\($0):" } ?? "") \(error.message)")
+            let place = "\(error.line.map { "\($0):" } ?? "")\(error.column.map { "\($0):" } ?? "")"
+            throw ShellError.file("\(pathToken.text):\(place) \(error.message)")
         }
         try state.setData(data)
-        var text2 = "data \(name): \(counted(data.count, "row")), \(counted(data.featureCount, "input")) -> \(data.targetNames.joined(separator: ", "))"
-        if let training = state.training, training.data.targetCount != data.targetCount {
-            text2 += "\nthe class labels in '\(data.targetNames[0])' became \(training.data.targetCount) one-hot targets for the \(training.network.outputCount) outputs"
+        var lines = ["data \(name): \(counted(data.count, "row")), \(counted(data.featureCount, "input")) -> "
+            + data.targetNames.joined(separator: ", ")]
+        if !data.classNames.isEmpty {
+            lines.append("\(counted(data.classNames.count, "class", plural: "classes")) in '\(data.targetNames[0])': "
+                + data.classNames.joined(separator: ", "))
         }
-        return text2 + "\n"
+        if let training = state.training, training.data.targetCount != data.targetCount {
+            lines.append("the class labels in '\(data.targetNames[0])' became \(training.data.targetCount) one-hot targets "
+                + "for the \(training.network.outputCount) outputs")
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -20,7 +20,7 @@ extension Command {
     static let epochLimit = 100_000_000
 
     @Sendable static func runEpoch(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
-        try Arguments.expectAtMost(1, invocation.arguments, usage: "epoch [N]")
+        try invocation.expectAtMost(1)
         let count = try invocation.arguments.first.map { token throws(ShellError) in
             try Arguments.integer(token, "the number of epochs", in: 1...epochLimit)
         } ?? 1

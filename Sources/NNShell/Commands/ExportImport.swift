@@ -37,12 +37,11 @@ extension Command {
         guard let format = args.first, format.text.lowercased() == "json" else {
             throw Command.export.usageError(args.first, args.first.map { "cannot export as '\($0.text)'; expected 'json'" } ?? "'export' needs a format: json")
         }
-        try Arguments.expectAtMost(2, args, usage: "export json [PATH]")
+        try invocation.expectAtMost(2, args)
         let training = try state.requireTraining()
         let text = JSONState.export(state, training: training)
         guard args.count == 2 else { return text }
-        try FileAccess.writeAtomically(text, to: invocation.context.resolve(args[1].text), shown: args[1].text)
-        return "wrote \(args[1].text)\n"
+        return try FileAccess.save(text, to: invocation.context.resolve(args[1].text), shown: args[1].text)
     }
 
     @Sendable static func runImport(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
@@ -51,13 +50,16 @@ extension Command {
             throw Command.importCommand.usageError(args.first, args.first.map { "cannot import '\($0.text)'; expected 'json'" } ?? "'import' needs a format: json")
         }
         guard args.count >= 2 else { throw Command.importCommand.usageError(nil, "'import json' needs a file") }
-        try Arguments.expectAtMost(2, args, usage: "import json PATH")
-        let text = try FileAccess.readText(invocation.context.resolve(args[1].text), shown: args[1].text)
+        try invocation.expectAtMost(2, args)
+        let text = try FileAccess.readText(invocation.context.resolve(args[1].text), shown: args[1].text, kind: .json)
         let imported = try JSONImport.parse(text, shown: args[1].text, settings: state.settings)
         let network = imported.network
-        let fitted = state.pendingData.flatMap { SessionState.adapt($0, to: network) }
-        state.training = Training(network: network, data: fitted ?? .empty(features: network.inputCount, targets: network.outputCount),
-                                  settings: imported.settings)
+        let fitted = state.fittedPendingData(for: network)
+        var training = Training(network: network, data: fitted?.train ?? .empty(features: network.inputCount, targets: network.outputCount),
+                                settings: imported.settings)
+        if let fitted, let test = fitted.test { training.replaceData(fitted.train, test: test) }
+        if let optimizerState = imported.optimizerState { training.restoreOptimizerState(optimizerState) }
+        state.training = training
         state.pendingSettings = imported.settings
         state.initName = "imported"
         state.lastRun = nil

@@ -21,7 +21,7 @@ extension Command {
     static let checkLimit = 60
 
     @Sendable static func runGradCheck(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
-        try Arguments.expectAtMost(1, invocation.arguments, usage: "gradcheck [NAME]")
+        try invocation.expectAtMost(1)
         let training = try state.requireTraining()
         guard let record = training.lastStep else { throw ShellError.state("no gradients yet: make an update first with 'step'") }
         if training.network.isPerceptron {

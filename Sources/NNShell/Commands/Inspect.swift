@@ -26,7 +26,7 @@ extension Command {
 
     @Sendable static func runInspect(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
         guard let name = invocation.arguments.first else { throw Command.inspect.usageError(nil, "'inspect' needs a name, like w2_11") }
-        try Arguments.expectAtMost(1, invocation.arguments, usage: "inspect NAME")
+        try invocation.expectAtMost(1, form: "inspect NAME")
         switch name.text.lowercased() {
         case "weights", "gradients": return try show(name, invocation, state)
         default: break
@@ -48,6 +48,7 @@ extension Command {
             lines.append("  gradient in update \(record.update) (\(record.isSingleSample ? "row \(record.rows[0] + 1)" : "last of \(record.rows.count) rows")):")
             lines += chain.split(separator: "\n").map { "    " + $0 }
             lines.append("  full precision: \(NumberFormat.full(record.trace.gradient[index]))" + (record.isSingleSample ? "" : "; the update applied the mean G = \(NumberFormat.full(record.gradient[index]))"))
+            lines += UpdateText.inspectLines(record, index: index, notation: notation)
             lines.append("  update \(record.update): \(NumberFormat.full(record.parametersBefore[index])) \(notation.arrow) \(NumberFormat.full(record.parametersAfter[index]))")
         } else {
             lines.append("  no update yet, so no gradient; 'step' makes one")

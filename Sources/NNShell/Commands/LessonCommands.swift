@@ -5,7 +5,7 @@ extension Command {
         details: "Lists every lesson with its number and title, marks the ones you finished and the page where you left the others. 'load N' starts lesson N.",
         examples: ["lessons"],
         run: { invocation, state throws(ShellError) in
-            try Arguments.expectAtMost(0, invocation.arguments, usage: "lessons")
+            try invocation.expectAtMost(0)
             return LessonListing.render(&state, context: invocation.context)
         })
 
@@ -26,7 +26,7 @@ extension Command {
         },
         run: { invocation, state throws(ShellError) in
             guard let name = invocation.arguments.first else { throw ShellError.syntax("'load' needs a lesson: a number, a name or a file; usage: load NUMBER|NAME|FILE", column: nil) }
-            try Arguments.expectAtMost(1, invocation.arguments, usage: "load NUMBER|NAME|FILE")
+            try invocation.expectAtMost(1)
             let entry = try LessonLibrary(context: invocation.context).find(name.text, resolve: invocation.context.resolve)
             let lesson = try LessonFile.read(entry.path, shown: name.text.contains("/") ? name.text : entry.path)
             let note = leaving(state.lesson, for: entry, width: invocation.context.width)
@@ -45,11 +45,14 @@ extension Command {
     static let skip = lessonAction("skip", "skip the lesson's question",
                                    "Leaves the question unanswered, shows the answer worked out, and goes on.", question: true) { $0.skip() }
 
+    static let check = lessonAction("check", "check the lesson's task: is its goal reached?",
+                                    "In a task the lesson sets a goal ('make the mean loss fall below 0.01'); type any commands to reach it, then 'check' shows which parts of the goal hold.", question: true) { $0.check() }
+
     static let restart = Command(
         name: "restart", usage: "restart", summary: "start the lesson again from its beginning",
         details: "Builds the lesson's stage again and shows its first page.", examples: ["restart"],
         run: { invocation, state throws(ShellError) in
-            try Arguments.expectAtMost(0, invocation.arguments, usage: "restart")
+            try invocation.expectAtMost(0)
             guard let session = state.lesson else { throw ShellError.state("no lesson is running; type 'lessons' to see them") }
             return LessonPlayer.start(session.lesson, key: session.key, number: session.number, path: session.path, resume: false,
                                       state: &state, context: invocation.context)
@@ -61,10 +64,11 @@ extension Command {
         examples: ["review", "review lesson-08.md"],
         complete: { previous, partial, _ in previous.isEmpty ? completeFiles(partial) : [] },
         run: { invocation, state throws(ShellError) in
-            try Arguments.expectAtMost(1, invocation.arguments, usage: "review [FILE]")
+            try invocation.expectAtMost(1)
             guard let session = state.lesson else { throw ShellError.state("no lesson to review yet; 'load' one first") }
             let text = LessonReview.markdown(session)
             guard let file = invocation.arguments.first else { return text }
+            if file.text == "-" { return text }
             try FileAccess.writeAtomically(text, to: invocation.context.resolve(file.text), shown: file.text)
             return "wrote the review of \(session.label) to \(file.text)\n"
         })
@@ -85,7 +89,7 @@ extension Command {
                              _ body: @escaping @Sendable (inout LessonPlayer) -> Void) -> Command {
         Command(name: name, usage: name, summary: summary, details: details, examples: [name],
                 run: { invocation, state throws(ShellError) in
-                    try Arguments.expectAtMost(0, invocation.arguments, usage: name)
+                    try invocation.expectAtMost(0)
                     guard var player = LessonPlayer(state, context: invocation.context) else {
                         throw ShellError.state("no lesson is running; type 'lessons' to see them")
                     }
@@ -105,7 +109,7 @@ extension Command {
 /// Reading a lesson file for `load`, with the first format problem as the error.
 enum LessonFile {
     static func read(_ path: String, shown: String) throws(ShellError) -> Lesson {
-        let text = try FileAccess.readText(path, shown: shown)
+        let text = try FileAccess.readText(path, shown: shown, kind: .lesson)
         let (lesson, issues) = LessonParser.parse(text)
         if let first = issues.first {
             let more = issues.count > 1 ? " (and \(issues.count - 1) more; 'nnstep --check \(shown)' lists them)" : ""
@@ -116,7 +120,7 @@ enum LessonFile {
 
     /// The title on a lesson's `# ` line, read without parsing the rest.
     static func title(_ path: String) -> String? {
-        guard let text = try? FileAccess.readText(path, shown: path) else { return nil }
+        guard let text = try? FileAccess.readText(path, shown: path, kind: .lesson) else { return nil }
         return text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)).trimmed }
     }
 }

@@ -51,7 +51,7 @@ extension Command {
             case "--log": request.logY = true
             case "--linear": request.logY = false
             case let flag where flag.hasPrefix("-"):
-                let hint = nearest(flag, in: plotFlags).map { "; did you mean '\($0)'?" } ?? "; expected \(plotFlags.joined(separator: ", "))"
+                let hint = didYouMean(flag, among: plotFlags, otherwise: "; expected \(plotFlags.joined(separator: ", "))")
                 throw ShellError.at(token, "unknown option '\(token.text)'" + hint)
             default: request.words.append(token)
             }
@@ -100,11 +100,12 @@ extension Command {
             text = wrapText(title, width: width).joined(separator: "\n") + "\n" + BoundaryPlot.render(map, width: width, ascii: context.ascii, colour: context.color)
             svg = { SVGBoundaryPlot.render(map, title: title) }
         default:
-            let hint = nearest(topic, in: plotTopics).map { "; did you mean '\($0)'?" } ?? "; expected one of \(plotTopics.joined(separator: ", "))"
+            let hint = didYouMean(topic, among: plotTopics, otherwise: expected(oneOf: plotTopics))
             throw ShellError.at(request.topic, "cannot plot '\(request.topic.text)'" + hint)
         }
         guard let file = request.svg else { return text }
         let document = svg()
+        if file.text == "-" { return document }
         try FileAccess.writeAtomically(document, to: context.resolve(file.text), shown: file.text)
         return text + "wrote \(file.text) (SVG)\n"
     }
@@ -158,7 +159,7 @@ extension Command {
             }
             guard state.savedRuns.contains(where: { $0.name == name.text }) else {
                 let names = state.savedRuns.map(\.name)
-                let hint = nearest(name.text, in: names).map { "; did you mean '\($0)'?" } ?? (names.isEmpty ? "; none are kept" : "; kept: \(names.joined(separator: ", "))")
+                let hint = didYouMean(name.text, among: names, otherwise: (names.isEmpty ? "; none are kept" : "; kept: \(names.joined(separator: ", "))"))
                 throw ShellError.at(name, "no kept run '\(name.text)'" + hint)
             }
             state.savedRuns.removeAll { $0.name == name.text }

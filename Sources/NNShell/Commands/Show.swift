@@ -11,12 +11,15 @@ extension Command {
           show weights     every W^k with rows i (from) and columns j (to), and the biases
           show forward     the last forward pass, layer by layer: (W^k)^T a + b = z -> g(z) = O
           show gradients   every gradient of the last update as its chain-rule product, then
-                           the simplified factors, then the numbers and the result
+                           the simplified factors, then the numbers and the result; past 60
+                           parameters, the largest per layer ('layer K', a NAME-PATTERN like
+                           w1_*, or --all shows more)
           show loss        the loss of the last update and the mean loss over all rows now
           show params      the trainable parameters counted layer by layer
           show data        the rows, with the next one to be used marked
           show net         the network drawn as nodes and edges with its weights
-          show deltas      the memoized δ = ∂L/∂z of every node in the last update
+          show deltas      the memoized δ = ∂L/∂z of every node in the last update (past 60
+                           nodes the largest per layer; 'layer K' or --all shows more)
           show memo        multiplications of backprop with and without memoization
         """,
         examples: ["show forward", "show gradients"],
@@ -29,7 +32,9 @@ extension Command {
         guard let topic = invocation.arguments.first else {
             throw Command.show.usageError(nil, "'show' needs what to show")
         }
-        try Arguments.expectAtMost(1, invocation.arguments, usage: "show \(topic.text)")
+        if !["gradients", "deltas", "forward"].contains(topic.text.lowercased()) {
+            try Arguments.expectAtMost(1, invocation.arguments, usage: "show \(topic.text)")
+        }
         return try show(topic, invocation, state)
     }
 
@@ -38,8 +43,7 @@ extension Command {
         let format = state.format
         switch topic.text.lowercased() {
         case "data":
-            guard let data = state.data else { return "no data yet; try 'data students'\n" }
-            return DataTable.render(data, format: format, highlight: state.training?.nextRows() ?? [])
+            return DataTable.render(state)
         case "weights", "params", "net", "memo":
             let training = try state.requireTraining()
             switch topic.text.lowercased() {
@@ -52,32 +56,48 @@ extension Command {
             let training = try state.requireTraining()
             guard let record = training.lastStep else {
                 if topic.text.lowercased() == "loss", !training.data.isEmpty, (try? training.validateData()) != nil {
-                    return "no update yet; the mean loss over all \(training.data.count) rows now is \(format(training.network.meanLoss(on: training.data)))\n"
+                    return "no update yet; the " + meanLossLine(training, format, now: "now is") + "\n"
                 }
                 throw ShellError.state("nothing to show yet: make an update first with 'step' ('show weights' works at any time)")
             }
             switch topic.text.lowercased() {
             case "forward":
+                try Arguments.expectAtMost(1, invocation.arguments, usage: "show forward")
                 let rowText = "row \(record.rows.last! + 1)" + (record.isSingleSample ? "" : ", the last of the \(record.rows.count) rows in update \(record.update)")
                 return "forward pass of update \(record.update) (\(rowText)), with the parameters before the update:\n\n"
                     + NetworkText.forward(record.trace, network: withParameters(training.network, record.parametersBefore), notation: notation, format: format)
-            case "gradients":
-                return GradientText.render(record, network: withParameters(training.network, record.parametersBefore), notation: notation, format: format)
-            case "deltas":
-                return GradientText.deltas(withParameters(training.network, record.parametersBefore).explainDeltas(record.trace), notation: notation, format: format)
+            case "gradients", "deltas":
+                let network = withParameters(training.network, record.parametersBefore)
+                let words = Array(invocation.arguments.dropFirst())
+                let part = try GradientSummary.part(words, network: network, topic: topic.text.lowercased())
+                return topic.text.lowercased() == "gradients"
+                    ? GradientSummary.gradients(record, network: network, part: part, notation: notation, format: format)
+                    : GradientSummary.deltas(record, network: network, part: part, notation: notation, format: format)
             default:
                 var lines = ["loss of update \(record.update): L = " + (record.isSingleSample ? LossText.formula(training.network.loss, trace: record.trace, notation: notation, format: format)
                     : "\(format(record.loss)) (mean over \(record.rows.count) rows)")]
                 if (try? training.validateData()) != nil {
-                    lines.append("mean loss over all \(training.data.count) rows with the current parameters: \(format(training.network.meanLoss(on: training.data)))")
+                    lines.append(meanLossLine(training, format, now: "with the current parameters:"))
                 }
                 if let epoch = training.recorder.lastEpochLoss { lines.append("mean loss of the last epoch: \(format(epoch))") }
                 return lines.joined(separator: "\n") + "\n"
             }
         default:
-            let hint = nearest(topic.text, in: showTopics).map { "; did you mean '\($0)'?" } ?? "; expected one of \(showTopics.joined(separator: ", "))"
+            let hint = didYouMean(topic.text, among: showTopics, otherwise: expected(oneOf: showTopics))
             throw ShellError.at(topic, "cannot show '\(topic.text)'" + hint)
         }
+    }
+
+    /// The most rows × parameters `show loss` evaluates for the mean loss over all rows.
+    static let meanLossWork = 200_000_000
+
+    /// "the mean loss over all 4 rows now is 0.25", or why it is not computed on data this large.
+    static func meanLossLine(_ training: Training, _ format: NumberFormat, now: String) -> String {
+        let rows = training.data.count, parameters = training.network.parameterCount
+        guard rows.multipliedReportingOverflow(by: parameters).partialValue <= meanLossWork, rows <= meanLossWork else {
+            return "mean loss over all \(rows) rows: not computed here (\(rows) rows × \(parameters) parameters is too much work); 'epoch' reports the mean loss of each epoch"
+        }
+        return "mean loss over all \(rows) rows \(now) \(format(training.network.meanLoss(on: training.data)))"
     }
 
     static func withParameters(_ network: Network, _ parameters: [Double]) -> Network {
@@ -86,20 +106,3 @@ extension Command {
         return copy
     }
 }
-
-/// `show memo`: why backpropagation memoizes.
-enum MemoText {
-    static func render(_ network: Network) -> String {
-        let count = network.backpropMultiplications
-        let sizes = network.sizes.map(String.init).joined(separator: "-")
-        return """
-        backward pass of this \(sizes) network, counted in multiplications:
-          with memoized deltas (each δ once, reused by every path): \(count.memoized)
-          expanding every path from each parameter to the loss:    \(count.expanded)
-          (\(count.paths) paths in all; the ratio is \(System.format("%.1f", Double(count.expanded) / Double(max(count.memoized, 1))))×)
-        Backpropagation is the chain rule plus memoization.
-
-        """
-    }
-}
-

@@ -12,12 +12,13 @@ extension Command {
         loss=perceptron uses the perceptron trick: only a misclassified point moves the line.
         With N = 1 every parameter is shown before and after; with more, a summary.
         """,
-        examples: ["step", "step 10"],
+        examples: ["step", "step 10", "step --walk"],
         run: runStep
     )
 
     @Sendable static func runStep(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
-        try Arguments.expectAtMost(1, invocation.arguments, usage: "step [N]")
+        if invocation.arguments.contains(where: { $0.text.lowercased() == "--walk" }) { return try runWalk(invocation, &state) }
+        try invocation.expectAtMost(1)
         let count = try invocation.arguments.first.map { token throws(ShellError) in
             try Arguments.integer(token, "the number of updates", in: 1...100_000_000)
         } ?? 1

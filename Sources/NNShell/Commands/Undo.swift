@@ -24,7 +24,7 @@ extension Command {
     )
 
     @Sendable static func runUndo(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
-        try Arguments.expectAtMost(1, invocation.arguments, usage: "undo [N]")
+        try invocation.expectAtMost(1)
         let count = try invocation.arguments.first.map { token throws(ShellError) in
             try Arguments.integer(token, "the number of updates to undo", in: 1...Int.max)
         } ?? 1
@@ -48,7 +48,7 @@ extension Command {
     }
 
     @Sendable static func runReset(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
-        try Arguments.expectAtMost(0, invocation.arguments, usage: "reset")
+        try invocation.expectAtMost(0)
         var training = try state.requireTraining()
         training.reset()
         state.training = training

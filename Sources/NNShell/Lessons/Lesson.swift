@@ -49,33 +49,43 @@ struct Template: Sendable {
     var verbatim = false
 }
 
-/// A question the learner answers before the program reveals the number.
+/// A question the learner answers before the program reveals the number, or a task: a
+/// goal the learner reaches with commands of their own, then `check`.
 struct Checkpoint: Sendable {
     enum Answer: Sendable {
-        /// A number: the expression's value at the moment the question is asked.
-        case number(LessonExpression, SourceLocation)
+        /// One or more numbers (`answer: next O1_1, next O1_2`): the values when the question is asked.
+        case numbers([LessonExpression], SourceLocation)
         /// One of several words; the right one is the choice whose expression is true (non-zero).
         case choice([(label: String, condition: LessonExpression, location: SourceLocation)])
+        /// A task (`goal: meanloss < 0.01 and epochs <= 30`): done when every part holds.
+        case goal([GoalPart], SourceLocation)
     }
-    enum Tolerance: Sendable, Equatable {
-        case absolute(Double)
-        case relative(Double)
-        /// Within 0.01 or 0.1 % of the value, whichever is larger.
-        static let standard = Tolerance.absolute(-1)
-
-        func accepts(_ typed: Double, _ expected: Double) -> Bool {
-            let gap = abs(typed - expected)
-            switch self {
-            case .absolute(let d) where d < 0: return gap <= max(0.01, 0.001 * abs(expected)) * (1 + 1e-9)
-            case .absolute(let d): return gap <= d * (1 + 1e-9)
-            case .relative(let r): return gap <= r * abs(expected) * (1 + 1e-9)
-            }
-        }
+    /// One part of a goal between `and`s, with its text to show the learner how it stands.
+    struct GoalPart: Sendable {
+        var text: String
+        var condition: LessonExpression
+    }
+    typealias Tolerance = AnswerJudge.Tolerance
+    /// `wrong EXPR: feedback`: a typical slip (one value per answer number) and what to say.
+    struct Slip: Sendable {
+        var values: [LessonExpression]
+        var feedback: [Template]
+        var location: SourceLocation
     }
     var question: [Template]
     var answer: Answer
-    var tolerance = Tolerance.standard
+    /// `within:`; nil judges by the digits the learner typed (see `AnswerJudge`).
+    var tolerance: Tolerance?
+    var slips: [Slip] = []
+    /// A task's `do: COMMAND` lines: one way to reach the goal, run by `solution` and `skip`.
+    var actions: [LessonCommandLine] = []
     var hints: [[Template]] = []
     var solution: [Template] = []
     var location: SourceLocation
+
+    var isTask: Bool { answer.isGoal }
+}
+
+extension Checkpoint.Answer {
+    var isGoal: Bool { if case .goal = self { return true } else { return false } }
 }

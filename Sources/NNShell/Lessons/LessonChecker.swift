@@ -10,10 +10,19 @@ public enum LessonChecker {
     /// Every problem in the file at `path`, each formatted `FILE:LINE:COL: message`.
     public static func check(path: String) -> [String] {
         let text: String
-        do { text = try FileAccess.readText(path, shown: path) } catch { return ["\(path):1:1: \(error.message)"] }
+        do { text = try FileAccess.readText(path, shown: path, kind: path.hasSuffix(".lesson") ? .lesson : .script) } catch { return ["\(path):1:1: \(error.message)"] }
         let directory = Path.parent(path)
         let issues = path.hasSuffix(".lesson") ? lessonIssues(text, directory: directory) : scriptIssues(text)
         return issues.map { $0.formatted(path) }
+    }
+
+    /// Warnings that do not stop a lesson from playing (a term used before it is defined),
+    /// each formatted `FILE:LINE:COL: warning: message`.
+    public static func warnings(path: String) -> [String] {
+        guard path.hasSuffix(".lesson"), let text = try? FileAccess.readText(path, shown: path) else { return [] }
+        let (lesson, issues) = LessonParser.parse(text)
+        guard issues.isEmpty else { return [] }
+        return LessonTerms.warnings(lesson, number: LessonLibrary.entry(forPath: path).number).map { $0.formatted(path) }
     }
 
     /// Format problems, then (when the format is sound) problems found by playing it.
@@ -53,7 +62,7 @@ public enum LessonChecker {
             do {
                 guard let first = try Token.split(body).first else { continue }
                 if Command.named(first.text) == nil {
-                    let near = nearest(first.text, in: Command.all.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+                    let near = didYouMean(first.text, among: Command.all.map(\.name))
                     issues.append(LessonIssue(location: SourceLocation(line: index + 1, column: indent + first.column),
                                               message: "unknown command '\(first.text)'\(near)"))
                 }
@@ -102,10 +111,20 @@ private struct DryRun {
         do { _ = try LessonPlayer.expected(checkpoint, scope) } catch {
             let line: Int
             switch checkpoint.answer {
-            case .number(_, let location): line = location.line
+            case .numbers(_, let location), .goal(_, let location): line = location.line
             case .choice(let choices): line = choices.first?.location.line ?? checkpoint.location.line
             }
             report(line, error.column, error.message)
+        }
+        if case .goal(let parts, let location) = checkpoint.answer {
+            let holds = { (run: DryRun) in parts.allSatisfy { ((try? run.scope.evaluate($0.condition)) ?? 0) != 0 } }
+            if holds(self) { report(location.line, location.column, "the goal already holds when the task begins, so the learner has nothing to do") }
+            checkpoint.actions.forEach { execute($0) }
+            if !holds(self) { report(location.line, location.column, "the task's 'do:' commands do not reach its goal") }
+        }
+        for slip in checkpoint.slips {
+            slip.values.forEach { _ = value($0, line: slip.location.line) }
+            slip.feedback.forEach { fill($0) }
         }
         checkpoint.hints.forEach { $0.forEach { fill($0) } }
         checkpoint.solution.forEach { fill($0) }

@@ -4,6 +4,7 @@
 ///
 /// Grammar, loosest first:
 ///
+///     logic      := comparison {('and' | 'or') comparison}
 ///     comparison := sum [('<' | '<=' | '>' | '>=' | '==' | '!=') sum]
 ///     sum        := product {('+' | '-') product}
 ///     product    := unary {('*' | '/') unary}
@@ -12,7 +13,8 @@
 ///     atom       := NUMBER | '(' comparison ')' | NAME | FUNCTION '(' args ')'
 ///                 | ('grad' | 'before') PARAMETER
 ///
-/// A comparison is 1 when true and 0 when false (choices use it).
+/// A comparison is 1 when true and 0 when false (choices use it); `and` and `or` join them
+/// (a task's `goal: meanloss < 0.01 and epochs <= 30`).
 indirect enum LessonExpression: Sendable, Equatable {
     case number(Double)
     /// A live name (`loss`, `w2_11`, `O1_1`, a kept name) and its column in the line.
@@ -50,6 +52,14 @@ struct ExpressionParser {
     private let characters: [Character]
     private let base: Int
     private var position = 0
+    /// How deeply the parser has recursed: every recursion (a unary operator, parentheses,
+    /// arguments) passes through `unary`, which counts it.
+    private var depth = 0
+
+    /// The deepest nesting and the longest text accepted; beyond them the recursion could
+    /// run out of stack, and no lesson needs more.
+    static let depthLimit = 100
+    static let lengthLimit = 2000
 
     init(_ text: String, column: Int) {
         characters = Array(text)
@@ -58,9 +68,12 @@ struct ExpressionParser {
 
     static func parse(_ text: String, column: Int = 1) throws(ExpressionError) -> LessonExpression {
         var parser = ExpressionParser(text, column: column)
+        guard parser.characters.count <= lengthLimit else {
+            throw ExpressionError(message: "the expression is \(parser.characters.count) characters long; at most \(lengthLimit) are allowed", column: column)
+        }
         parser.skipSpaces()
         guard parser.position < parser.characters.count else { throw ExpressionError(message: "expected an expression", column: column) }
-        let expression = try parser.comparison()
+        let expression = try parser.logic()
         parser.skipSpaces()
         if parser.position < parser.characters.count {
             throw parser.error("unexpected '\(parser.characters[parser.position])' after the expression")
@@ -83,6 +96,17 @@ struct ExpressionParser {
         guard end <= characters.count, String(characters[position..<end]) == symbol else { return false }
         position = end
         return true
+    }
+
+    private mutating func logic() throws(ExpressionError) -> LessonExpression {
+        var value = try comparison()
+        while true {
+            skipSpaces()
+            let saved = position
+            let joiner = word()
+            guard joiner == "and" || joiner == "or" else { position = saved; return value }
+            value = .compare(joiner, value, try comparison())
+        }
     }
 
     private mutating func comparison() throws(ExpressionError) -> LessonExpression {
@@ -111,7 +135,21 @@ struct ExpressionParser {
         }
     }
 
+    /// Counts one level of nesting around `body`, refusing to go deeper than `depthLimit`.
+    private mutating func nested<T>(_ body: (inout ExpressionParser) throws(ExpressionError) -> T) throws(ExpressionError) -> T {
+        guard depth < Self.depthLimit else {
+            throw error("the expression is nested more than \(Self.depthLimit) levels deep")
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return try body(&self)
+    }
+
     private mutating func unary() throws(ExpressionError) -> LessonExpression {
+        try nested { parser throws(ExpressionError) in try parser.unaryLevel() }
+    }
+
+    private mutating func unaryLevel() throws(ExpressionError) -> LessonExpression {
         if take("-") { return .negate(try unary()) }
         skipSpaces()
         let start = column, saved = position
@@ -129,7 +167,7 @@ struct ExpressionParser {
         let character = characters[position]
         if character == "(" {
             position += 1
-            let inner = try comparison()
+            let inner = try logic()
             guard take(")") else { throw error("expected ')' to close the '(' at column \(start)") }
             return inner
         }
@@ -146,7 +184,7 @@ struct ExpressionParser {
         if take("(") {
             var arguments: [LessonExpression] = []
             if !take(")") {
-                repeat { arguments.append(try comparison()) } while take(",")
+                repeat { arguments.append(try logic()) } while take(",")
                 guard take(")") else { throw error("expected ')' or ',' in the arguments of '\(name)'") }
             }
             return .call(name, arguments, column: start)

@@ -93,7 +93,7 @@ struct LessonLibrary {
         if matches.count > 1 {
             throw ShellError.file("'\(name)' matches \(matches.count) lessons (\(matches.map(\.key).joined(separator: ", "))); type its number")
         }
-        let near = nearest(word, in: all.map(\.topic)).map { "; did you mean '\($0)'?" } ?? "; \(available(all))"
+        let near = didYouMean(word, among: all.map(\.topic), otherwise: "; \(available(all))")
         throw ShellError.file("no lesson called '\(name)'\(near)")
     }
 

@@ -81,7 +81,7 @@ enum LessonNames {
                 if name == "params" || name == "epochloss" || name == "yhat" { return [] }
                 return [ExpressionError(message: "'\(name)' is a function; write it with its arguments, like \(name)(1)", column: column)]
             }
-            let near = nearest(name, in: suggestions + Array(kept)).map { "; did you mean '\($0)'?" } ?? ""
+            let near = didYouMean(name, among: suggestions + Array(kept))
             return [ExpressionError(message: "unknown name '\(name)'\(near)", column: column)]
         case .parameterOf(let word, let parameter, let column):
             guard Parameter(name: parameter) != nil else {
@@ -96,7 +96,7 @@ enum LessonNames {
                 }
                 return inner
             }
-            let near = nearest(name, in: Array(liveFunctions.keys) + Array(pureFunctions.keys)).map { "; did you mean '\($0)'?" } ?? ""
+            let near = didYouMean(name, among: Array(liveFunctions.keys) + Array(pureFunctions.keys))
             return inner + [ExpressionError(message: "unknown function '\(name)'\(near)", column: column)]
         case .negate(let e), .next(let e, _): return check(e, kept: kept)
         case .binary(_, let a, let b), .compare(_, let a, let b): return check(a, kept: kept) + check(b, kept: kept)

@@ -18,7 +18,7 @@ extension LessonParser {
         guard let first = tokens.first else { return nil }
         guard Command.named(first.text) != nil else {
             let names = Command.all.map(\.name)
-            let near = nearest(first.text, in: names).map { "; did you mean '\($0)'?" } ?? ""
+            let near = didYouMean(first.text, among: names)
             return ("unknown command '\(first.text)'\(near)", first.column)
         }
         if lessonCommands.contains(first.text.lowercased()) {
@@ -30,7 +30,7 @@ extension LessonParser {
     mutating func parseDirective(_ line: String) {
         let word = String(line.dropFirst().prefix { $0.isLetter })
         guard word == "keep" else {
-            let near = nearest(word, in: ["keep"]).map { "; did you mean '@\($0)'?" } ?? "; the only directive is '@keep NAME = EXPRESSION'"
+            let near = didYouMean(word, among: ["keep"], form: { "@\($0)" }, otherwise: "; the only directive is '@keep NAME = EXPRESSION'")
             return issue(lineNumber, 1, "unknown directive '@\(word)'\(near)")
         }
         let rest = line.dropFirst(5)

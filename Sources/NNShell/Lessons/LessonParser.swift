@@ -20,7 +20,7 @@ struct LessonParser {
     var narration: [Template] = []
 
     static let setupCommands: Set<String> = ["net", "data", "set"]
-    static let lessonCommands: Set<String> = ["load", "lessons", "next", "back", "restart", "hint", "solution", "skip", "review", "quit", "exit", "q"]
+    static var lessonCommands: Set<String> { Command.lessonControlNames }
 
     init(_ text: String) {
         lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
@@ -70,7 +70,7 @@ struct LessonParser {
                 issue(lineNumber, 1, sawTitle ? "a second title; pages start with '## '" : "expected the title as '# Title' (a '#', a space, the title)")
             } else if let colon = line.firstIndex(of: ":"), !line[..<colon].contains(" "), Self.indentation(line) == 0 {
                 let key = String(line[..<colon])
-                let near = nearest(key, in: ["about", "setup"]).map { "; did you mean '\($0):'?" } ?? "; expected 'about:' or 'setup:'"
+                let near = didYouMean(key, among: ["about", "setup"], form: { "\($0):" }, otherwise: "; expected 'about:' or 'setup:'")
                 issue(lineNumber, 1, "unknown directive '\(key):' in the header\(near)")
             } else {
                 issue(lineNumber, Self.indentation(line) + 1, "text before the first page; start a page with '## Heading', or put the summary after 'about:'")

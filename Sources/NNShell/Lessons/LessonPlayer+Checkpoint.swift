@@ -9,27 +9,40 @@ extension LessonPlayer {
         do {
             expected = try LessonPlayer.expected(checkpoint, scope)
         } catch {
-            say("(lesson problem at line \(checkpoint.location.line): \(error.message); the question is skipped)")
+            tell("(lesson problem at line \(checkpoint.location.line): \(error.message); the question is skipped)")
             return
         }
         let question = render(checkpoint.question, indent: 2)
         var text = (session.lastShown == .heading ? "" : "\n") + question.split(separator: "\n", omittingEmptySubsequences: false).map { "? " + $0 }.joined(separator: "\n")
-        if case .choice(_, let labels) = expected {
-            text += "\n  (answer with one word: \(labels.joined(separator: ", ")))"
+        switch expected {
+        case .choice(_, let labels): text += "\n  (answer with one word: \(labels.joined(separator: ", ")))"
+        case .numbers(let values) where values.count > 1: text += "\n  (answer with \(values.count) numbers separated by commas)"
+        case .goal: text += "\n  (a task: type any commands you like, then 'check'; 'hint' helps, 'skip' moves on)"
+        case .numbers: break
         }
         say(text)
         session.log.append(.question(question))
         session.lastShown = .narration
-        session.open = OpenCheckpoint(checkpoint: checkpoint, expected: expected)
+        var open = OpenCheckpoint(checkpoint: checkpoint, expected: expected)
+        open.slips = checkpoint.slips.compactMap { slip in
+            let values = slip.values.compactMap { try? scope.evaluate($0) }
+            return values.count == slip.values.count && values.allSatisfy(\.isFinite) ? (values, slip) : nil
+        }
+        if checkpoint.isTask { open.taskStart = [stage] }
+        session.open = open
     }
 
-    /// The engine's answer now: a number, or the choice whose condition holds.
+    /// The engine's answer now: numbers, the choice whose condition holds, or a task's goal.
     static func expected(_ checkpoint: Checkpoint, _ scope: LiveScope) throws(ExpressionError) -> OpenCheckpoint.Expected {
         switch checkpoint.answer {
-        case .number(let expression, let location):
-            let value = try scope.evaluate(expression)
-            guard value.isFinite else { throw ExpressionError(message: "the answer is \(NumberFormat.full(value)), not a finite number", column: location.column) }
-            return .number(value)
+        case .numbers(let expressions, let location):
+            var values: [Double] = []
+            for expression in expressions {
+                let value = try scope.evaluate(expression)
+                guard value.isFinite else { throw ExpressionError(message: "the answer is \(NumberFormat.full(value)), not a finite number", column: location.column) }
+                values.append(value)
+            }
+            return .numbers(values)
         case .choice(let choices):
             var right: [String] = []
             for choice in choices {
@@ -40,132 +53,127 @@ extension LessonPlayer {
                 throw ExpressionError(message: right.isEmpty ? "no choice is true at this moment" : "more than one choice is true at this moment (\(right.joined(separator: ", ")))", column: column)
             }
             return .choice(right: right[0], labels: choices.map(\.label))
+        case .goal(let parts, _):
+            for part in parts { _ = try scope.evaluate(part.condition) }
+            return .goal
         }
     }
 
-    /// The engine's answer as text.
+    /// The engine's answer as text: `10.24`, `0.5933, 0.5969`, or the word.
     func shown(_ expected: OpenCheckpoint.Expected) -> String {
         switch expected {
-        case .number(let value): return stage.format(value)
+        case .numbers(let values): return values.map { stage.format($0) }.joined(separator: ", ")
         case .choice(let right, _): return right
-        }
-    }
-
-    /// The answer as a learner reads it: `the engine computes 10.24` for a number, the word
-    /// itself for a choice (`no`).
-    func verdict(_ expected: OpenCheckpoint.Expected) -> String {
-        switch expected {
-        case .number: return "the engine computes \(shown(expected))"
-        case .choice: return shown(expected)
+        case .goal: return "the goal"
         }
     }
 
     /// The answer as a sentence, for `solution` and `skip`: `The engine computes 10.24.` or `The answer is no.`
     func statement(_ expected: OpenCheckpoint.Expected) -> String {
         switch expected {
-        case .number: return "The engine computes \(shown(expected))."
+        case .numbers: return "The engine computes \(shown(expected))."
         case .choice: return "The answer is \(shown(expected))."
+        case .goal: return "One way to reach the goal:"
         }
     }
 
-    /// Why a typed number is off: too high or too low, and whether only its sign is wrong.
-    static func direction(_ typed: Double, _ expected: Double, _ tolerance: Checkpoint.Tolerance) -> String {
-        if typed != 0, expected != 0, (typed < 0) != (expected < 0) {
-            if tolerance.accepts(-typed, expected) { return " (the size is right, but the sign is wrong)" }
-            return typed > expected ? " (too high, and the sign is wrong)" : " (too low, and the sign is wrong)"
-        }
-        return typed > expected ? " (too high)" : " (too low)"
-    }
-
-    /// Checks a typed answer: a number (arithmetic like `-2*(1.8-5)` is fine) or a choice.
+    /// Checks a typed answer: numbers (arithmetic like `-2*(1.8-5)` is fine) or a choice.
     mutating func answer(_ typed: String) {
         settle()
         guard var open = session.open else { return }
+        var feedback = ""
         let right: Bool
-        var direction = ""
         switch open.expected {
-        case .number(let value):
-            let number: Double
-            do {
-                let expression = try ExpressionParser.parse(typed)
-                guard !expression.isLive else {
-                    return say("Type the number itself (you may write arithmetic, like 2*(5-1.8)); names such as 'loss' are for the lesson to use.")
-                }
-                number = try LiveScope(state: SessionState(), kept: [:]).evaluate(expression)
-            } catch {
-                return say("'\(typed)' is not a number; type a number like 0.25, or 'hint', 'solution' or 'skip'.")
-            }
-            right = open.checkpoint.tolerance.accepts(number, value)
-            if !right, number.isFinite { direction = LessonPlayer.direction(number, value, open.checkpoint.tolerance) }
+        case .numbers(let values):
+            guard let judged = judgeNumbers(typed, values, open) else { return }
+            (right, feedback) = judged
         case .choice(let answer, let labels):
             let word = typed.lowercased()
             guard labels.contains(word) else {
-                return say("'\(typed)' is not one of the choices; answer with one of: \(labels.joined(separator: ", ")).")
+                return tell("'\(typed)' is not one of the choices; answer with one of: \(labels.joined(separator: ", ")).")
             }
             right = word == answer
+        case .goal:
+            return tell("This is a task: type commands to reach the goal, then 'check' (or 'hint', 'skip').")
         }
         session.log.append(.attempt(typed, right: right))
         if right {
-            say("\(context.ascii ? "" : "✓ ")Right: \(verdict(open.expected)).")
+            say("\(context.ascii ? "" : "✓ ")Right: \(open.expected.isNumbers ? "the engine computes " : "")\(shown(open.expected)).")
             showSolution(open)
             return resolve()
         }
         open.wrongAttempts += 1
         session.open = open
-        say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(typed)\(direction).")
-        if open.hintsShown < open.checkpoint.hints.count {
-            hint()
-        } else {
-            say("That was the last hint. Try again, type 'solution' to see it worked out, or 'skip'.")
+        if let slip = slip(typed, open) {
+            say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(typed). " + render(slip.feedback))
+            return
         }
+        say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(typed)\(feedback).")
+        nextHintOrLast()
     }
 
-    /// The next rung of the hint ladder.
-    mutating func hint() {
-        settle()
-        guard var open = session.open else { return }
-        let hints = open.checkpoint.hints
-        guard open.hintsShown < hints.count else {
-            return say("No more hints. Type 'solution' to see it worked out, or 'skip'.")
+    /// Right or wrong and how, for typed numbers; nil (after saying why) when they cannot be judged.
+    mutating func judgeNumbers(_ typed: String, _ values: [Double], _ open: OpenCheckpoint) -> (Bool, String)? {
+        let parts = LessonParser.topLevelParts(typed, separatedBy: ",").map { $0.text.trimmed }
+        guard parts.count == values.count else {
+            tell(values.count == 1 ? "Type one number (arithmetic like 2*(5-1.8) is fine)."
+                : "Type \(values.count) numbers separated by commas, like '0.25, 0.75'.")
+            return nil
         }
-        let label = "Hint \(open.hintsShown + 1) of \(hints.count): "
-        let text = render(hints[open.hintsShown], indent: label.count)
-        open.hintsShown += 1
-        session.open = open
-        session.log.append(.hint(text))
-        // A hanging indent: the lines after the first start under the hint's first word.
-        let margin = String(repeating: " ", count: label.count)
-        say(label + text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + margin))
+        let within = open.checkpoint.tolerance
+        var verdicts: [AnswerJudge.Verdict] = []
+        for (part, value) in zip(parts, values) {
+            if (try? ExpressionParser.parse(part))?.isLive == true {
+                tell("Type the number itself (you may write arithmetic, like 2*(5-1.8)); names such as 'loss' are for the lesson to use.")
+                return nil
+            }
+            let verdict = AnswerJudge.judge(part, expected: value, within: within)
+            if case .unreadable = verdict {
+                tell("'\(part)' is not a number; type a number like 0.25, or 'hint', 'solution' or 'skip'.")
+                return nil
+            }
+            verdicts.append(verdict)
+        }
+        if slip(typed, open) == nil, let index = verdicts.firstIndex(where: { if case .tooFewDigits = $0 { return true } else { return false } }) {
+            say("'\(parts[index])': " + AnswerJudge.describe(verdicts[index]) + ", so the answer shows your working.")
+            return nil
+        }
+        let right = verdicts.allSatisfy { $0 == .right }
+        return (right, right ? "" : Self.describe(verdicts, parts, values, within))
     }
 
-    /// The worked solution, on request; the lesson then goes on.
-    mutating func solution() {
-        settle()
-        guard let open = session.open else { return }
-        say(statement(open.expected))
-        showSolution(open)
-        resolve()
+    /// ` (too high)`, ` (the size is right, but the sign is wrong)`, or for several numbers
+    /// ` (the first is right; the second is too low)`.
+    static func describe(_ verdicts: [AnswerJudge.Verdict], _ parts: [String], _ values: [Double],
+                         _ within: AnswerJudge.Tolerance?) -> String {
+        let phrases = verdicts.indices.map { i -> String in
+            if case .wrong(_, true) = verdicts[i], AnswerJudge.judge(Self.negated(parts[i]), expected: values[i], within: within) == .right {
+                return "the size is right, but the sign is wrong"
+            }
+            return AnswerJudge.describe(verdicts[i])
+        }
+        if phrases.count == 1 { return " (\(phrases[0]))" }
+        let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
+        let said = phrases.enumerated().map { "the \($0.offset < ordinals.count ? ordinals[$0.offset] : "number \($0.offset + 1)") is \($0.element)" }
+        return " (" + said.joined(separator: "; ") + ")"
     }
 
-    /// Leaves the question unanswered, shows the answer worked out, and goes on.
-    mutating func skip() {
-        settle()
-        guard let open = session.open else { return }
-        session.log.append(.skipped(answer: shown(open.expected)))
-        say("Skipped. " + statement(open.expected))
-        showSolution(open)
-        resolve()
+    /// `-0.25` for `0.25` and back, keeping the digits typed.
+    static func negated(_ text: String) -> String {
+        text.hasPrefix("-") ? String(text.dropFirst()) : text.hasPrefix("+") ? "-" + text.dropFirst() : "-" + text
     }
 
-    mutating func showSolution(_ open: OpenCheckpoint) {
-        let text = render(open.checkpoint.solution, indent: 2)
-        session.log.append(.solution(text))
-        say(text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
+    /// The teacher's diagnosed slip that the typed numbers match, if any.
+    func slip(_ typed: String, _ open: OpenCheckpoint) -> Checkpoint.Slip? {
+        let parts = LessonParser.topLevelParts(typed, separatedBy: ",").map { $0.text.trimmed }
+        return open.slips.first { slip in
+            slip.values.count == parts.count && zip(parts, slip.values).allSatisfy {
+                AnswerJudge.judge($0, expected: $1, within: open.checkpoint.tolerance) == .right
+            }
+        }?.slip
     }
+}
 
-    /// Closes the question and plays on to the next pause.
-    mutating func resolve() {
-        session.open = nil
-        play()
-    }
+extension OpenCheckpoint.Expected {
+    var isNumbers: Bool { if case .numbers = self { return true } else { return false } }
 }

@@ -20,7 +20,7 @@ extension LessonPlayer {
         for command in lesson.setup {
             var text: String
             do throws(ShellError) { text = try execute(command.text, &player.stage, context) } catch { text = "error: \(error.message)\n" }
-            player.say("\(session.label)> \(command.text)")
+            player.say(continued("\(session.label)\(player.lessonMark) \(command.text)", width: min(context.width, 80)))
             player.say(text)
         }
         var resumeAt = 0
@@ -42,7 +42,7 @@ extension LessonPlayer {
     mutating func advance() {
         settle()
         if session.open != nil {
-            return say("A question is waiting: type your answer, or 'hint', 'solution' or 'skip'.")
+            return tell("A question is waiting: type your answer, or 'hint', 'solution' or 'skip'.")
         }
         guard session.page + 1 < session.lesson.pages.count else { return complete() }
         begin(page: session.page + 1)
@@ -63,6 +63,7 @@ extension LessonPlayer {
     /// When commands typed at the pause changed the network, data or settings, puts back the
     /// lesson's own, so the numbers stay the ones the lesson is about.
     mutating func settle() {
+        guard session.open?.checkpoint.isTask != true else { return }  // in a task the learner drives
         guard let pause = session.stage, !LessonPlayer.sameStage(pause, stage) else { return }
         restore(pause)
         say(Reflow.fill("(Your commands changed the network or its data; the lesson puts back its own before going on.)",

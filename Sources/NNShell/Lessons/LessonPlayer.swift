@@ -45,6 +45,11 @@ struct LessonPlayer {
         output += text.hasSuffix("\n") ? text : text + "\n"
     }
 
+    /// Says one sentence of the lesson's own, wrapped at word boundaries to fit the terminal.
+    mutating func tell(_ sentence: String) {
+        say(Reflow.fill(sentence, width: min(context.width, 80) - 2).joined(separator: "\n"))
+    }
+
     // MARK: Playing
 
     /// Runs items from the current position until a question or the end of the page.
@@ -138,9 +143,11 @@ struct LessonPlayer {
         }
     }
 
-    /// Runs a command as if typed at the prompt, echoing it after the prompt.
+    /// Runs a command as if typed at the prompt, echoing it after the lesson's own mark (`»`
+    /// instead of the learner's `>`), so that scrolling back tells the two apart.
     mutating func runCommand(_ line: String) {
-        let echo = "\(session.label) (\(session.page + 1)/\(session.lesson.pages.count))> " + line
+        let echo = Self.continued("\(session.label) (\(session.page + 1)/\(session.lesson.pages.count))\(lessonMark) " + line,
+                                  width: min(context.width, 80))
         var text = ""
         do {
             text = try LessonPlayer.execute(line, &stage, context)
@@ -154,22 +161,25 @@ struct LessonPlayer {
         if !quiet { session.log.append(.command(line, output: text)) }
     }
 
+    /// A long echoed command broken between words onto lines ending in ` \`, as it could be
+    /// typed, so that no line is wider than `width`.
+    static func continued(_ line: String, width: Int) -> String {
+        guard line.displayWidth > width else { return line }
+        return Reflow.fill(line, width: width - 6).enumerated().map { ($0.offset == 0 ? "" : "    ") + $0.element }
+            .joined(separator: " \\\n")
+    }
+
+    /// The mark after a command the lesson runs itself: `»` (`>>` in ASCII); the learner's is `>`.
+    var lessonMark: String { context.ascii ? ">>" : "»" }
+
     /// Dispatches one command line on `state`, as the session would; on error the state is unchanged.
     static func execute(_ line: String, _ state: inout SessionState, _ context: CommandContext) throws(ShellError) -> String {
-        let tokens = try Token.split(line)
-        guard let first = tokens.first else { return "" }
-        guard let command = Command.named(first.text) else {
-            throw ShellError.unknownCommand(first.text, suggestion: nearest(first.text, in: Command.all.map(\.name)), column: first.column)
-        }
-        var copy = state
-        let text = try command.run(Invocation(line: line, name: first, arguments: Array(tokens.dropFirst()), context: context), &copy)
-        state = copy
-        return text
+        try Command.dispatch(line, &state, context).output
     }
 
     // MARK: Live values
 
-    var scope: LiveScope { LiveScope(state: stage, kept: session.kept) }
+    var scope: LiveScope { LiveScope(state: stage, kept: session.kept, interrupt: context.interruptCheck) }
 
     /// A template with every `{{…}}` filled in from the live session.
     func render(_ template: Template) -> String {

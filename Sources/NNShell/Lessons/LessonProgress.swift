@@ -13,7 +13,8 @@ struct LessonProgress: Equatable, Sendable {
 }
 
 /// The session's copy of the progress, read once from `progress.json` in the state directory
-/// and written back (to a temporary file, then renamed over it) after every change.
+/// and written back after every change: under a lock (`progress.json.lock`) the file is read
+/// again and merged, so two sessions at once lose nothing, then replaced through `FileWriter`.
 /// With no state directory it lives in memory only. A damaged file is moved aside with a
 /// warning; progress then starts afresh. Nothing here is ever fatal.
 struct LessonProgressBook: Sendable {
@@ -38,7 +39,7 @@ struct LessonProgressBook: Sendable {
         guard let directory else { return nil }
         let path = directory + "/" + Self.fileName
         guard System.kind(path) != .missing else { return nil }
-        if let text = try? FileAccess.readText(path, shown: path), let decoded = LessonProgress(json: text) {
+        if let decoded = Self.read(path) {
             progress = decoded
             return nil
         }
@@ -66,10 +67,32 @@ struct LessonProgressBook: Sendable {
             return "warning: cannot create \(directory) to save lesson progress; it is kept in memory only"
         }
         let path = directory + "/" + Self.fileName
-        do { try FileAccess.writeAtomically(progress.json, to: path, shown: path) } catch {
-            return "warning: lesson progress not saved: \(error.message)"
+        return FileLock.withLock(path) { () -> String? in
+            merge(Self.read(path))
+            var entry = entry
+            if progress.lessons[key]?.finished == true { entry.finished = true }
+            progress.lessons[key] = entry
+            do throws(ShellError) { try FileAccess.writeAtomically(progress.json, to: path, shown: path) } catch {
+                return "warning: lesson progress not saved: \(error.message)"
+            }
+            return nil
         }
-        return nil
+    }
+
+    /// The progress in the file now, or nil when it is missing or damaged.
+    static func read(_ path: String) -> LessonProgress? {
+        guard let text = try? FileAccess.readText(path, shown: path, kind: .state) else { return nil }
+        return LessonProgress(json: text)
+    }
+
+    /// Takes in what another session wrote: its lessons, and "finished" wherever either says so.
+    mutating func merge(_ other: LessonProgress?) {
+        guard let other else { return }
+        for (key, theirs) in other.lessons {
+            var entry = theirs
+            if progress.lessons[key]?.finished == true { entry.finished = true }
+            progress.lessons[key] = entry
+        }
     }
 }
 

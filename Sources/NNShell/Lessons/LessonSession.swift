@@ -55,12 +55,18 @@ struct LessonSession {
 /// A question that has been asked and not yet answered, skipped or solved.
 struct OpenCheckpoint {
     enum Expected {
-        case number(Double)
+        case numbers([Double])
         case choice(right: String, labels: [String])
+        /// A task: `check` decides it on the stage as the learner left it.
+        case goal
     }
     let checkpoint: Checkpoint
     /// The engine's answer, computed when the question was asked.
     let expected: Expected
+    /// The values of the checkpoint's `wrong` slips at that moment (a slip that cannot be computed is left out).
+    var slips: [(values: [Double], slip: Checkpoint.Slip)] = []
+    /// For a task, the stage when it was set, put back when the learner skips it.
+    var taskStart: [SessionState] = []
     var hintsShown = 0
     var wrongAttempts = 0
 }

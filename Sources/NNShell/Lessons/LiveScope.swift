@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
 
 /// What a lesson expression is evaluated against: the session as it is at that moment and
@@ -10,6 +6,11 @@ import NNEngine
 struct LiveScope {
     var state: SessionState
     var kept: [String: Double]
+    /// Polled while `ahead` and `diverges` train a copy: true once Ctrl-C was pressed.
+    var interrupt: (() -> Bool)? = nil
+
+    /// The most work one look ahead may ask for: rows seen times parameters (about a second).
+    static let workLimit = 1_000_000_000.0
 
     func evaluate(_ expression: LessonExpression) throws(ExpressionError) -> Double {
         switch expression {
@@ -50,6 +51,8 @@ struct LiveScope {
             case ">": truth = x > y
             case ">=": truth = x >= y
             case "==": truth = x == y
+            case "and": truth = x != 0 && y != 0
+            case "or": truth = x != 0 || y != 0
             default: truth = x != y
             }
             return truth ? 1 : 0
@@ -73,10 +76,7 @@ struct LiveScope {
     func ahead(_ count: LessonExpression, _ inner: LessonExpression, _ column: Int) throws(ExpressionError) -> Double {
         let passes = try whole(try evaluate(count), 1...100_000, "the number of epochs", column)
         var training = try requireTraining(column)
-        let report: RunReport
-        do { report = try training.run(.passes(passes)) } catch {
-            throw ExpressionError(message: "cannot look \(passes) epochs ahead: \(TrainingRunner.message(for: error).message)", column: column)
-        }
+        let report = try lookAhead(&training, passes: passes, column)
         if let divergence = report.divergence {
             throw ExpressionError(message: "training diverges at update \(divergence.update) within those \(passes) epochs, so 'ahead' has no value; 'diverges(\(passes))' tells when", column: column)
         }
@@ -89,12 +89,27 @@ struct LiveScope {
     /// a parameter stops being finite), or 0 when they run to the end.
     func diverges(_ passes: Int, _ column: Int) throws(ExpressionError) -> Double {
         var training = try requireTraining(column)
+        return Double(try lookAhead(&training, passes: passes, column).divergence?.update ?? 0)
+    }
+
+    /// Trains `training` (a copy) `passes` epochs on, refusing work beyond `workLimit` and
+    /// stopping at Ctrl-C, each with a message.
+    func lookAhead(_ training: inout Training, passes: Int, _ column: Int) throws(ExpressionError) -> RunReport {
+        let rows = training.data.count, parameters = training.network.parameterCount
+        let work = Double(passes) * Double(rows) * Double(parameters)
+        guard work <= Self.workLimit else {
+            throw ExpressionError(message: "looking \(passes) epochs ahead over \(counted(rows, "row")) with \(counted(parameters, "parameter")) is about \(System.format("%.1e", work)) operations; a lesson value may ask for at most \(System.format("%.0e", Self.workLimit)), so ask for fewer epochs", column: column)
+        }
+        let report: RunReport
         do {
-            let report = try training.run(.passes(passes))
-            return Double(report.divergence?.update ?? 0)
+            report = try training.run(.passes(passes), observer: interrupt.map { check in { _ in !check() } })
         } catch {
             throw ExpressionError(message: "cannot look \(passes) epochs ahead: \(TrainingRunner.message(for: error).message)", column: column)
         }
+        if report.interrupted {
+            throw ExpressionError(message: "interrupted (Ctrl-C) while looking \(passes) epochs ahead; the value is not known", column: column)
+        }
+        return report
     }
 
     /// Plain arithmetic functions, or nil when `name` is not one.

@@ -58,17 +58,44 @@ enum Reflow {
         return i < characters.count ? i : nil
     }
 
-    /// Greedy filling: as many words on a line as fit in `width` columns.
+    /// Greedy filling: as many words on a line as fit in `width` columns. A quoted command
+    /// ('load 9') is one word, so it is never split across lines.
     static func fill(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ") {
-            if current.isEmpty { current = String(word) }
-            else if current.displayWidth + 1 + word.count <= width { current += " " + word }
-            else { lines.append(current); current = String(word) }
+        for word in unbreakableWords(text) {
+            if current.isEmpty { current = word }
+            else if current.displayWidth + 1 + word.displayWidth <= width { current += " " + word }
+            else { lines.append(current); current = word }
         }
         if !current.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// The words of `text`, with the words of a short single-quoted span ('set lr 0.1')
+    /// joined into one. An apostrophe inside a word (learner's) opens no span.
+    static func unbreakableWords(_ text: String) -> [String] {
+        let words = text.split(separator: " ").map(String.init)
+        var result: [String] = []
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            let opening = word.drop { $0 == "(" || $0 == "\"" }
+            guard opening.hasPrefix("'"), !closesQuote(opening.dropFirst()) else { result.append(word); continue }
+            var end = index
+            while end < words.count, end - index < 5, !closesQuote(Substring(words[end])) { end += 1 }
+            guard end < words.count, closesQuote(Substring(words[end])) else { result.append(word); continue }
+            result.append(([word] + words[index...end]).joined(separator: " "))
+            index = end + 1
+        }
+        return result
+    }
+
+    /// True when `word` ends a quoted span: a `'` at its end, before any closing punctuation.
+    private static func closesQuote(_ word: Substring) -> Bool {
+        let core = word.reversed().drop { ".,;:!?)\"".contains($0) }
+        return core.first == "'"
     }
 
     static func trimmedEnd(_ text: String) -> String {

@@ -36,7 +36,7 @@ enum Arguments {
             }
             let key = String(parts[0]).lowercased()
             guard allowed.contains(key) else {
-                let hint = nearest(key, in: allowed).map { "; did you mean '\($0)='?" } ?? "; expected one of \(allowed.map { "\($0)=" }.joined(separator: ", "))"
+                let hint = didYouMean(key, among: allowed, form: { "\($0)=" }, otherwise: expected(oneOf: allowed.map { "\($0)=" }))
                 throw ShellError.at(token, "unknown option '\(key)='" + hint)
             }
             guard result[key] == nil else { throw ShellError.at(token, "option '\(key)=' is given twice") }
@@ -55,7 +55,7 @@ enum Arguments {
             let first = network.parameter(at: 0).asciiName, last = network.parameter(at: network.parameterCount - 1).asciiName
             // A suggestion compares with every name: past this many it would take seconds.
             let near = network.parameterCount > 10_000 ? ""
-                : nearest(token.text, in: network.allParameters.map(\.asciiName)).map { "; did you mean '\($0)'?" } ?? ""
+                : didYouMean(token.text, among: network.allParameters.map(\.asciiName))
             throw ShellError.at(token, "this \(network.sizes.map(String.init).joined(separator: "-")) network has no parameter '\(token.text)'; it has \(first) … \(last)\(near)")
         }
         return parameter

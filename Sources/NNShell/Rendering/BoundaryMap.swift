@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
 
 /// What `plot boundary` shows, worked out once for the terminal and for SVG: the rows of a
@@ -61,7 +57,10 @@ struct BoundaryMap {
                 throw ShellError.state("'plot boundary' needs class labels such as 0 and 1, but \(data.targetNames[0]) takes \(classValues.count) different values; "
                     + "try it on classification data such as 'data and' or 'data moons', or see this fit with 'plot loss'")
             }
-            classNames = classValues.map { "\(data.targetNames[0])=\(format($0))" }
+            classNames = classValues.map { value in
+                data.classNames.indices.contains(Int(value)) ? "\(data.targetNames[0])=\(data.classNames[Int(value)])"
+                    : "\(data.targetNames[0])=\(format(value))"
+            }
         } else {
             classValues = []
             classNames = data.targetNames

@@ -65,6 +65,12 @@ enum GradientText {
                 symbolic = "(" + delta.terms.map { "\(notation.parameter($0.weight))\(dot)\(notation.delta($0.weight.layer, toNode($0.weight)))" }.joined(separator: " + ") + ")"
                 numbers = "(" + delta.terms.map { "\(parenthesised(format($0.weightValue)))\(dot)\(parenthesised(format($0.delta)))" }.joined(separator: " + ") + ")"
             }
+            if let carried = delta.shortcut {
+                // The residual shortcut O^k → O^(k+1) adds ∂L/∂O_(k+1)j inside the bracket.
+                let name = notation.ascii ? "dL/dO\(delta.layer + 1)_\(delta.node)" : "∂L/∂\(notation.output(delta.layer + 1, delta.node))"
+                symbolic = String(symbolic.dropLast()) + " + \(name) (shortcut))"
+                numbers = String(numbers.dropLast()) + " + \(parenthesised(format(carried))))"
+            }
             if let activation = delta.activationFactor {
                 if activation.form != .activationDerivative(.linear, layer: delta.layer, node: delta.node) {
                     symbolic += " \(dot) " + notation.form(activation.form)
@@ -89,7 +95,9 @@ enum GradientText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func render(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat) -> String {
+    /// Every gradient's chain (deltas first), or with `only` just those parameters' chains.
+    static func render(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat,
+                       only: [Parameter]? = nil) -> String {
         var out: [String] = []
         if !record.isSingleSample {
             out.append("the last update used the mean gradient G over \(record.rows.count) rows; the chains below are for its last row (row \(record.rows.last! + 1)), and G is shown after each")
@@ -98,15 +106,21 @@ enum GradientText {
             out.append("a perceptron learns by the trick, not by derivatives (step′ = 0): the update used G = \(notation.minus)(y\(notation.minus)\(notation.prediction(1)))x for the weights and \(notation.minus)(y\(notation.minus)\(notation.prediction(1))) for the bias")
         }
         if network.isPerceptron { return (out + perceptron(record, network: network, notation: notation, format: format)).joined(separator: "\n") + "\n" }
-        let explanations = courseOrder(network).map { network.explainGradient($0, record.trace) }
-        if explanations.contains(where: \.usesDelta) {
+        let explanations = (only ?? courseOrder(network)).map { network.explainGradient($0, record.trace) }
+        if only == nil, explanations.contains(where: \.usesDelta) {
             out.append("memoized deltas, computed once each, output layer first (δ = ∂L/∂z):".replacing("δ", with: notation.ascii ? "delta" : "δ").replacing("∂", with: notation.ascii ? "d" : "∂"))
             out.append(deltas(network.explainDeltas(record.trace), notation: notation, format: format))
         }
+        let frozen = Set(record.frozen)
         for explanation in explanations {
             var block = chain(explanation, notation: notation, format: format)
             if !record.isSingleSample, let index = network.index(of: explanation.parameter) {
                 block += "   (G = \(format(record.gradient[index])))"
+            }
+            if let index = network.index(of: explanation.parameter) {
+                if let line = UpdateText.penaltyChainLine(record, index: index, parameter: explanation.parameter, notation: notation,
+                                                          format: format) { block += "\n" + line }
+                if frozen.contains(index) { block += "   (frozen: not applied)" }
             }
             out.append(block)
         }

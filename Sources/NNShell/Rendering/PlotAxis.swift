@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// One axis of a plot: the interval it shows, linear or logarithmic, and its ticks.
 ///

@@ -1,9 +1,5 @@
-import NNEngine
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import NNEngine
 
 /// One named series of (x, y) points. Non-finite points break the line.
 ///

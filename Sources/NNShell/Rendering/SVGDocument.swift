@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A small SVG writer: elements as escaped text, coordinates with two decimals.
 ///

@@ -13,7 +13,9 @@ enum UpdateReport {
         let modeText = network.isPerceptron ? "perceptron trick" : record.mode.rawValue
         let sep = notation.ascii ? ", " : " · "
         if record.isSingleSample {
-            lines.append("update \(record.update)\(sep)\(modeText)\(sep)\(rowText): x = \(vector(trace.input, format)), y = \(vector(trace.target, format))")
+            let className = data.classNames.isEmpty || record.rows.count != 1 ? "" : " (\(DataTable.className(data, row: record.rows[0])))"
+            lines.append("update \(record.update)\(sep)\(modeText)\(sep)\(rowText): x = \(vector(trace.input, format)), "
+                + "y = \(vector(trace.target, format))\(className)")
         } else {
             lines.append("update \(record.update)\(sep)\(modeText)\(sep)\(rowText)")
         }
@@ -26,7 +28,14 @@ enum UpdateReport {
             } else {
                 lines.append("mean loss over the \(record.rows.count) rows: L = \(format(record.loss)); G is the mean of their gradients")
             }
-            lines.append("every parameter moves by \(notation.minus)\(notation.eta)\(notation.times)\(record.isSingleSample ? "∂L/∂p" : "G"), \(notation.eta) = \(format(record.learningRate)):".replacing("∂", with: notation.ascii ? "d" : "∂"))
+            lines += UpdateText.penaltyLines(record, notation: notation, format: format)
+            let except = record.frozen.isEmpty ? "" : " (except the \(record.frozen.count) frozen)"
+            if record.optimizer.optimizer == .sgd {
+                let gradient = record.isSingleSample && record.penaltyGradient.isEmpty ? "∂L/∂p" : "G"
+                lines.append("every parameter\(except) moves by \(notation.minus)\(notation.eta)\(notation.times)\(gradient), \(notation.eta) = \(format(record.learningRate)):".replacing("∂", with: notation.ascii ? "d" : "∂"))
+            } else {
+                lines.append(UpdateText.optimizerLine(record, except: except, notation: notation, format: format))
+            }
         }
         lines.append(table(record, network: network, notation: notation, format: format))
         if network.isPerceptron { lines.append(lineEquation(network, record.parametersAfter, notation: notation, format: format)) }
@@ -40,17 +49,11 @@ enum UpdateReport {
     }
 
     static func table(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat) -> String {
-        let d = notation.ascii ? "d" : "∂"
-        let gradientHeader = network.isPerceptron ? "G" : record.isSingleSample ? "\(d)L/\(d)p" : "G"
-        var table = TextTable(header: ["param", "before", gradientHeader, "\(notation.minus)\(notation.eta)\(notation.times)\(gradientHeader)", "after"])
         var indices = Array(0..<network.parameterCount)
         if indices.count > tableLimit {
             indices = indices.sorted { abs(record.gradient[$0]) > abs(record.gradient[$1]) }.prefix(tableLimit).sorted()
         }
-        for i in indices {
-            table.rows.append([notation.parameter(network.parameter(at: i)), format(record.parametersBefore[i]), format(record.gradient[i]),
-                               format(-record.learningRate * record.gradient[i]), format(record.parametersAfter[i])])
-        }
+        let table = UpdateTable.render(record, network: network, indices: indices, notation: notation, format: format)
         var text = table.render()
         if indices.count < network.parameterCount {
             text += "  (the \(tableLimit) largest moves of \(network.parameterCount) parameters; 'inspect NAME' shows any one)\n"
@@ -112,31 +115,5 @@ enum UpdateReport {
 
     static func vector(_ values: [Double], _ format: NumberFormat) -> String {
         values.count == 1 ? format(values[0]) : "(" + values.map { format($0) }.joined(separator: ", ") + ")"
-    }
-}
-
-/// The loss written out with its numbers.
-enum LossText {
-    static func formula(_ loss: Loss, trace: Trace, notation: Notation, format: NumberFormat) -> String {
-        let y = trace.target, yHat = trace.prediction, m = notation.minus
-        let value = format(trace.loss)
-        if y.count == 1 {
-            switch loss {
-            case .mse, .perceptron:
-                return "(y\(m)\(notation.prediction(1)))\(notation.ascii ? "^2" : "²") = (\(format(y[0])) \(m) \(format(yHat[0])))\(notation.ascii ? "^2" : "²") = \(value)"
-            case .bce:
-                return "\(m)[y ln \(notation.prediction(1)) + (1\(m)y) ln(1\(m)\(notation.prediction(1)))] = \(value)"
-            case .hinge:
-                return "max(0, 1 \(m) y\(notation.times)\(notation.prediction(1))) = max(0, 1 \(m) \(format(y[0]))\(notation.times)\(format(yHat[0]))) = \(value)"
-            case .cce:
-                return "\(m)y ln \(notation.prediction(1)) = \(value)"
-            }
-        }
-        switch loss {
-        case .mse, .perceptron: return "mean of (y\(m)ŷ)² over \(y.count) outputs = \(value)".replacing("ŷ", with: notation.ascii ? "yhat" : "ŷ")
-        case .bce: return "mean binary cross-entropy over \(y.count) outputs = \(value)"
-        case .cce: return "\(m)Σ y_k ln ŷ_k = \(value)".replacing("ŷ", with: notation.ascii ? "yhat" : "ŷ").replacing("Σ", with: notation.ascii ? "sum " : "Σ")
-        case .hinge: return "mean of max(0, 1 \(m) y·ŷ) over \(y.count) outputs = \(value)".replacing("ŷ", with: notation.ascii ? "yhat" : "ŷ")
-        }
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The little of the operating system nnstep needs, straight from libc: no Foundation, so
 /// the program starts fast and small (Foundation alone would add about 10 MB).
@@ -39,20 +35,10 @@ enum System {
     /// The error text of the last failed call.
     static var lastError: String { String(cString: strerror(errno)) }
 
-    /// Reads at most `limit` bytes; nil and the reason when the file cannot be read.
-    static func read(_ path: String, limit: Int) -> (bytes: [UInt8]?, error: String?) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return (nil, errno == EACCES ? "permission denied" : lastError) }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while bytes.count <= limit {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { return (nil, lastError) }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-        return (bytes, nil)
+    /// True when `path` itself is a symbolic link (whether or not it points anywhere).
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     /// The names in a directory (without . and ..), or [] when it cannot be read.

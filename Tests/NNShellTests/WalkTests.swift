@@ -1,0 +1,129 @@
+import XCTest
+@testable import NNShell
+import NNEngine
+
+/// `step --walk`: the state it leaves is exactly that of `step`, Enter/c/q at a prompt, and
+/// the numbers it shows against values worked out independently.
+final class WalkTests: XCTestCase {
+    static func session(interactive: Bool, _ lines: [String]) -> Session {
+        var options = SessionOptions()
+        options.interactive = interactive
+        let session = Session(options: options)
+        session.clock = { 0 }
+        for line in lines {
+            let outcome = session.evaluate(line)
+            XCTAssertNil(outcome.error, "'\(line)' failed: \(outcome.error?.message ?? "")")
+        }
+        return session
+    }
+
+    static let setups: [(name: String, lines: [String])] = [
+        ("the course's 2-2-1", ["net 2-2-1", "data students"]),
+        ("Mazur's 2-2-2 with frozen biases", ["example mazur"]),
+        ("a 3-4-2 softmax", ["net 3-4-2 act=tanh,softmax loss=cce init=uniform seed=4",
+                             "data add 0.5 -1 2 -> 1 0", "data add -0.3 0.8 0.1 -> 0 1"]),
+        ("a batch update", ["net 2-2-1 act=sigmoid init=0.5", "data xor", "set mode batch", "set lr 0.5"]),
+        ("a perceptron", ["example and", "step"]),
+        ("a wide relu layer", ["net 3-9-2 act=relu,linear init=uniform seed=2", "data add 1 2 3 -> 1 0"]),
+    ]
+
+    /// Everything but `last_run` (which names the command) of `export json`.
+    static func exported(_ session: Session) -> String {
+        let json = session.evaluate("export json").output
+        return json.components(separatedBy: "\"last_run\"")[0] + (json.components(separatedBy: "\"batch_size\"").last ?? "")
+    }
+
+    func testScriptWalkLeavesExactlyTheStateOfStep() {
+        for setup in Self.setups {
+            let walked = Self.session(interactive: false, setup.lines + ["step --walk", "walk"])
+            let stepped = Self.session(interactive: false, setup.lines + ["step", "step"])
+            XCTAssertEqual(Self.exported(walked), Self.exported(stepped), setup.name)
+            XCTAssertEqual(walked.state.training?.network.parameters, stepped.state.training?.network.parameters, setup.name)
+        }
+    }
+
+    func testEnterAdvancesCFinishesAndQLeavesTheNetworkUnchanged() throws {
+        for setup in Self.setups {
+            let session = Self.session(interactive: true, setup.lines)
+            let before = Self.exported(session)
+            let parameters = session.state.training?.network.parameters
+            let start = session.evaluate("step --walk")
+            XCTAssertTrue(start.output.contains("[1/"), setup.name)
+            XCTAssertFalse(start.output.contains("[2/"), setup.name)
+            XCTAssertEqual(session.state.training?.network.parameters, parameters, "\(setup.name): nothing moves while it waits")
+            let total = try XCTUnwrap(session.state.walk?.steps.count)
+            XCTAssertEqual(session.prompt, "walk [2/\(total)]> ")
+            XCTAssertTrue(session.evaluate("").output.hasPrefix("[2/\(total)] "), setup.name)
+            XCTAssertEqual(session.prompt, "walk [3/\(total)]> ")
+            XCTAssertNotNil(session.evaluate("show weights").error, "other commands wait for the walk")
+            XCTAssertEqual(session.evaluate("q").output, "walk abandoned: the network is as it was, and no update was made\n")
+            XCTAssertEqual(Self.exported(session), before, "\(setup.name): q leaves the network as it was")
+            XCTAssertEqual(session.prompt, "nnstep> ")
+
+            _ = session.evaluate("step --walk")
+            let finish = session.evaluate("c").output
+            XCTAssertTrue(finish.contains("[\(total)/\(total)]") && finish.contains("done"), setup.name)
+            let stepped = Self.session(interactive: false, setup.lines + ["step"])
+            XCTAssertEqual(Self.exported(session), Self.exported(stepped), "\(setup.name): c finishes the update as 'step'")
+        }
+    }
+
+    func testEnterReachesTheEndOneSubStepAtATime() {
+        let session = Self.session(interactive: true, ["net 2-2-1", "data students"])
+        _ = session.evaluate("step --walk")
+        var count = 1
+        while session.state.walk != nil {
+            let output = session.evaluate("").output
+            count += 1
+            XCTAssertTrue(output.hasPrefix("[\(count)/18] "), output)
+        }
+        XCTAssertEqual(count, 18)
+        XCTAssertEqual(session.state.training?.updateCount, 1)
+    }
+
+    /// The nine gradients of the course's 2-2-1 appear in the walk with the hand-worked values:
+    /// δ₂₁ = −2(1.8 − 167) = 330.4, then δ times O₁₁ = 83.5 or x = (80, 3.5) or 1.
+    func testTheNineTextbookGradientsAppearAsTheWalkReachesThem() {
+        let session = Self.session(interactive: true, ["net 2-2-1", "data students"])
+        _ = session.evaluate("step --walk")
+        let steps = session.state.walk!.steps
+        let expected: [(String, Double)] = [
+            ("∂L/∂w²₁₁", 330.4 * 83.5), ("∂L/∂w²₂₁", 330.4 * 83.5), ("∂L/∂b₂₁", 330.4),
+            ("∂L/∂w¹₁₁", 330.4 * 80), ("∂L/∂w¹₂₁", 330.4 * 3.5), ("∂L/∂b₁₁", 330.4),
+            ("∂L/∂w¹₁₂", 330.4 * 80), ("∂L/∂w¹₂₂", 330.4 * 3.5), ("∂L/∂b₁₂", 330.4),
+        ]
+        let gradients = steps.filter { $0.name.hasPrefix("∂L/∂") }
+        XCTAssertEqual(gradients.map(\.name), expected.map(\.0))
+        for (step, (name, value)) in zip(gradients, expected) {
+            XCTAssertEqual(step.value!, value, accuracy: 1e-9, name)
+        }
+        let deltas = steps.filter { $0.name.hasPrefix("δ") }
+        XCTAssertEqual(deltas.map(\.name), ["δ₂₁", "δ₁₁", "δ₁₂"])
+        XCTAssertEqual(deltas[0].value!, -2 * (1.8 - 167), accuracy: 1e-9)
+        // Each gradient comes after the δ it reuses.
+        let firstGradient = steps.firstIndex { $0.name.hasPrefix("∂L/∂") }!
+        XCTAssertTrue(steps.lastIndex { $0.name.hasPrefix("δ") }! < firstGradient)
+    }
+
+    /// `predict next` judges against the next update's values and changes nothing.
+    func testPredictNextJudgesTheNextUpdateAndChangesNothing() {
+        let session = Self.session(interactive: false, ["example students"])
+        let before = Self.exported(session)
+        let cases: [(line: String, right: Bool)] = [
+            ("predict next loss 27291.0", true),           // (1.8 − 167)² = 27291.04
+            ("predict next loss 27300", false),
+            ("predict next w2_11 -2757.84", true),         // 1 − 0.1·330.4·83.5
+            ("predict next grad w1_21 1156.4", true),      // 330.4·3.5
+            ("predict next O1_1 83.5", true),              // 80 + 3.5
+            ("predict next z1_2 83.6", false),
+            ("predict next yhat 167", true),
+        ]
+        for c in cases {
+            let outcome = session.evaluate(c.line)
+            XCTAssertNil(outcome.error, c.line)
+            XCTAssertEqual(outcome.output.hasPrefix("right:"), c.right, "\(c.line): \(outcome.output)")
+        }
+        XCTAssertNotNil(session.evaluate("predict next loss 3e4").error, "one significant digit is too few")
+        XCTAssertEqual(Self.exported(session), before, "predict changes nothing")
+    }
+}
