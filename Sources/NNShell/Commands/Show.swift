@@ -77,6 +77,8 @@ extension Command {
                 return topic.text.lowercased() == "gradients"
                     ? GradientSummary.gradients(record, network: network, part: part, notation: notation, format: format)
                     : GradientSummary.deltas(record, network: network, part: part, notation: notation, format: format)
+                        + SaturationText.lines(record, network: network, data: training.data, notation: notation, format: format)
+                            .map { $0 + "\n" }.joined()
             default:
                 var lines = ["loss of update \(record.update): L = " + (record.isSingleSample ? LossText.formula(training.network.loss, trace: record.trace, notation: notation, format: format)
                     : "\(format(record.loss)) (mean over \(record.rows.count) rows)")]
