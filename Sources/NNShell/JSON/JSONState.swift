@@ -48,7 +48,9 @@ enum JSONState {
         root["optimizer"] = .raw(optimizer(training))
         root["frozen"] = .raw("[" + training.settings.frozen.map { quoted(network.parameter(at: $0).asciiName) }.joined(separator: ", ") + "]")
         root["data"] = .raw(JSONObject([("name", .string(training.data.name)), ("rows", .raw(String(training.data.count)))]).render(indent: 1))
-        if !training.data.isEmpty, (try? training.validateData()) != nil {
+        // Left out when evaluating every row would take more than about a second.
+        if !training.data.isEmpty, (try? training.validateData()) != nil,
+           Double(training.data.count) * Double(network.parameterCount) <= BoundaryMap.workBudget * 2 {
             root["data_loss"] = .number(network.meanLoss(on: training.data))
         }
         root["epoch_losses"] = .raw(array(training.recorder.epochBuckets.map(\.mean)))
