@@ -9,6 +9,11 @@ struct NNStep: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnstep",
         abstract: "An interactive shell that teaches neural networks one step at a time.",
+        usage: """
+            nnstep [options] [<lesson>]
+              nnstep --script <file> [--keep-going] [-i] [options]
+              nnstep --check <file> ...
+            """,
         discussion: """
             With no options nnstep greets you and offers the lessons; type 'help' at the prompt.
 
@@ -82,6 +87,7 @@ struct NNStep: ParsableCommand {
     func run() throws {
         Terminal.guardStandardStreams()
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)  // past `ulimit -f` a write fails with EFBIG and gets a message
         let output = sessionOptions(interactive: false)
         (Terminal.ascii, Terminal.colour) = (output.ascii, output.color)
         let status: Int32
