@@ -2,7 +2,8 @@
 /// its gradient ∂L/∂node, and every edge's local derivative ∂(to)/∂(from).
 ///
 /// Nodes: the inputs x_i and the parameters (leaves), a product w^k_ij·a_i for every weight,
-/// a sum z_kj = Σ products + b_kj, the activation O_kj = g(z_kj), and the loss L. The
+/// a sum z_kj = Σ products + b_kj, the activation O_kj = g(z_kj) (+ O_(k−1)j through a
+/// residual shortcut), and the loss L. The
 /// gradients are accumulated backwards over the edges (∂L/∂n = Σ over n's outgoing edges of
 /// local · ∂L/∂(target)), micrograd's way, so a node used twice needs no special case; the
 /// sums' gradients equal the backward pass's δ (the tests check that).
@@ -103,8 +104,11 @@ extension Network {
                 for term in terms { graph.connect(term, sum, 1) }
                 sums.append(sum)
             }
-            let outputs = trace.outputs[k - 1]
-            below = (1...sizes[k]).map { graph.add(.activation(layer: k, node: $0), outputs[$0 - 1]) }
+            let outputs = trace.activated[k - 1]
+            let previous = below
+            below = (1...sizes[k]).map { graph.add(.activation(layer: k, node: $0), trace.outputs[k - 1][$0 - 1]) }
+            // A shortcut adds O^(k−1) to g(z^k): one more edge into each O_kj, with local derivative 1.
+            if hasShortcut(k) { for j in 1...sizes[k] { graph.connect(previous[j - 1], below[j - 1], 1) } }
             let activation = activations[k - 1]
             for j in 1...sizes[k] {
                 if activation == .softmax {

@@ -12,7 +12,9 @@ final class ComputationGraphTests: XCTestCase {
         Initializer.uniform.initialize(&softmax, seed: 4)
         var deep = Network(sizes: [2, 3, 3, 2], activations: [.relu, .sigmoid, .sigmoid], loss: .bce)
         Initializer.uniform.initialize(&deep, seed: 9)
-        return [("2-2-1 linear", linear, [80, 3.5], [1.8]), ("3-4-2 softmax", softmax, [0.5, -1, 2], [1, 0]),
+        var residual = Network(sizes: [2, 2, 2, 1], activations: [.sigmoid, .tanh, .sigmoid], loss: .mse, residual: true)
+        Initializer.xavier.initialize(&residual, seed: 1)
+        return [("2-2-1 linear", linear, [80, 3.5], [1.8]), ("2-2-2-1 residual", residual, [0.4, -0.9], [1]), ("3-4-2 softmax", softmax, [0.5, -1, 2], [1, 0]),
                 ("2-3-3-2 relu/sigmoid bce", deep, [0.3, -0.7], [1, 0])]
     }
 

@@ -77,13 +77,15 @@ extension Command {
                 return topic.text.lowercased() == "gradients"
                     ? GradientSummary.gradients(record, network: network, part: part, notation: notation, format: format)
                     : GradientSummary.deltas(record, network: network, part: part, notation: notation, format: format)
+                        + SaturationText.lines(record, network: network, data: training.data, notation: notation, format: format)
+                            .map { $0 + "\n" }.joined()
             default:
                 var lines = ["loss of update \(record.update): L = " + (record.isSingleSample ? LossText.formula(training.network.loss, trace: record.trace, notation: notation, format: format)
                     : "\(format(record.loss)) (mean over \(record.rows.count) rows)")]
                 if (try? training.validateData()) != nil {
                     lines.append(meanLossLine(training, format, now: "with the current parameters:"))
                 }
-                if let epoch = training.recorder.epochs.last { lines.append("mean loss of the last epoch: \(format(epoch.loss))") }
+                if let epoch = training.recorder.lastEpochLoss { lines.append("mean loss of the last epoch: \(format(epoch))") }
                 return lines.joined(separator: "\n") + "\n"
             }
         default:
