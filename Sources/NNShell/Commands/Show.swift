@@ -85,7 +85,7 @@ extension Command {
                 if (try? training.validateData()) != nil {
                     lines.append(meanLossLine(training, format, now: "with the current parameters:"))
                 }
-                if let epoch = training.recorder.epochs.last { lines.append("mean loss of the last epoch: \(format(epoch.loss))") }
+                if let epoch = training.recorder.lastEpochLoss { lines.append("mean loss of the last epoch: \(format(epoch))") }
                 return lines.joined(separator: "\n") + "\n"
             }
         default:
