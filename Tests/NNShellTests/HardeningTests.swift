@@ -150,3 +150,25 @@ final class SummarisedOutputTests: XCTestCase {
         XCTAssertEqual(session.evaluate("show gradients").output, session.evaluate("show gradients --all").output)
     }
 }
+
+/// Typed lesson answers that used to be judged right or to crash.
+final class HostileAnswerTests: XCTestCase {
+    func testAnAnswerTooLargeForADoubleIsNotRight() {
+        for typed in [String(repeating: "9", count: 400), "-" + String(repeating: "9", count: 400)] {
+            XCTAssertNil(AnswerJudge.read(typed), "\(typed.prefix(10))… is beyond a Double")
+            XCTAssertNotEqual(AnswerJudge.judge(typed, expected: -1.5), .right)
+        }
+        XCTAssertEqual(AnswerJudge.judge("-1.500", expected: -1.5), .right)
+    }
+
+    func testADeeplyNestedAnswerGetsAMessage() {
+        let session = LessonHarness.session()
+        _ = session.evaluate("load 02")
+        _ = session.evaluate("")
+        _ = session.evaluate("")
+        let outcome = session.evaluate(String(repeating: "-", count: 1230) + "1")
+        XCTAssertNil(outcome.error)
+        XCTAssertTrue(outcome.output.contains("…'") && outcome.output.contains("is not a number"), String(outcome.output.prefix(300)))
+        XCTAssertLessThan(outcome.output.count, 400, "the echo is cut")
+    }
+}
