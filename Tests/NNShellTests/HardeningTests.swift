@@ -57,7 +57,9 @@ final class ASCIIOutputTests: XCTestCase {
     func testEveryLessonIsASCII() {
         for file in LessonHarness.lessonFiles {
             let key = String(file.dropLast(".lesson".count))
-            let transcript = LessonHarness.play(LessonHarness.answers(forLesson: key), in: LessonHarness.session(ascii: true))
+            let recorded = LessonHarness.transcripts.appendingPathComponent(key + ".answers")
+            let answers = (try? String(contentsOf: recorded, encoding: .utf8)) ?? LessonHarness.answers(forLesson: key)
+            let transcript = LessonHarness.play(answers, in: LessonHarness.session(ascii: true))
             assertPlain(transcript, key)
         }
     }
