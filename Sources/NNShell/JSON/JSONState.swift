@@ -52,6 +52,13 @@ enum JSONState {
             root["data_loss"] = .number(network.meanLoss(on: training.data))
         }
         root["epoch_losses"] = .raw(array(training.recorder.epochs.map(\.loss)))
+        if let test = training.testData, !test.isEmpty, test.featureCount == network.inputCount,
+           test.targetCount == network.outputCount {
+            // The held-out rows of `data split`: their mean loss now, and after each recorded epoch.
+            root["test_rows"] = .raw(String(test.count))
+            root["test_loss"] = .number(network.meanLoss(on: test))
+            root["test_epoch_losses"] = .raw(array(training.testLosses.entries.map(\.loss)))
+        }
         return root.render(indent: 0) + "\n"
     }
 
