@@ -47,7 +47,8 @@ public struct GradientExplanation: Sendable {
     public var usesDelta: Bool { factors.contains { if case .delta = $0.form { return true } else { return false } } }
 }
 
-/// δ_kj = ∂L/∂z_kj, built from the layer above: δ_kj = g′(z_kj) · Σ_m w^(k+1)_jm · δ_(k+1)m,
+/// δ_kj = ∂L/∂z_kj, built from the layer above: δ_kj = g′(z_kj) · Σ_m w^(k+1)_jm · δ_(k+1)m
+/// (plus ∂L/∂O_(k+1)j when layer k+1 has a residual shortcut),
 /// or at the output from the loss. Each delta is computed once and reused by every
 /// parameter that reaches the loss through node (k, j): that reuse is the memoization.
 public struct DeltaExplanation: Sendable {
@@ -60,4 +61,7 @@ public struct DeltaExplanation: Sendable {
     public let activationFactor: ChainFactor?
     /// At the output layer: ∂L/∂ŷ_j.
     public let lossFactor: ChainFactor?
+    /// When layer k+1 has a shortcut (O^(k+1) = g(z^(k+1)) + O^k): ∂L/∂O_(k+1)j, which the
+    /// shortcut adds to the sum, so δ_kj = g′(z_kj)·(Σ_m w^(k+1)_jm δ_(k+1)m + ∂L/∂O_(k+1)j).
+    public let shortcut: Double?
 }

@@ -38,6 +38,9 @@ extension Kernel {
     @inline(__always) func blockA(_ k: Int) -> UnsafeMutablePointer<Double> { batch + batchOffsets[k] }
     @inline(__always) func blockZ(_ k: Int) -> UnsafeMutablePointer<Double> { batch + batchOffsets[sizes.count + k] }
     @inline(__always) func blockD(_ k: Int) -> UnsafeMutablePointer<Double> { batch + batchOffsets[2 * sizes.count + k] }
+    /// G_k = g(Z_k) and E_k = ∂L/∂A_k of a layer with a shortcut (A_k = G_k + A_(k−1)).
+    @inline(__always) func blockG(_ k: Int) -> UnsafeMutablePointer<Double> { batch + batchOffsets[3 * sizes.count + k] }
+    @inline(__always) func blockE(_ k: Int) -> UnsafeMutablePointer<Double> { batch + batchOffsets[4 * sizes.count + k] }
 
     /// One chunk of up to `Workspace.chunk` samples: forward, loss, backward, add `scale`·G.
     private func chunk(x: UnsafePointer<Double>, y: UnsafePointer<Double>, order: UnsafePointer<Int>?,
@@ -52,7 +55,13 @@ extension Kernel {
             let n = sizes[k]
             Matrix.multiplyAdd(blockA(k - 1), p + weightOffsets[k], bias: p + biasOffsets[k], into: blockZ(k),
                                rows: c, inner: sizes[k - 1], columns: n)
-            for s in 0..<c { activations[k - 1].apply(blockZ(k) + s * n, blockA(k) + s * n, n) }
+            if hasShortcut(k) {
+                let g = blockG(k), out = blockA(k), below = blockA(k - 1)
+                for s in 0..<c { activations[k - 1].apply(blockZ(k) + s * n, g + s * n, n) }
+                for e in 0..<(c * n) { out[e] = g[e] + below[e] }
+            } else {
+                for s in 0..<c { activations[k - 1].apply(blockZ(k) + s * n, blockA(k) + s * n, n) }
+            }
         }
         var lossSum = 0.0
         let out = blockA(L), dL = blockD(L), zL = blockZ(L)
@@ -68,10 +77,14 @@ extension Kernel {
             Matrix.accumulateTransposedProduct(blockA(k - 1), blockD(k), into: g + weightOffsets[k], biasInto: g + biasOffsets[k],
                                                rows: c, left: nPrev, right: n, scale: scale, accumulate: accumulate)
             if k > 1 {
-                Matrix.multiplyTransposed(blockD(k), p + weightOffsets[k], into: blockD(k - 1), rows: c, inner: n, columns: nPrev)
+                let below = blockD(k - 1)
+                Matrix.multiplyTransposed(blockD(k), p + weightOffsets[k], into: below, rows: c, inner: n, columns: nPrev)
+                if hasShortcut(k) { let e = blockE(k); for i in 0..<(c * nPrev) { below[i] += e[i] } }
+                if hasShortcut(k - 1) { blockE(k - 1).update(from: below, count: c * nPrev) }
+                let outputs = hasShortcut(k - 1) ? blockG(k - 1) : blockA(k - 1)
                 for s in 0..<c {
-                    activations[k - 2].backpropagate(blockD(k - 1) + s * nPrev, z: blockZ(k - 1) + s * nPrev,
-                                                     output: blockA(k - 1) + s * nPrev, nPrev)
+                    activations[k - 2].backpropagate(below + s * nPrev, z: blockZ(k - 1) + s * nPrev,
+                                                     output: outputs + s * nPrev, nPrev)
                 }
             }
         }

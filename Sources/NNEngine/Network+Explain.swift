@@ -4,7 +4,7 @@ extension Network {
     /// softmax mixes the nodes).
     public func hasSinglePath(_ parameter: Parameter) -> Bool {
         let k = parameter.layer
-        return (k + 1 ..< sizes.count).allSatisfy { sizes[$0] == 1 }
+        return (k + 1 ..< sizes.count).allSatisfy { sizes[$0] == 1 && !hasShortcut($0) }
             && (k...layerCount).allSatisfy { activations[$0 - 1] != .softmax }
     }
 
@@ -37,7 +37,7 @@ extension Network {
                 let node = m == k ? j : 1
                 let activation = activations[m - 1]
                 if activation != .linear {
-                    let z = trace.z[m - 1][node - 1], o = trace.outputs[m - 1][node - 1]
+                    let z = trace.z[m - 1][node - 1], o = trace.activated[m - 1][node - 1]
                     factors.append(ChainFactor(numerator: current, denominator: .preactivation(layer: m, node: node),
                                                form: .activationDerivative(activation, layer: m, node: node),
                                                value: activation.derivative(z: z, output: o)))
@@ -73,7 +73,7 @@ extension Network {
         for k in stride(from: layerCount, through: 1, by: -1) {
             let activation = activations[k - 1]
             for j in 1...sizes[k] {
-                let z = trace.z[k - 1][j - 1], o = trace.outputs[k - 1][j - 1]
+                let z = trace.z[k - 1][j - 1], o = trace.activated[k - 1][j - 1]
                 let activationFactor = activation == .softmax ? nil :
                     ChainFactor(numerator: .output(layer: k, node: j), denominator: .preactivation(layer: k, node: j),
                                 form: .activationDerivative(activation, layer: k, node: j),
@@ -83,14 +83,15 @@ extension Network {
                                                  form: .lossDerivative(loss, node: j, outputs: outputCount),
                                                  value: trace.lossGradient[j - 1])
                     result.append(DeltaExplanation(layer: k, node: j, value: trace.deltas[k - 1][j - 1], terms: [],
-                                                   activationFactor: activationFactor, lossFactor: lossFactor))
+                                                   activationFactor: activationFactor, lossFactor: lossFactor, shortcut: nil))
                 } else {
                     let terms = (1...sizes[k + 1]).map { m in
                         (weight: Parameter.weight(layer: k + 1, from: j, to: m), weightValue: weight(k + 1, j, m),
                          delta: trace.deltas[k][m - 1])
                     }
                     result.append(DeltaExplanation(layer: k, node: j, value: trace.deltas[k - 1][j - 1], terms: terms,
-                                                   activationFactor: activationFactor, lossFactor: nil))
+                                                   activationFactor: activationFactor, lossFactor: nil,
+                                                   shortcut: hasShortcut(k + 1) ? trace.outputGradients[k][j - 1] : nil))
                 }
             }
         }

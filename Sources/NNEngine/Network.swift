@@ -14,6 +14,9 @@ public struct Network: Sendable, Equatable {
     /// Offsets of W^k and b^k in `parameters`, indexed by layer (index 0 unused).
     public let weightOffsets: [Int]
     public let biasOffsets: [Int]
+    /// With residual connections every hidden layer k (1 ≤ k < L) whose width equals layer
+    /// k−1's adds that layer's output to its own: O^k = g(z^k) + O^(k−1).
+    public let residual: Bool
 
     /// The largest network nnstep will build: enough for any lesson or benchmark, small
     /// enough that a typo like `net 2-100000-1000` is refused instead of eating memory.
@@ -22,12 +25,13 @@ public struct Network: Sendable, Equatable {
 
     /// Builds a network with every parameter zero. Sizes and activations must have been
     /// validated (`NetworkSpec` does that and reports what is wrong).
-    public init(sizes: [Int], activations: [Activation], loss: Loss) {
+    public init(sizes: [Int], activations: [Activation], loss: Loss, residual: Bool = false) {
         precondition(sizes.count >= 2 && activations.count == sizes.count - 1 && sizes.allSatisfy { $0 > 0 },
                      "A network needs an input width and at least one layer, each with an activation.")
         self.sizes = sizes
         self.activations = activations
         self.loss = loss
+        self.residual = residual
         var weightOffsets = [0], biasOffsets = [0], offset = 0
         for k in 1..<sizes.count {
             weightOffsets.append(offset)
@@ -45,6 +49,11 @@ public struct Network: Sendable, Equatable {
     public var inputCount: Int { sizes[0] }
     public var outputCount: Int { sizes[sizes.count - 1] }
     public var parameterCount: Int { parameters.count }
+
+    /// True when layer k has a shortcut from layer k−1: O^k = g(z^k) + O^(k−1).
+    public func hasShortcut(_ k: Int) -> Bool {
+        residual && k >= 1 && k < layerCount && sizes[k] == sizes[k - 1]
+    }
 
     /// Trainable parameters of layer k: n(k−1)·n(k) weights plus n(k) biases.
     public func parameterCount(layer k: Int) -> Int { sizes[k - 1] * sizes[k] + sizes[k] }

@@ -1,17 +1,21 @@
 /// The forward and backward kernels, on raw buffers so that training allocates nothing.
 ///
 /// Buffers, per network: `a` holds every layer's output O^k (layer 0 is the input x),
-/// `z` and `delta` hold every layer's pre-activation z^k and δ^k = ∂L/∂z^k.
+/// `z` and `delta` hold every layer's pre-activation z^k and δ^k = ∂L/∂z^k. For residual
+/// networks `shortcut` holds, in the layout of `z`, g(z^k) of each layer with a shortcut
+/// (its O^k is g(z^k) + O^(k−1)), then ∂L/∂O^k of those layers.
 struct Workspace: Sendable {
     var a: [Double]
     var z: [Double]
     var delta: [Double]
+    var shortcut: [Double]
     var gradient: [Double]
     /// Offsets of layer k in `a` (k = 0…L) and in `z`/`delta` (k = 1…L; index 0 unused).
     let aOffsets: [Int]
     let zOffsets: [Int]
-    /// A chunk of samples for the batch kernel: per layer k, A_k, Z_k and D_k as
-    /// `chunk × n(k)` row-major blocks. Offsets: A at [k], Z at [L+1+k], D at [2(L+1)+k].
+    /// A chunk of samples for the batch kernel: per layer k, A_k, Z_k, D_k, and for residual
+    /// networks G_k = g(Z_k) and E_k = ∂L/∂A_k, as `chunk × n(k)` row-major blocks.
+    /// Offsets: A at [k], Z at [L+1+k], D at [2(L+1)+k], G at [3(L+1)+k], E at [4(L+1)+k].
     var batch: [Double]
     let batchOffsets: [Int]
     static let chunk = 64
@@ -27,9 +31,10 @@ struct Workspace: Sendable {
         a = [Double](repeating: 0, count: aTotal)
         z = [Double](repeating: 0, count: max(zTotal, 1) + 1)
         delta = [Double](repeating: 0, count: max(zTotal, 1) + 1)
+        shortcut = [Double](repeating: 0, count: 2 * (max(zTotal, 1) + 1))
         gradient = [Double](repeating: 0, count: parameterCount)
-        var offsets = [Int](repeating: 0, count: 3 * sizes.count), total = 0
-        for block in 0..<3 {
+        var offsets = [Int](repeating: 0, count: 5 * sizes.count), total = 0
+        for block in 0..<5 {
             for k in sizes.indices where block == 0 || k > 0 {
                 offsets[block * sizes.count + k] = total
                 total += Self.chunk * sizes[k]
@@ -60,8 +65,19 @@ struct Kernel {
     let g: UnsafeMutablePointer<Double>
     let batch: UnsafeMutablePointer<Double>
     let batchOffsets: UnsafeBufferPointer<Int>
+    let residual: Bool
+    /// g(z^k) of layers with a shortcut, then ∂L/∂O^k of them, each in the layout of `z`.
+    let shortcut: UnsafeMutablePointer<Double>
+    let shortcutStride: Int
 
     var layerCount: Int { sizes.count - 1 }
+
+    /// True when O^k = g(z^k) + O^(k−1) (layer k is hidden and as wide as layer k−1).
+    @inline(__always) func hasShortcut(_ k: Int) -> Bool { residual && k < layerCount && sizes[k] == sizes[k - 1] }
+    /// Where g(z^k) of a layer with a shortcut is kept.
+    @inline(__always) func activated(_ k: Int) -> UnsafeMutablePointer<Double> { shortcut + zOffsets[k] }
+    /// Where ∂L/∂O^k of a layer with a shortcut is kept.
+    @inline(__always) func outputGradient(_ k: Int) -> UnsafeMutablePointer<Double> { shortcut + shortcutStride + zOffsets[k] }
     var output: UnsafeMutablePointer<Double> { a + aOffsets[layerCount] }
 
     /// z^k = (W^k)^T a^(k−1) + b^k and O^k = g(z^k) for every layer; returns the loss.
@@ -87,7 +103,13 @@ struct Kernel {
                     for jj in j..<nOut { zk[jj] += ai * row[jj] }
                 }
             }
-            activations[k - 1].apply(zk, a + aOffsets[k], nOut)
+            if hasShortcut(k) {
+                let gk = activated(k), out = a + aOffsets[k]
+                activations[k - 1].apply(zk, gk, nOut)
+                for j in 0..<nOut { out[j] = gk[j] + input[j] }
+            } else {
+                activations[k - 1].apply(zk, a + aOffsets[k], nOut)
+            }
         }
         return loss.value(y, output, sizes[layerCount])
     }
@@ -120,9 +142,16 @@ struct Kernel {
                 for j in 0..<nOut { gb[j] = scale * dk[j] }
             }
             if k > 1 {
+                // ∂L/∂O^(k−1) = W^k δ^k, plus ∂L/∂O^k along the shortcut when layer k has one.
                 let w = p + weightOffsets[k], dPrev = delta + zOffsets[k - 1]
                 Matrix.multiplyTransposed(dk, w, into: dPrev, rows: 1, inner: nOut, columns: nIn)
-                activations[k - 2].backpropagate(dPrev, z: z + zOffsets[k - 1], output: input, nIn)
+                if hasShortcut(k) { let e = outputGradient(k); for i in 0..<nIn { dPrev[i] += e[i] } }
+                if hasShortcut(k - 1) {
+                    outputGradient(k - 1).update(from: dPrev, count: nIn)
+                    activations[k - 2].backpropagate(dPrev, z: z + zOffsets[k - 1], output: activated(k - 1), nIn)
+                } else {
+                    activations[k - 2].backpropagate(dPrev, z: z + zOffsets[k - 1], output: input, nIn)
+                }
             }
             k -= 1
         }
@@ -133,7 +162,7 @@ extension Network {
     /// Runs `body` with a kernel over this network's parameters and `workspace`.
     @inline(__always)
     mutating func withKernel<R>(_ workspace: inout Workspace, _ body: (Kernel) throws -> R) rethrows -> R {
-        let loss = self.loss
+        let loss = self.loss, residual = self.residual, shortcutStride = workspace.shortcut.count / 2
         if workspace.batch.isEmpty { workspace.batch = [Double](repeating: 0, count: workspace.batchSize) }
         return try sizes.withUnsafeBufferPointer { sizes in
             try activations.withUnsafeBufferPointer { acts in
@@ -148,11 +177,15 @@ extension Network {
                                                 try workspace.gradient.withUnsafeMutableBufferPointer { g in
                                                     try workspace.batchOffsets.withUnsafeBufferPointer { bo2 in
                                                         try workspace.batch.withUnsafeMutableBufferPointer { batch in
+                                                          try workspace.shortcut.withUnsafeMutableBufferPointer { sc in
                                                             try body(Kernel(sizes: sizes, activations: acts, weightOffsets: wo,
                                                                             biasOffsets: bo, aOffsets: ao, zOffsets: zo, loss: loss,
                                                                             p: p.baseAddress!, a: a.baseAddress!, z: z.baseAddress!,
                                                                             delta: d.baseAddress!, g: g.baseAddress!,
-                                                                            batch: batch.baseAddress!, batchOffsets: bo2))
+                                                                            batch: batch.baseAddress!, batchOffsets: bo2,
+                                                                            residual: residual, shortcut: sc.baseAddress!,
+                                                                            shortcutStride: shortcutStride))
+                                                          }
                                                         }
                                                     }
                                                 }

@@ -9,6 +9,12 @@ public struct Trace: Sendable, Equatable {
     public let outputs: [[Double]]
     public let deltas: [[Double]]
     public let lossGradient: [Double]
+    /// g(z^k) of each layer: the same as `outputs` except in a layer with a shortcut, whose
+    /// output is g(z^k) + O^(k−1).
+    public let activated: [[Double]]
+    /// ∂L/∂O^k of each layer with a shortcut (what the shortcut carries down to O^(k−1));
+    /// empty for the other layers.
+    public let outputGradients: [[Double]]
     public let loss: Double
     /// ∂L/∂p for every parameter, in the network's storage order.
     public let gradient: [Double]
@@ -51,11 +57,20 @@ extension Network {
         let lossGradient = (0..<outputCount).map { j in
             self.loss.derivative(y: y[j], yHat: prediction[j], count: outputCount)
         }
+        let outputs = layers(workspace.a, workspace.aOffsets, from: 1)
+        let half = workspace.shortcut.count / 2
+        let activated = (1...layerCount).map { k in
+            hasShortcut(k) ? Array(workspace.shortcut[workspace.zOffsets[k] ..< workspace.zOffsets[k] + sizes[k]]) : outputs[k - 1]
+        }
+        let outputGradients = (1...layerCount).map { k in
+            hasShortcut(k) ? Array(workspace.shortcut[half + workspace.zOffsets[k] ..< half + workspace.zOffsets[k] + sizes[k]]) : []
+        }
         return Trace(input: x, target: y,
                      z: layers(workspace.z, workspace.zOffsets, from: 1),
-                     outputs: layers(workspace.a, workspace.aOffsets, from: 1),
+                     outputs: outputs,
                      deltas: layers(workspace.delta, workspace.zOffsets, from: 1),
-                     lossGradient: lossGradient, loss: loss, gradient: workspace.gradient)
+                     lossGradient: lossGradient, activated: activated, outputGradients: outputGradients,
+                     loss: loss, gradient: workspace.gradient)
     }
 
     /// The mean loss over every row of `data` at the current parameters.

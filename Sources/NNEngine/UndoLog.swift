@@ -14,6 +14,13 @@ struct UndoLog: Sendable, Equatable {
         var optimizer: OptimizerState
         var cursor: Cursor
         var settings: TrainingSettings
+        /// The running loss sum and sample count of the pass in progress.
+        var pass = PassSums()
+    }
+
+    struct PassSums: Sendable, Equatable {
+        var loss = 0.0
+        var samples = 0
     }
 
     private struct Meta: Sendable {
@@ -22,6 +29,7 @@ struct UndoLog: Sendable, Equatable {
         var settings: TrainingSettings
         /// The optimiser's state; its arrays are reused from one checkpoint in this slot to the next.
         var optimizer: OptimizerState
+        var pass = PassSums()
     }
 
     static let interval = 256
@@ -45,7 +53,7 @@ struct UndoLog: Sendable, Equatable {
     private func checkpoint(back: Int) -> Checkpoint {
         let s = slot(back)
         return Checkpoint(update: meta[s].update, parameters: Array(storage[s * parameterCount ..< (s + 1) * parameterCount]),
-                          optimizer: meta[s].optimizer, cursor: meta[s].cursor, settings: meta[s].settings)
+                          optimizer: meta[s].optimizer, cursor: meta[s].cursor, settings: meta[s].settings, pass: meta[s].pass)
     }
 
     var latest: Checkpoint? { count == 0 ? nil : checkpoint(back: 0) }
@@ -53,7 +61,7 @@ struct UndoLog: Sendable, Equatable {
 
     /// Keeps the state after `update` updates. `state` points at the optimiser's arrays.
     mutating func push(_ parameters: UnsafePointer<Double>, update: Int, cursor: Cursor, settings: TrainingSettings,
-                       optimizer: Optimizer, t: Int, state: StatePointers) {
+                       optimizer: Optimizer, t: Int, state: StatePointers, pass: PassSums = PassSums()) {
         if storage.isEmpty {
             storage = [Double](repeating: 0, count: capacity * parameterCount)
             meta = Array(repeating: Meta(update: 0, cursor: Cursor(), settings: settings, optimizer: OptimizerState(.sgd, count: 0)),
@@ -65,6 +73,7 @@ struct UndoLog: Sendable, Equatable {
         meta[head].update = update
         meta[head].cursor = cursor
         meta[head].settings = settings
+        meta[head].pass = pass
         meta[head].optimizer.optimizer = optimizer
         meta[head].optimizer.t = t
         Self.copy(state.first, into: &meta[head].optimizer.first, count: parameterCount)
@@ -75,10 +84,10 @@ struct UndoLog: Sendable, Equatable {
 
     /// Keeps the state of `training`'s values as they are now.
     mutating func push(_ parameters: UnsafePointer<Double>, update: Int, cursor: Cursor, settings: TrainingSettings,
-                       optimizer: OptimizerState) {
+                       optimizer: OptimizerState, pass: PassSums = PassSums()) {
         var state = optimizer
         state.withPointers { push(parameters, update: update, cursor: cursor, settings: settings,
-                                  optimizer: optimizer.optimizer, t: optimizer.t, state: $0) }
+                                  optimizer: optimizer.optimizer, t: optimizer.t, state: $0, pass: pass) }
     }
 
     /// Copies `count` values into `target`, reusing its storage when it has the room.

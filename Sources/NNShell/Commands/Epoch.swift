@@ -40,7 +40,7 @@ extension Command {
             lines.append("epoch \(entry.0)  mean loss \(format(entry.1))\(test)")
         }
         if report.epochCount > 12 {
-            let points = training.recorder.epochs.filter { $0.update > startUpdate }.map { (Double($0.epoch), $0.loss) }
+            let points = training.recorder.epochBuckets.filter { $0.lastTag > startUpdate }.map { (Double($0.last), $0.mean) }
             var series = [PlotSeries(name: "mean loss of each epoch", points: points)]
             let testPoints = training.testLosses.entries.filter { $0.update > startUpdate }.map { (Double($0.epoch), $0.loss) }
             if !testPoints.isEmpty { series.append(PlotSeries(name: "test loss", points: testPoints)) }

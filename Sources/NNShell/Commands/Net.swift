@@ -14,6 +14,8 @@ extension Command {
           init=I    a number (every weight that value, biases 0), or uniform, xavier, he
                     drawn with the seed                                   (default 1)
           seed=N    the seed for init= and for random row order           (default 0)
+          residual=on  every hidden layer as wide as the layer before it adds that
+                    layer's output to its own: O^k = g(z^k) + O^(k-1)     (default off)
         A step network with loss=perceptron learns by the perceptron trick.
         The data set is kept if its width fits the new network.
         """,
@@ -29,12 +31,13 @@ extension Command {
                     return Activation.allCases.map { "act=" + prefix + $0.rawValue }.filter { $0.hasPrefix(partial) }
                 case "loss": values = Loss.allCases.map(\.rawValue)
                 case "init": values = ["1", "0.5", "uniform", "xavier", "he"]
+                case "residual": values = ["on", "off"]
                 default: values = []
                 }
                 return values.map { key + "=" + $0 }.filter { $0.hasPrefix(partial) }
             }
             return previous.isEmpty ? ["2-2-1", "2-1"].filter { $0.hasPrefix(partial) }
-                : ["act=", "loss=", "init=", "seed="].filter { $0.hasPrefix(partial) }
+                : ["act=", "loss=", "init=", "seed=", "residual="].filter { $0.hasPrefix(partial) }
         },
         run: runNet
     )
@@ -47,7 +50,7 @@ extension Command {
             throw Command.net.usageError(nil, "'net' needs the layer sizes, like 2-2-1")
         }
         let sizes = try parseSizes(sizesToken)
-        let options = try Arguments.options(Array(invocation.arguments.dropFirst()), allowed: ["act", "loss", "init", "seed"], command: "net")
+        let options = try Arguments.options(Array(invocation.arguments.dropFirst()), allowed: ["act", "loss", "init", "seed", "residual"], command: "net")
         let layerCount = sizes.count - 1
         var activations = [Activation](repeating: .linear, count: layerCount)
         if let token = options["act"] {
@@ -92,7 +95,8 @@ extension Command {
         if let softmax = activations.dropLast().firstIndex(of: .softmax) {
             throw ShellError.at(options["act"] ?? sizesToken, "softmax belongs on the output layer, not layer \(softmax + 1)")
         }
-        var network = Network(sizes: sizes, activations: activations, loss: loss)
+        let residual = try residualOption(options["residual"])
+        var network = Network(sizes: sizes, activations: activations, loss: loss, residual: residual)
         initializer.initialize(&network, seed: seed)
         var settings = state.settings
         settings.seed = seed
@@ -106,6 +110,7 @@ extension Command {
         state.initName = initializer.name
         state.lastRun = nil
         var lines = ["built \(describe(network))", "  \(network.parameterCount) trainable parameters, init=\(initializer.name)\(seed != 0 ? ", seed=\(seed)" : "")"]
+        if residual { lines.append("  " + shortcutSummary(network, notation: invocation.notationFor(state))) }
         if let raw = state.pendingData, !raw.isEmpty {
             let prepared = state.preparation.prepared(raw)
             lines.append(fitted != nil ? "data: \(raw.name), \(counted(raw.count, "row"))"
@@ -144,7 +149,18 @@ extension Command {
     static func describe(_ network: Network) -> String {
         let acts = network.activations.map(\.rawValue)
         let actText = Set(acts).count == 1 ? acts[0] : acts.joined(separator: ",")
-        return "a \(network.sizes.map(String.init).joined(separator: "-")) network (act=\(actText), loss=\(network.loss.rawValue))"
+        let residual = network.residual ? ", residual=on" : ""
+        return "a \(network.sizes.map(String.init).joined(separator: "-")) network (act=\(actText), loss=\(network.loss.rawValue)\(residual))"
+    }
+
+    /// `residual=on|off` (off when absent).
+    static func residualOption(_ token: Token?) throws(ShellError) -> Bool {
+        guard let token else { return false }
+        switch token.text.lowercased() {
+        case "on", "true", "yes": return true
+        case "off", "false", "no": return false
+        default: throw ShellError.at(token, "expected residual=on or residual=off, found '\(token.text)'")
+        }
     }
 }
 
@@ -153,5 +169,19 @@ extension DataSet {
     static func empty(features: Int, targets: Int) -> DataSet {
         DataSet(name: "your data", featureNames: (1...features).map { "x\($0)" },
                 targetNames: targets == 1 ? ["y"] : (1...targets).map { "y\($0)" })
+    }
+}
+
+extension Command {
+    /// "shortcuts: O¹ → O², O² → O³ (O^k = g(z^k) + O^(k−1))", or why there are none.
+    static func shortcutSummary(_ network: Network, notation: Notation) -> String {
+        let layers = (1...network.layerCount).filter(network.hasShortcut)
+        guard !layers.isEmpty else {
+            return "residual=on, but no hidden layer is as wide as the layer before it, so there are no shortcuts"
+        }
+        let name = { (k: Int) in k == 0 ? "x" : notation.ascii ? "O\(k)" : "O" + Notation.sup(k) }
+        let arrows = layers.map { "\(name($0 - 1)) \(notation.arrow) \(name($0))" }
+        let rule = notation.ascii ? "O^k = g(z^k) + O^(k-1)" : "Oᵏ = g(zᵏ) + Oᵏ⁻¹"
+        return "shortcuts: \(arrows.joined(separator: ", ")) (\(rule))"
     }
 }

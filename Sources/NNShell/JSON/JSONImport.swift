@@ -61,7 +61,12 @@ enum JSONImport {
             loss = parsed
         }
         if loss == .perceptron && activations != [.step] { throw fail("loss 'perceptron' needs one layer with activation 'step'") }
-        var network = Network(sizes: sizes, activations: activations, loss: loss)
+        var residual = false
+        if let raw = spec["residual"] {
+            guard case .bool(let flag) = raw else { throw fail("'network.residual' must be true or false") }
+            residual = flag
+        }
+        var network = Network(sizes: sizes, activations: activations, loss: loss, residual: residual)
         guard case .object(let values)? = root["parameters"] else { throw fail("missing key 'parameters' (an object of name: value)") }
         var seen = Set<Int>()
         for (name, value) in values.sorted(by: { $0.key < $1.key }) {

@@ -10,7 +10,7 @@ enum JSONState {
             ("sizes", .raw("[" + network.sizes.map(String.init).joined(separator: ", ") + "]")),
             ("activations", .raw("[" + network.activations.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]")),
             ("loss", .string(network.loss.rawValue)),
-        ]).render(indent: 1))
+        ] + (network.residual ? [("residual", .raw("true"))] : [])).render(indent: 1))
         root["learning_rate"] = .number(training.settings.learningRate)
         root["mode"] = .string(training.settings.mode.rawValue)
         root["steps"] = .raw(String(training.updateCount))
@@ -48,12 +48,17 @@ enum JSONState {
         root["optimizer"] = .raw(optimizer(training))
         root["frozen"] = .raw("[" + training.settings.frozen.map { quoted(network.parameter(at: $0).asciiName) }.joined(separator: ", ") + "]")
         root["data"] = .raw(JSONObject([("name", .string(training.data.name)), ("rows", .raw(String(training.data.count)))]).render(indent: 1))
-        if !training.data.isEmpty, (try? training.validateData()) != nil {
+        // Left out when evaluating every row would take more than about a second.
+        if !training.data.isEmpty, (try? training.validateData()) != nil,
+           Double(training.data.count) * Double(network.parameterCount) <= BoundaryMap.workBudget * 2 {
             root["data_loss"] = .number(network.meanLoss(on: training.data))
         }
-        root["epoch_losses"] = .raw(array(training.recorder.epochs.map(\.loss)))
+        root["epoch_losses"] = .raw(array(training.recorder.epochBuckets.map(\.mean)))
+        root["history"] = .raw(JSONObject([("updates", .raw(buckets(training.recorder.lossBuckets))),
+                                           ("epochs", .raw(buckets(training.recorder.epochBuckets)))]).render(indent: 1))
         if let test = training.testData, !test.isEmpty, test.featureCount == network.inputCount,
-           test.targetCount == network.outputCount {
+           test.targetCount == network.outputCount,
+           Double(test.count) * Double(network.parameterCount) <= BoundaryMap.workBudget * 2 {
             // The held-out rows of `data split`: their mean loss now, and after each recorded epoch.
             root["test_rows"] = .raw(String(test.count))
             root["test_loss"] = .number(network.meanLoss(on: test))
@@ -66,6 +71,15 @@ enum JSONState {
     /// one by one searches the keys each time, which takes minutes for a million parameters.
     static func parameters(_ network: Network, _ values: [Double]) -> JSONObject {
         JSONObject((0..<network.parameterCount).map { (network.parameter(at: $0).asciiName, .number(values[$0])) })
+    }
+
+    /// Envelope buckets as the contract's `history` lists, one bucket per line.
+    static func buckets(_ list: [Envelope.Bucket]) -> String {
+        guard !list.isEmpty else { return "[]" }
+        let lines = list.map { b in
+            "{\"first\": \(b.first), \"last\": \(b.last), \"min\": \(number(b.min)), \"max\": \(number(b.max)), \"mean\": \(number(b.mean))}"
+        }
+        return "[\n      " + lines.joined(separator: ",\n      ") + "\n    ]"
     }
 
     static func array(_ values: [Double]) -> String {

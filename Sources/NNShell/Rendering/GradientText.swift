@@ -65,6 +65,12 @@ enum GradientText {
                 symbolic = "(" + delta.terms.map { "\(notation.parameter($0.weight))\(dot)\(notation.delta($0.weight.layer, toNode($0.weight)))" }.joined(separator: " + ") + ")"
                 numbers = "(" + delta.terms.map { "\(parenthesised(format($0.weightValue)))\(dot)\(parenthesised(format($0.delta)))" }.joined(separator: " + ") + ")"
             }
+            if let carried = delta.shortcut {
+                // The residual shortcut O^k → O^(k+1) adds ∂L/∂O_(k+1)j inside the bracket.
+                let name = notation.ascii ? "dL/dO\(delta.layer + 1)_\(delta.node)" : "∂L/∂\(notation.output(delta.layer + 1, delta.node))"
+                symbolic = String(symbolic.dropLast()) + " + \(name) (shortcut))"
+                numbers = String(numbers.dropLast()) + " + \(parenthesised(format(carried))))"
+            }
             if let activation = delta.activationFactor {
                 if activation.form != .activationDerivative(.linear, layer: delta.layer, node: delta.node) {
                     symbolic += " \(dot) " + notation.form(activation.form)

@@ -15,6 +15,13 @@ enum NetworkDrawing {
     static let drawnNodeLimit = 8
 
     static func render(_ network: Network, notation: Notation, format: NumberFormat, width: Int, colour: Bool = false) -> String {
+        let drawing = draw(network, notation: notation, format: format, width: width, colour: colour)
+        guard network.residual else { return drawing }
+        return drawing + wrapText(Command.shortcutSummary(network, notation: notation), width: width - 2).map { "  " + $0 }
+            .joined(separator: "\n") + "\n"
+    }
+
+    static func draw(_ network: Network, notation: Notation, format: NumberFormat, width: Int, colour: Bool) -> String {
         let header = "the \(network.sizes.map(String.init).joined(separator: "-")) network, "
             + "\(network.parameterCount) parameters, loss \(network.loss.rawValue)"
         let largest = network.sizes.max() ?? 1
