@@ -9,7 +9,7 @@ RELEASE := -c release --static-swift-stdlib $(if $(CPU),-Xswiftc -target-cpu -Xs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PEERS ?= numpy,torch,micrograd
 
-.PHONY: run test contract build deps bench fuzz fuzz-replay clean
+.PHONY: run test contract build deps bench fuzz fuzz-replay clean install uninstall
 
 deps:
 	@pkg-config --exists libedit 2>/dev/null || { \
@@ -25,6 +25,10 @@ run: build
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	@for lesson in Lessons/*.lesson; do \
+	  key=$$(basename $$lesson .lesson); t=Tests/NNShellTests/LessonTranscripts/$$key; \
+	  $$($(SWIFT) build --show-bin-path)/nnstep --test $$lesson $$t.answers $$t.txt > /dev/null || exit 1; \
+	done; echo "every lesson's answers replayed by nnstep --test"
 	@$(MAKE) --no-print-directory contract
 
 # nnstep from outside against numpy written from the contract's definitions (random
@@ -50,3 +54,28 @@ fuzz-replay: deps
 
 clean:
 	rm -rf .build
+
+# `make install` (PREFIX=/usr/local, DESTDIR honoured): the release binary, the lessons (the
+# binary finds PREFIX/share/nnstep/lessons beside its own folder), the man page and the bash,
+# zsh and fish completions. BINARY= installs an already built binary instead of building one.
+PREFIX ?= /usr/local
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+SHAREDIR := $(DESTDIR)$(PREFIX)/share
+INSTALLED := $(BINDIR)/nnstep $(SHAREDIR)/man/man1/nnstep.1 \
+  $(SHAREDIR)/bash-completion/completions/nnstep $(SHAREDIR)/zsh/site-functions/_nnstep \
+  $(SHAREDIR)/fish/vendor_completions.d/nnstep.fish
+
+install: $(if $(BINARY),,build)
+	$(eval BINARY ?= $(shell $(SWIFT) build $(RELEASE) --show-bin-path)/nnstep)
+	install -d $(BINDIR) $(SHAREDIR)/nnstep/lessons $(SHAREDIR)/man/man1 \
+	  $(SHAREDIR)/bash-completion/completions $(SHAREDIR)/zsh/site-functions $(SHAREDIR)/fish/vendor_completions.d
+	install -m 755 $(BINARY) $(BINDIR)/nnstep
+	install -m 644 Lessons/*.lesson $(SHAREDIR)/nnstep/lessons/
+	install -m 644 docs/nnstep.1 $(SHAREDIR)/man/man1/nnstep.1
+	$(BINARY) --generate-completion-script bash > $(SHAREDIR)/bash-completion/completions/nnstep
+	$(BINARY) --generate-completion-script zsh > $(SHAREDIR)/zsh/site-functions/_nnstep
+	$(BINARY) --generate-completion-script fish > $(SHAREDIR)/fish/vendor_completions.d/nnstep.fish
+
+uninstall:
+	rm -f $(INSTALLED) $(SHAREDIR)/nnstep/lessons/*.lesson
+	-rmdir $(SHAREDIR)/nnstep/lessons $(SHAREDIR)/nnstep 2>/dev/null

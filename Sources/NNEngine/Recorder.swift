@@ -1,38 +1,23 @@
-/// A bounded record of training for plots and `inspect`: per-update samples, thinned as
-/// they accumulate, and one mean loss per pass.
+/// The record of training for plots, `inspect`, lessons and `export json`: every update and
+/// every finished epoch, summarised exactly (see `Envelope`), never sampled.
 ///
-/// At most `capacity` update records are kept. When the buffer fills, every other record is
-/// dropped and the recording stride doubles, so the record always spans the whole run with
-/// evenly spaced points and memory stays flat over a million updates. A long command also
-/// widens the stride before it starts (`prepare(forUpdates:)`), so no single command records
-/// more than `perRun` updates: a short lesson sees every update, and a benchmark's training
-/// loop spends almost nothing on recording.
+/// `updates` keeps, for each update, in this order: its loss (the mean over its samples,
+/// computed before it), ‖∂L/∂Wᵏ‖ of each layer's weight gradient, and the value after it of
+/// each followed parameter. `epochs` keeps each finished epoch's mean loss, tagged with the
+/// update that ended it. Memory is bounded however long training runs.
 public struct Recorder: Sendable, Equatable {
-    public static let capacity = 2048
-    /// The most records one command adds.
-    public static let perRun = 128
-    /// At most this many parameters are followed: all of a small network's, and an evenly
-    /// spread sample of each layer's weights in a larger one.
+    /// At most this many parameters are followed over time: all of a small network's, and an
+    /// evenly spread sample of each layer's in a larger one. Statements about all parameters
+    /// (the largest move) compare the current values with the initial ones instead.
     public static let trackedLimit = 64
 
-    public private(set) var stride = 1
-    /// The update number of each record (1 = after the first update).
-    public private(set) var updates: [Int] = []
-    /// The loss of each recorded update (the mean over its samples), computed before it.
-    public private(set) var losses: [Double] = []
-    /// Values of the tracked parameters after each recorded update, `tracked.count` per record.
-    public private(set) var parameters: [Double] = []
     /// The storage indices of the parameters whose values are recorded.
     public let tracked: [Int]
     private let trackedSlot: [Int: Int]
-    /// ‖∂L/∂W^k‖ (Frobenius norm of each layer's weight gradient), `layerCount` per record.
-    public private(set) var gradientNorms: [Double] = []
     public let parameterCount: Int
     public let layerCount: Int
-    /// (the pass's number, 1 = the first; the update that ended it; the mean loss of the pass).
-    public private(set) var epochs: [(epoch: Int, update: Int, loss: Double)] = []
-    private var epochStride = 1
-    private var epochCounter = 0
+    public private(set) var updates: Envelope
+    public private(set) var epochs: Envelope
 
     public init(parameterCount: Int, layerCount: Int, layerRanges: [Range<Int>] = []) {
         self.parameterCount = parameterCount
@@ -46,91 +31,70 @@ public struct Recorder: Sendable, Equatable {
             }
         }
         trackedSlot = Dictionary(uniqueKeysWithValues: tracked.enumerated().map { ($1, $0) })
+        updates = Envelope(seriesCount: 1 + layerCount + tracked.count)
+        epochs = Envelope(seriesCount: 1)
     }
 
-    private var recordsParameters: Bool { !tracked.isEmpty }
+    /// How many updates are recorded.
     public var count: Int { updates.count }
+    public var epochCount: Int { epochs.count }
 
-    /// Widens the stride, thinning what is kept, so that the next `count` updates add at
-    /// most `perRun` records.
-    mutating func prepare(forUpdates count: Int) {
-        var wanted = stride
-        while count / wanted > Self.perRun { wanted *= 2 }
-        while stride < wanted { thin() }
-        let room = updates.count + count / stride + 1
-        if room > updates.capacity {
-            let target = min(Self.capacity, room)
-            updates.reserveCapacity(target)
-            losses.reserveCapacity(target)
-            parameters.reserveCapacity(target * tracked.count)
-            gradientNorms.reserveCapacity(target * layerCount)
-        }
-    }
-
-    /// The first update number after `update` that should be recorded (a multiple of the
-    /// stride, adjusted for a buffer that is about to be thinned).
-    func nextWanted(after update: Int) -> Int {
-        let step = updates.count == Self.capacity ? stride * 2 : stride
-        return (update / step + 1) * step
-    }
-
-    /// Records update `update`: its loss, the tracked parameters after it, and each layer's
-    /// weight-gradient norm computed from `gradient` over `layerRanges`.
+    /// Records update `update`: its loss, each layer's weight-gradient norm computed from
+    /// `gradient` over `layerRanges`, and the followed parameters after it.
+    @inline(__always)
     mutating func record(update: Int, loss: Double, parameters values: UnsafePointer<Double>,
-                         gradient: UnsafePointer<Double>, layerRanges: [Range<Int>]) {
-        if updates.count == Self.capacity { thin() }
-        guard update % stride == 0 else { return }
-        updates.append(update)
-        losses.append(loss)
-        for index in tracked { parameters.append(values[index]) }
-        for range in layerRanges {
-            var sum = 0.0
-            for i in range { sum += gradient[i] * gradient[i] }
-            gradientNorms.append(sum.squareRoot())
+                         gradient: UnsafePointer<Double>, layerRanges: UnsafeBufferPointer<Range<Int>>) {
+        let layers = layerCount
+        tracked.withUnsafeBufferPointer { followed in
+            updates.append(tag: update) { slot in
+                slot[0] = loss
+                for k in 0..<layers {
+                    var sum = 0.0
+                    for i in layerRanges[k] { sum += gradient[i] * gradient[i] }
+                    slot[1 + k] = sum.squareRoot()
+                }
+                let base = slot + 1 + layers
+                for (j, index) in followed.enumerated() { base[j] = values[index] }
+            }
         }
     }
 
-    mutating func recordEpoch(_ epoch: Int, update: Int, loss: Double) {
-        epochCounter += 1
-        if epochs.count == Self.capacity {
-            epochs = Swift.stride(from: 1, to: epochs.count, by: 2).map { epochs[$0] }
-            epochStride *= 2
-        }
-        if epochCounter % epochStride == 0 { epochs.append((epoch, update, loss)) }
+    mutating func recordEpoch(update: Int, loss: Double) {
+        epochs.append(tag: update) { $0[0] = loss }
     }
 
-    private mutating func thin() {
-        stride *= 2
-        let keep = updates.indices.filter { updates[$0] % stride == 0 }
-        updates = keep.map { updates[$0] }
-        losses = keep.map { losses[$0] }
-        let width = tracked.count
-        if recordsParameters { parameters = keep.flatMap { parameters[$0 * width ..< ($0 + 1) * width] } }
-        gradientNorms = keep.flatMap { gradientNorms[$0 * layerCount ..< ($0 + 1) * layerCount] }
-    }
+    /// The earliest update count the record can be cut back to exactly.
+    var truncationFloor: Int { max(updates.newestFoldedTag ?? 0, epochs.newestFoldedTag ?? 0) }
 
     /// Forgets every record after update `update` (used by `undo`).
     mutating func truncate(after update: Int) {
-        while let last = updates.last, last > update {
-            updates.removeLast(); losses.removeLast()
-            if recordsParameters { parameters.removeLast(tracked.count) }
-            gradientNorms.removeLast(layerCount)
-        }
-        while let last = epochs.last, last.update > update { epochs.removeLast() }
+        updates.truncate(whereTagAbove: update)
+        epochs.truncate(whereTagAbove: update)
     }
 
-    /// The recorded history of parameter `index`: (update, value) pairs.
-    /// Empty when the parameter is not tracked.
-    public func history(ofParameter index: Int) -> [(update: Int, value: Double)] {
-        guard let slot = trackedSlot[index] else { return [] }
-        return updates.indices.map { (updates[$0], parameters[$0 * tracked.count + slot]) }
-    }
+    // MARK: reading
 
+    public var lossBuckets: [Envelope.Bucket] { updates.buckets(series: 0) }
+    public var epochBuckets: [Envelope.Bucket] { epochs.buckets(series: 0) }
+    public func gradientNormBuckets(layer k: Int) -> [Envelope.Bucket] { updates.buckets(series: k) }
+    /// The buckets of parameter `index`'s value after each update; nil when it is not followed.
+    public func parameterBuckets(_ index: Int) -> [Envelope.Bucket]? {
+        trackedSlot[index].map { updates.buckets(series: 1 + layerCount + $0) }
+    }
     public func isTracked(_ index: Int) -> Bool { trackedSlot[index] != nil }
 
+    /// The mean loss of epoch `n` (1-based) when it is kept on its own, else nil.
+    public func epochLoss(_ n: Int) -> Double? { epochs.value(at: n, series: 0) }
+    public var lastEpochLoss: Double? { epochs.last(series: 0) }
+    public func lastGradientNorm(layer k: Int) -> Double? { updates.last(series: k) }
+
+    /// The newest values of parameter `index` (at most `limit`), as (update, value).
+    public func recentValues(ofParameter index: Int, limit: Int) -> [(update: Int, value: Double)] {
+        guard let slot = trackedSlot[index] else { return [] }
+        return updates.recent(series: 1 + layerCount + slot, limit: limit).map { ($0.tag, $0.value) }
+    }
+
     public static func == (lhs: Recorder, rhs: Recorder) -> Bool {
-        lhs.updates == rhs.updates && lhs.losses.elementsEqual(rhs.losses, by: { $0.bitPattern == $1.bitPattern })
-            && lhs.parameters.elementsEqual(rhs.parameters, by: { $0.bitPattern == $1.bitPattern })
-            && lhs.epochs.map(\.update) == rhs.epochs.map(\.update)
+        lhs.tracked == rhs.tracked && lhs.updates == rhs.updates && lhs.epochs == rhs.epochs
     }
 }

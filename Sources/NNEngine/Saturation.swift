@@ -38,7 +38,7 @@ extension Network {
             let activation = activations[k - 1]
             guard let maximum = activation.maximumDerivative else { continue }
             for j in 1...sizes[k] {
-                let derivative = activation.derivative(z: trace.z[k - 1][j - 1], output: trace.outputs[k - 1][j - 1])
+                let derivative = activation.derivative(z: trace.z[k - 1][j - 1], output: trace.activated[k - 1][j - 1])
                 if derivative < threshold * maximum {
                     result.append(NodeSaturation(layer: k, node: j, activation: activation, derivative: derivative, maximum: maximum))
                 }
@@ -54,14 +54,15 @@ extension Network {
         var alive = reluLayers.map { [Bool](repeating: false, count: sizes[$0]) }
         var network = self
         var workspace = Workspace(sizes: sizes, parameterCount: parameterCount)
-        let offsets = workspace.aOffsets
+        let offsets = workspace.zOffsets
         network.withKernel(&workspace) { kernel in
             data.inputs.withUnsafeBufferPointer { xs in
                 data.targets.withUnsafeBufferPointer { ys in
                     for r in 0..<data.count {
                         _ = kernel.forward(x: xs.baseAddress! + r * inputCount, y: ys.baseAddress! + r * outputCount)
                         for (index, k) in reluLayers.enumerated() {
-                            for j in 0..<sizes[k] where kernel.a[offsets[k] + j] > 0 { alive[index][j] = true }
+                            // relu(z) > 0 exactly when z > 0 (a shortcut adds O^(k−1) after the relu).
+                            for j in 0..<sizes[k] where kernel.z[offsets[k] + j] > 0 { alive[index][j] = true }
                         }
                     }
                 }

@@ -60,6 +60,8 @@ extension Training {
         copy.settings = checkpoint.settings
         copy.optimizerState = checkpoint.optimizer
         copy.updateCount = checkpoint.update
+        copy.passLoss = checkpoint.pass.loss
+        copy.passSamples = checkpoint.pass.samples
         copy.recording = false
         copy.lastStep = nil
         if update > checkpoint.update { _ = try? copy.run(.updates(update - checkpoint.update)) }
@@ -67,13 +69,13 @@ extension Training {
     }
 
     /// How many updates `undo` can still take back.
-    public var undoableCount: Int { undoLog.oldestUpdate.map { updateCount - $0 } ?? 0 }
+    public var undoableCount: Int { undoLog.oldestUpdate.map { updateCount - max($0, recorder.truncationFloor) } ?? 0 }
 
     /// Takes back the last `count` updates, bit for bit. Returns how many were taken back
     /// (fewer when the undo window is shorter).
     @discardableResult
     public mutating func undo(_ count: Int) -> Int {
-        let target = max(updateCount - count, undoLog.oldestUpdate ?? updateCount)
+        let target = max(updateCount - count, undoLog.oldestUpdate ?? updateCount, recorder.truncationFloor)
         guard target < updateCount, let state = replayed(to: target) else { return 0 }
         let undone = updateCount - target
         network.parameters = state.network.parameters
@@ -85,8 +87,8 @@ extension Training {
         settings.frozen = frozen
         optimizerState = state.optimizerState
         updateCount = target
-        passLoss = 0
-        passSamples = 0
+        passLoss = state.passLoss
+        passSamples = state.passSamples
         undoLog.removeAfter(target)
         recorder.truncate(after: target)
         testLosses.truncate(after: target)

@@ -15,10 +15,13 @@ public struct UndoReach: Sendable, Equatable {
 }
 
 extension Training {
-    /// The most bytes the plot record can take: `Recorder.capacity` records of the update, its
-    /// loss, the tracked parameters and one norm per layer, and as many epoch records.
+    /// The most bytes the plot record can take: each envelope's ring of recent values and its
+    /// shared buckets, both bounded (see `Envelope`), for the updates and for the epochs.
     static func recorderBytes(_ recorder: Recorder) -> Int {
-        Recorder.capacity * 8 * (2 + recorder.tracked.count + recorder.layerCount) + Recorder.capacity * 24
+        func bytes(_ envelope: Envelope) -> Int {
+            8 * (Envelope.ringCapacity * envelope.ringStride + (Envelope.oldCapacity + 2) * envelope.oldStride)
+        }
+        return bytes(recorder.updates) + bytes(recorder.epochs)
     }
 
     /// The part of the budget left for undo checkpoints.

@@ -93,21 +93,6 @@ extension Training {
         return report
     }
 
-    /// About how many updates `length` makes from `cursor`, for sizing the record.
-    static func expectedUpdates(_ length: RunLength, data: DataSet, settings: TrainingSettings, cursor: Cursor) -> Int {
-        switch length {
-        case .updates(let count): return count
-        case .passes(let passes):
-            let perPass: Int
-            switch settings.mode {
-            case .sgd: perPass = data.count
-            case .batch: perPass = 1
-            case .minibatch: perPass = (data.count + settings.batchSize - 1) / max(settings.batchSize, 1)
-            }
-            return passes.multipliedReportingOverflow(by: perPass).partialValue
-        }
-    }
-
     /// Explains the last update into `lastStep` (after `run(_:explain:)` with `explain` false).
     public mutating func explainLastUpdate() {
         if lastStep == nil, updateCount > 0 { lastStep = explainUpdate(updateCount) }
@@ -122,8 +107,6 @@ extension Training {
                              test: DataSet?, testLosses: inout TestLossHistory, settings: TrainingSettings, recording: Bool, length: RunLength, interval: Int,
                              observer: ((RunProgress) -> Bool)?) -> RunReport {
         var run = LoopState(settings: settings, data: data, cursor: cursor, undo: undo, updateCount: updateCount)
-        if recording { recorder.prepare(forUpdates: expectedUpdates(length, data: data, settings: settings, cursor: cursor)) }
-        run.nextRecord = recorder.nextWanted(after: updateCount)
         let rule = UpdateRule(settings: settings, network: network)
         let layerRanges = rule.weightRanges
         let perceptron = network.isPerceptron, n = data.count
@@ -154,7 +137,7 @@ extension Training {
                         // 5. Keep a checkpoint for undo when one is due.
                         if recording, updateCount >= run.nextCheckpoint {
                             undo.push(kernel.p, update: updateCount, cursor: cursor, settings: settings,
-                                      optimizer: optimizerKind, t: t, state: state)
+                                      optimizer: optimizerKind, t: t, state: state, pass: .init(loss: passLoss, samples: passSamples))
                             run.nextCheckpoint = updateCount + UndoLog.interval
                         }
                         // 6. Move the parameters (and advance the optimiser's state).
@@ -163,10 +146,11 @@ extension Training {
                         // 7. Count and record it.
                         updateCount += 1
                         run.count(take: take, lossSum: lossSum, passLoss: &passLoss, passSamples: &passSamples)
-                        if recording, updateCount >= run.nextRecord {
-                            recorder.record(update: updateCount, loss: lossSum / Double(take), parameters: kernel.p, gradient: kernel.g,
-                                            layerRanges: layerRanges)
-                            run.nextRecord = recorder.nextWanted(after: updateCount)
+                        if recording {
+                            layerRanges.withUnsafeBufferPointer {
+                                recorder.record(update: updateCount, loss: lossSum / Double(take), parameters: kernel.p, gradient: kernel.g,
+                                                layerRanges: $0)
+                            }
                         }
                         // 8. Advance the cursor; a finished pass records its mean loss (and the test set's).
                         if cursor.offset + take >= n {
@@ -213,7 +197,6 @@ private struct LoopState {
     var order: [Int]
     /// The next update number before which a checkpoint is due (now, if the settings changed).
     var nextCheckpoint: Int
-    var nextRecord = 0
     var badIndex: Int?
     let settings: TrainingSettings
     let dataCount: Int
@@ -250,7 +233,7 @@ private struct LoopState {
     mutating func finishPass(cursor: inout Cursor, updateCount: Int, recorder: inout Recorder,
                              passLoss: inout Double, passSamples: inout Int, testLoss: Double?) {
         let mean = passLoss / Double(passSamples)
-        recorder.recordEpoch(cursor.pass + 1, update: updateCount, loss: mean)
+        recorder.recordEpoch(update: updateCount, loss: mean)
         report.noteEpoch(mean, testLoss: testLoss)
         passLoss = 0
         passSamples = 0

@@ -80,7 +80,8 @@ public struct Training: Sendable {
         lastStep = nil
         if recording {
             network.parameters.withUnsafeBufferPointer {
-                undoLog.push($0.baseAddress!, update: updateCount, cursor: cursor, settings: settings, optimizer: optimizerState)
+                undoLog.push($0.baseAddress!, update: updateCount, cursor: cursor, settings: settings, optimizer: optimizerState,
+                             pass: .init(loss: passLoss, samples: passSamples))
             }
         }
     }
@@ -96,7 +97,8 @@ public struct Training: Sendable {
         lastStep = nil
         if recording {
             network.parameters.withUnsafeBufferPointer {
-                undoLog.push($0.baseAddress!, update: updateCount, cursor: cursor, settings: settings, optimizer: optimizerState)
+                undoLog.push($0.baseAddress!, update: updateCount, cursor: cursor, settings: settings, optimizer: optimizerState,
+                             pass: .init(loss: passLoss, samples: passSamples))
             }
         }
     }

@@ -16,6 +16,13 @@ struct UndoLog: Sendable, Equatable {
         var optimizer: OptimizerState
         var cursor: Cursor
         var settings: TrainingSettings
+        /// The running loss sum and sample count of the pass in progress.
+        var pass = PassSums()
+    }
+
+    struct PassSums: Sendable, Equatable {
+        var loss = 0.0
+        var samples = 0
     }
 
     private struct Meta: Sendable {
@@ -24,6 +31,7 @@ struct UndoLog: Sendable, Equatable {
         var settings: TrainingSettings
         /// The optimiser's state; its arrays are reused from one checkpoint in this slot to the next.
         var optimizer: OptimizerState
+        var pass = PassSums()
     }
 
     static let interval = 256
@@ -69,7 +77,7 @@ struct UndoLog: Sendable, Equatable {
     private func checkpoint(back: Int) -> Checkpoint {
         let s = slot(back)
         return Checkpoint(update: meta[s].update, parameters: Array(storage[s * parameterCount ..< (s + 1) * parameterCount]),
-                          optimizer: meta[s].optimizer, cursor: meta[s].cursor, settings: meta[s].settings)
+                          optimizer: meta[s].optimizer, cursor: meta[s].cursor, settings: meta[s].settings, pass: meta[s].pass)
     }
 
     var latest: Checkpoint? { count == 0 ? nil : checkpoint(back: 0) }
@@ -77,7 +85,7 @@ struct UndoLog: Sendable, Equatable {
 
     /// Keeps the state after `update` updates. `state` points at the optimiser's arrays.
     mutating func push(_ parameters: UnsafePointer<Double>, update: Int, cursor: Cursor, settings: TrainingSettings,
-                       optimizer: Optimizer, t: Int, state: StatePointers) {
+                       optimizer: Optimizer, t: Int, state: StatePointers, pass: PassSums = PassSums()) {
         let stateCount = (state.first == nil ? 0 : parameterCount) + (state.second == nil ? 0 : parameterCount)
         slotBytes = 8 * (parameterCount + stateCount)
         guard capacity > 0, slotBytes <= budget else { removeAll(); return }
@@ -92,6 +100,7 @@ struct UndoLog: Sendable, Equatable {
         meta[head].update = update
         meta[head].cursor = cursor
         meta[head].settings = settings
+        meta[head].pass = pass
         meta[head].optimizer.optimizer = optimizer
         meta[head].optimizer.t = t
         Self.copy(state.first, into: &meta[head].optimizer.first, count: parameterCount)
@@ -108,10 +117,10 @@ struct UndoLog: Sendable, Equatable {
 
     /// Keeps the state of `training`'s values as they are now.
     mutating func push(_ parameters: UnsafePointer<Double>, update: Int, cursor: Cursor, settings: TrainingSettings,
-                       optimizer: OptimizerState) {
+                       optimizer: OptimizerState, pass: PassSums = PassSums()) {
         var state = optimizer
         state.withPointers { push(parameters, update: update, cursor: cursor, settings: settings,
-                                  optimizer: optimizer.optimizer, t: optimizer.t, state: $0) }
+                                  optimizer: optimizer.optimizer, t: optimizer.t, state: $0, pass: pass) }
     }
 
     /// Copies `count` values into `target`, reusing its storage when it has the room.
@@ -137,10 +146,10 @@ struct UndoLog: Sendable, Equatable {
     func resized(budget: Int) -> UndoLog {
         var log = UndoLog(parameterCount: parameterCount, budget: budget)
         for back in stride(from: count - 1, through: 0, by: -1) {
-            var checkpoint = checkpoint(back: back)
+            let checkpoint = checkpoint(back: back)
             checkpoint.parameters.withUnsafeBufferPointer { p in
                 log.push(p.baseAddress!, update: checkpoint.update, cursor: checkpoint.cursor, settings: checkpoint.settings,
-                         optimizer: checkpoint.optimizer)
+                         optimizer: checkpoint.optimizer, pass: checkpoint.pass)
             }
         }
         return log

@@ -9,6 +9,11 @@ struct NNStep: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnstep",
         abstract: "An interactive shell that teaches neural networks one step at a time.",
+        usage: """
+            nnstep [options] [<lesson>]
+              nnstep --script <file> [--keep-going] [-i] [options]
+              nnstep --check <file> ...
+            """,
         discussion: """
             With no options nnstep greets you and offers the lessons; type 'help' at the prompt.
 
@@ -28,6 +33,12 @@ struct NNStep: ParsableCommand {
         "Check lesson or script files and report every error as FILE:LINE:COL: message.",
         valueName: "FILE"))
     var check: [String] = []
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "Play LESSON with the learner inputs in ANSWERS (one a line, an empty line is Enter) and report each question; "
+            + "with EXPECTED, compare the transcript with it. Exit status 1 if a question was not answered right or it differs.",
+        valueName: "LESSON ANSWERS [EXPECTED]"))
+    var test: [String] = []
 
     @Flag(help: "Print ASCII names (w2_11) instead of Unicode (w²₁₁).")
     var ascii = false
@@ -62,6 +73,12 @@ struct NNStep: ParsableCommand {
         if let lesson, !check.isEmpty {
             throw ValidationError("Unexpected argument '\(lesson)'. To check it, list it after '--check'.")
         }
+        if !test.isEmpty && !(2...3).contains(test.count) {
+            throw ValidationError("'--test' takes LESSON ANSWERS and an optional EXPECTED transcript.")
+        }
+        if !test.isEmpty && (script != nil || !check.isEmpty || lesson != nil) {
+            throw ValidationError("Use '--test' on its own.")
+        }
         if initFile != nil && noInit {
             throw ValidationError("Use either '--init FILE' or '--no-init', not both.")
         }
@@ -70,10 +87,13 @@ struct NNStep: ParsableCommand {
     func run() throws {
         Terminal.guardStandardStreams()
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)  // past `ulimit -f` a write fails with EFBIG and gets a message
         let output = sessionOptions(interactive: false)
         (Terminal.ascii, Terminal.colour) = (output.ascii, output.color)
         let status: Int32
-        if !check.isEmpty {
+        if !test.isEmpty {
+            status = LessonTestRun.run(test)
+        } else if !check.isEmpty {
             status = Checks.run(check, options: sessionOptions(interactive: false))
         } else if let script, !interactive {
             status = runScript(script)

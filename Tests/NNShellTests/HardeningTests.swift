@@ -89,6 +89,15 @@ final class BoundedWorkTests: XCTestCase {
         XCTAssertEqual(message("diverges(100000)", scope)?.hasPrefix("looking 100000 epochs ahead"), true)
     }
 
+    /// A boundary plot of a huge network draws the points and says why the plane is not shaded.
+    func testABoundaryPlotOfAHugeNetworkDoesNotMapThePlane() {
+        let session = Session(options: SessionOptions())
+        for line in ["net 2-700-700-1 act=tanh", "data moons n=200 seed=1"] { XCTAssertNil(session.evaluate(line).error, line) }
+        let output = session.evaluate("plot boundary").output.split(separator: "\n").map { String($0).trimmed }.joined(separator: " ")
+        XCTAssertTrue(output.contains("the regions are not shaded: predicting every dot of the picture with 493501 parameters is too much work"), output)
+        XCTAssertTrue(output.contains("of 200 points are on their own class's side"), "200 points x 493501 parameters is affordable")
+    }
+
     func testCtrlCStopsALookAhead() {
         var asked = 0
         let scope = scope(rows: 1_000, interrupt: { asked += 1; return true })

@@ -213,7 +213,7 @@ final class LessonRunnerTests: XCTestCase {
         for name in ["next", "back", "hint", "solution", "skip", "restart"] {
             XCTAssertEqual(run(name).error?.message, "no lesson is running; type 'lessons' to see them", name)
         }
-        XCTAssertEqual(run("review").error?.message, "no lesson to review yet; 'load' one first")
+        XCTAssertEqual(run("review").error?.message, "no lesson to review yet; 'load' one first, or 'review --html FILE' for this session")
         XCTAssertEqual(run("load 9").error?.message, "there is no lesson 9; type 'lessons' to see them")
     }
 }

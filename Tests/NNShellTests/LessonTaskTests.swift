@@ -119,3 +119,32 @@ final class LessonTaskTests: XCTestCase {
                        ["a task needs 'do: COMMAND' lines: one way to reach its goal, run by 'solution' and 'skip'"])
     }
 }
+
+/// `nnstep --test`: each question's fate, and a failing exit when one is not answered right.
+final class LessonTestTests: XCTestCase {
+    func testTheReportNamesEachQuestionsFate() throws {
+        let directory = LessonHarness.temporaryDirectory()
+        let path = directory + "/01-tasks.lesson"
+        try LessonTaskTests.lesson.write(toFile: path, atomically: true, encoding: .utf8)
+        let good = LessonTest.run(lesson: path, answers: "83.5, 83.5\n2759.84\n-2757.84\n\ncheck\nset lr 0.0001\nstep 2\ncheck\n\n",
+                                  answersName: "good.answers")
+        XCTAssertTrue(good.passed, good.report)
+        XCTAssertTrue(good.transcript.hasPrefix("> load \(path)\n"), good.transcript)
+        XCTAssertEqual(good.report.split(separator: "\n").map { String($0.prefix(42)) }, [
+            "page 1, question 1: right at the first try",
+            "page 1, question 2: right after 1 wrong — ",
+            "page 2, question 3: right after 1 wrong — ",
+            "3 of 3 questions answered right; the lesso",
+        ])
+        let bad = LessonTest.run(lesson: path, answers: "83.5, 83.5\nskip\n\nskip\n\n", answersName: "bad.answers")
+        XCTAssertFalse(bad.passed)
+        XCTAssertTrue(bad.report.contains("page 1, question 2: NOT answered right (skipped)"), bad.report)
+        XCTAssertTrue(bad.report.hasSuffix("1 of 3 questions answered right; the lesson played to its end\n"), bad.report)
+        let short = LessonTest.run(lesson: path, answers: "83.5, 83.5\n", answersName: "short.answers")
+        XCTAssertFalse(short.passed)
+        XCTAssertTrue(short.report.contains("the lesson stopped at page 1 of 3"), short.report)
+        XCTAssertEqual(LessonTest.difference(expected: "a\nb\nc\n", actual: "a\nx\nc\n"),
+                       "the transcript differs from the expected one at line 2:\n  a\n- b\n+ x\n")
+        XCTAssertNil(LessonTest.difference(expected: "a\n", actual: "a\n"))
+    }
+}

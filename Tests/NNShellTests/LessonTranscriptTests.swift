@@ -22,7 +22,10 @@ final class LessonTranscriptTests: XCTestCase {
                 XCTFail("\(key): no answers file \(answersURL.lastPathComponent) (NNSTEP_RECORD=1 writes one)")
                 continue
             }
-            let transcript = LessonHarness.play(answers, name: key + ".answers")
+            let result = LessonTest.run(lesson: key, answers: answers, answersName: key + ".answers",
+                                        lessonDirectories: [LessonHarness.lessons], directory: LessonHarness.root.path)
+            XCTAssertTrue(result.passed, "\(key):\n\(result.report)")
+            let transcript = result.transcript
             XCTAssertTrue(transcript.contains("That is the end of lesson"), "\(key) did not reach its end")
             XCTAssertTrue(transcript.hasSuffix("[exit 0]\n"), "\(key) had a failing command")
             XCTAssertFalse(transcript.contains("lesson problem"), "\(key) reported a problem of its own")

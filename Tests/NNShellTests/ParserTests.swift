@@ -56,7 +56,7 @@ final class ParserTests: XCTestCase {
     func testTabOffersCommandsSubcommandsNamesDataSetsAndFiles() {
         let session = Session(options: SessionOptions())
         XCTAssertEqual(session.complete("sh"), ["show"])
-        XCTAssertEqual(session.complete("show g"), ["gradients"])
+        XCTAssertEqual(session.complete("show g"), ["gradients", "graph"])
         XCTAssertEqual(session.complete("data m"), ["moons"])
         XCTAssertEqual(session.complete("net 2-2-1 act=s"), ["act=sigmoid", "act=step", "act=softmax"])
         XCTAssertEqual(session.complete("net 2-2-1 act=relu,l"), ["act=relu,linear"])

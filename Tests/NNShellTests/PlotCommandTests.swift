@@ -48,7 +48,7 @@ final class PlotCommandTests: XCTestCase {
         _ = session.evaluate("reset"); _ = session.evaluate("set mode batch"); _ = session.evaluate("epoch 3")
         _ = session.evaluate("plot keep batch")
         XCTAssertEqual(session.evaluate("plot runs").output, "  sgd: 2-2-1, sgd, η = 0.01, 12 updates\n  batch: 2-2-1, batch, η = 0.01, 3 updates\n")
-        XCTAssertEqual(session.state.savedRuns.map { $0.epochLosses.map(\.epoch) }, [[1, 2, 3], [1, 2, 3]])
+        XCTAssertEqual(session.state.savedRuns.map { $0.epochs.map(\.first) }, [[1, 2, 3], [1, 2, 3]])
         XCTAssertEqual(session.evaluate("plot forget sgd").output, "forgot run 'sgd'\n")
         XCTAssertEqual(session.evaluate("plot forget all").output, "forgot 1 kept run\n")
         XCTAssertTrue(session.state.savedRuns.isEmpty)
@@ -59,17 +59,6 @@ final class PlotCommandTests: XCTestCase {
         let panel = PlotData.lossPanel(current: PlotData.run(session.state.training!, name: "this run", notation: Notation(ascii: false)),
                                        kept: session.state.savedRuns, axis: nil, logY: false)
         XCTAssertEqual(panel.series.map(\.name), ["loss of each update", "mean loss of each epoch (at its last update)"])
-    }
-
-    func testEpochNumbersSurviveTheRecordersThinning() {
-        var training = Training(network: Network(sizes: [1, 1], activations: [.linear], loss: .mse),
-                                data: DataSet(name: "one", featureNames: ["x"], targetNames: ["y"], inputs: [1], targets: [1]))
-        training.settings.learningRate = 0.01
-        _ = try? training.run(.passes(Recorder.capacity + 5))
-        let numbers = training.recorder.epochs.map(\.epoch)
-        XCTAssertEqual(numbers.first, 2)
-        XCTAssertEqual(numbers.last, Recorder.capacity + 4)
-        XCTAssertEqual(numbers.count, training.recorder.epochs.count)
     }
 
     func testTicksAreRoundNumbersCoveringTheData() {

@@ -72,8 +72,8 @@ final class PlotSVGTests: XCTestCase {
         let frame = try XCTUnwrap(PlotFrame(area))
         XCTAssertFalse(frame.logY)
         checkAxes(root, frame)
-        checkSeries(area, "loss of each update", zip(recorder.updates, recorder.losses).map { (Double($0), $1) })
-        checkSeries(area, "mean loss of each epoch (at its last update)", recorder.epochs.map { (Double($0.update), $0.loss) })
+        checkSeries(area, "loss of each update", recorder.lossBuckets.map { (Double($0.first), $0.mean) })
+        checkSeries(area, "mean loss of each epoch (at its last update)", recorder.epochBuckets.map { (Double($0.lastTag), $0.mean) })
         XCTAssertEqual(legendTexts(root), ["loss of each update", "mean loss of each epoch (at its last update)"])
     }
 
@@ -83,8 +83,8 @@ final class PlotSVGTests: XCTestCase {
         let frame = try XCTUnwrap(PlotFrame(area))
         XCTAssertTrue(frame.logY)
         checkAxes(root, frame)
-        let epochs = session.state.training!.recorder.epochs
-        checkSeries(area, "mean loss of each epoch", epochs.enumerated().map { (Double($0.offset + 1), $0.element.loss) })
+        let epochs = session.state.training!.recorder.epochBuckets
+        checkSeries(area, "mean loss of each epoch", epochs.map { (Double($0.first), $0.mean) })
     }
 
     func testKeptRunsShareOnePlotOneSeriesEach() throws {
@@ -93,9 +93,9 @@ final class PlotSVGTests: XCTestCase {
         checkAxes(root, try XCTUnwrap(PlotFrame(area)))
         let runs = session.state.savedRuns
         XCTAssertEqual(runs.map(\.name), ["sgd", "batch"])
-        for run in runs { checkSeries(area, run.name, run.epochLosses.map { (Double($0.epoch), $0.loss) }) }
-        let current = session.state.training!.recorder.epochs
-        checkSeries(area, "this run", current.enumerated().map { (Double($0.offset + 1), $0.element.loss) })
+        for run in runs { checkSeries(area, run.name, run.epochs.map { (Double($0.first), $0.mean) }) }
+        let current = session.state.training!.recorder.epochBuckets
+        checkSeries(area, "this run", current.map { (Double($0.first), $0.mean) })
         XCTAssertEqual(legendTexts(root).prefix(3), ["sgd", "batch", "this run"])
         XCTAssertEqual(area.elements("g", class: "series").count, 3)
     }
@@ -115,7 +115,7 @@ final class PlotSVGTests: XCTestCase {
             XCTAssertEqual(area.elements("g", class: "series").map { $0["data-name"]! }, parameters.map(Notation(ascii: false).parameter))
             for p in parameters {
                 let index = training.network.index(of: p)!
-                let history = training.recorder.history(ofParameter: index).map { (Double($0.update), $0.value) }
+                let history = training.recorder.parameterBuckets(index)!.map { (Double($0.first), $0.mean) }
                 checkSeries(area, Notation(ascii: false).parameter(p), [(0, training.initialParameters[index])] + history)
             }
         }
@@ -131,7 +131,7 @@ final class PlotSVGTests: XCTestCase {
         checkAxes(root, frame)
         for k in 1...2 {
             checkSeries(area, PlotData.gradientName(k, Notation(ascii: false)),
-                        recorder.updates.indices.map { (Double(recorder.updates[$0]), recorder.gradientNorms[$0 * 2 + k - 1]) })
+                        recorder.gradientNormBuckets(layer: k).map { (Double($0.first), $0.mean) })
         }
     }
 

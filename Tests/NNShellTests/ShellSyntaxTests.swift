@@ -100,7 +100,7 @@ final class ShellSyntaxTests: XCTestCase {
         XCTAssertEqual(problems, [
             "s.nn:3:6: expected a whole number for the number of updates, found '3x'",
             "s.nn:4:8: expected a number for the learning rate, found 'abc'",
-            "s.nn:8:1: no lesson to review yet; 'load' one first",
+            "s.nn:8:1: no lesson to review yet; 'load' one first, or 'review --html FILE' for this session",
             "s.nn:9:8: cannot read 'missing.nn': no such file",
         ])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), [], "the check wrote a file")

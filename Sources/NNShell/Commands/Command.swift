@@ -69,6 +69,8 @@ struct CommandContext {
     var clock: @Sendable () -> Double = TrainingRunner.monotonicSeconds
     /// The lines typed at the prompt so far, oldest first (`history`).
     var typedLines: [String] = []
+    /// The session's lines so far with what they printed (`review --html`).
+    var transcript = Transcript()
     /// The scripts being sourced, outermost first, so that a file cannot source itself.
     var sourcing: [String] = []
 

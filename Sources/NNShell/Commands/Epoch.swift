@@ -42,7 +42,7 @@ extension Command {
             lines.append("epoch \(entry.0)  mean loss \(format(entry.1))")
         }
         if report.epochCount > 12 {
-            let points = training.recorder.epochs.filter { $0.update > startUpdate }.map { (Double($0.epoch), $0.loss) }
+            let points = training.recorder.epochBuckets.filter { $0.lastTag > startUpdate }.map { (Double($0.last), $0.mean) }
             lines.append(LinePlot.render(series: [PlotSeries(name: "mean loss of each epoch", points: points)],
                                          xLabel: "epoch", yLabel: "loss", width: invocation.context.width, height: 10, ascii: invocation.context.ascii,
                                          format: format).trimmedNewlines)

@@ -53,15 +53,16 @@ extension Command {
         } else {
             lines.append("  no update yet, so no gradient; 'step' makes one")
         }
-        let history = [(0, training.initialParameters[index])] + training.recorder.history(ofParameter: index).map { ($0.update, $0.value) }
-        if training.updateCount > 0, !training.recorder.isTracked(index) {
-            lines.append("  history: not recorded; in a network this large nnstep follows \(training.recorder.tracked.count) of the \(training.network.parameterCount) parameters")
+        let recorder = training.recorder
+        if training.updateCount > 0, !recorder.isTracked(index) {
+            lines.append("  history: not recorded; in a network this large nnstep follows \(recorder.tracked.count) of the \(training.network.parameterCount) parameters")
         } else if training.updateCount > 0 {
-            let shown = history.suffix(historyShown)
-            let thinned = training.recorder.stride > 1 ? " (every \(training.recorder.stride)th update is kept)" : ""
-            lines += NetworkText.wrap(shown.map { "\($0.0): \(format($0.1))" }, first: "  history\(thinned), update: value  ", width: 78)
-            if history.count > historyShown {
-                lines.append("  (the last \(historyShown) of \(history.count); 'plot weights \(parameter.asciiName)' draws them all)")
+            let recent = recorder.recentValues(ofParameter: index, limit: historyShown).map { ($0.update, $0.value) }
+            let total = recorder.count + 1
+            let shown = ([(0, training.initialParameters[index])] + recent).suffix(historyShown)
+            lines += NetworkText.wrap(shown.map { "\($0.0): \(format($0.1))" }, first: "  history, update: value  ", width: 78)
+            if total > historyShown {
+                lines.append("  (the last \(historyShown) of \(total); 'plot weights \(parameter.asciiName)' draws them all)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

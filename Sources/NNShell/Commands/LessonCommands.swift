@@ -59,19 +59,47 @@ extension Command {
         })
 
     static let review = Command(
-        name: "review", usage: "review [FILE]", summary: "a Markdown review of the lesson: what you did and saw",
-        details: "Prints a Markdown account of the lesson so far or, with FILE, writes it there: every page, the commands and their output, your answers, the hints and solutions you saw, and what you explored yourself.",
-        examples: ["review", "review lesson-08.md"],
-        complete: { previous, partial, _ in previous.isEmpty ? completeFiles(partial) : [] },
-        run: { invocation, state throws(ShellError) in
-            try invocation.expectAtMost(1)
-            guard let session = state.lesson else { throw ShellError.state("no lesson to review yet; 'load' one first") }
-            let text = LessonReview.markdown(session)
-            guard let file = invocation.arguments.first else { return text }
-            if file.text == "-" { return text }
-            try FileAccess.writeAtomically(text, to: invocation.context.resolve(file.text), shown: file.text)
-            return "wrote the review of \(session.label) to \(file.text)\n"
-        })
+        name: "review", usage: "review [FILE] | review --html FILE", summary: "a review of the lesson or session: what you did and saw",
+        details: """
+            Prints a Markdown account of the lesson so far or, with FILE, writes it there: \
+            every page, the commands and their output, your answers, the hints and solutions \
+            you saw, and what you explored yourself.
+              --html FILE   one self-contained web page of the lesson or, with no lesson, the
+                            session: every line typed and its output, plots as pictures, and
+                            the network at the end with its formulas and weight tables
+            """,
+        examples: ["review", "review lesson-08.md", "review --html session.html"],
+        complete: { previous, partial, _ in previous.count <= 1 ? (["--html"] + completeFiles(partial)).filter { $0.hasPrefix(partial) } : [] },
+        run: runReview)
+
+    @Sendable static func runReview(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+        let arguments = invocation.arguments
+        if let flag = arguments.first, flag.text.lowercased() == "--html" {
+            guard let file = arguments.dropFirst().first else {
+                throw ShellError.at(flag, "'--html' needs a file name, like 'review --html session.html'")
+            }
+            try Arguments.expectAtMost(2, arguments, usage: "review --html FILE")
+            let lesson = state.lesson
+            let title = lesson.map { "Review: \($0.label.capitalizedFirst) · \($0.title)" } ?? "Review: an nnstep session"
+            let page = HTMLReview.page(title: title, summary: lesson.map(LessonReview.summary), transcript: invocation.context.transcript,
+                                       state: state, context: invocation.context)
+            if file.text == "-" { return page }
+            try FileAccess.writeAtomically(page, to: invocation.context.resolve(file.text), shown: file.text)
+            return "wrote the review of \(lesson?.label ?? "this session") to \(file.text) (HTML)\n"
+        }
+        try Arguments.expectAtMost(1, arguments, usage: "review [FILE]")
+        if let flag = arguments.first, flag.text.hasPrefix("--") {
+            throw ShellError.at(flag, "unknown option '\(flag.text)'; expected '--html FILE'")
+        }
+        guard let session = state.lesson else {
+            throw ShellError.state("no lesson to review yet; 'load' one first, or 'review --html FILE' for this session")
+        }
+        let text = LessonReview.markdown(session)
+        guard let file = arguments.first else { return text }
+        if file.text == "-" { return text }
+        try FileAccess.writeAtomically(text, to: invocation.context.resolve(file.text), shown: file.text)
+        return "wrote the review of \(session.label) to \(file.text)\n"
+    }
 
     /// What `load` says when another lesson is still playing: it is left, and its place is kept.
     static func leaving(_ current: LessonSession?, for entry: LessonLibrary.Entry, width: Int) -> String {
@@ -110,12 +138,20 @@ extension Command {
 enum LessonFile {
     static func read(_ path: String, shown: String) throws(ShellError) -> Lesson {
         let text = try FileAccess.readText(path, shown: shown, kind: .lesson)
-        let (lesson, issues) = LessonParser.parse(text)
+        let (lesson, issues, _) = parse(text, directory: Path.parent(path))
         if let first = issues.first {
             let more = issues.count > 1 ? " (and \(issues.count - 1) more; 'nnstep --check \(shown)' lists them)" : ""
             throw ShellError.file(first.formatted(shown) + more)
         }
         return lesson
+    }
+
+    /// `text` with its `@include`s followed, parsed; problems point into the file they are in.
+    static func parse(_ text: String, directory: String) -> (Lesson, [LessonIssue], LessonSource) {
+        let source = LessonSource(text, directory: directory)
+        let (lesson, issues) = LessonParser.parse(source.text)
+        // A file that cannot be included is the root cause of whatever else goes wrong.
+        return (lesson, source.issues.isEmpty ? issues.map(source.located) : source.issues, source)
     }
 
     /// The title on a lesson's `# ` line, read without parsing the rest.

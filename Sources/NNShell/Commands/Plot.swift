@@ -90,7 +90,12 @@ extension Command {
             svg = { SVGLinePlot.render(panels, title: "nnstep: weights over the updates") }
         case "grads", "gradients", "grad":
             try Arguments.expectAtMost(0, request.words, usage: "plot grads [--linear] [--svg FILE]")
-            let panel = PlotData.gradientPanel(training, logY: request.logY ?? true, notation: notation, format: format)
+            var panel = PlotData.gradientPanel(training, logY: request.logY ?? true, notation: notation, format: format)
+            if let record = training.lastStep {
+                var network = training.network
+                network.parameters = record.parametersBefore
+                panel.notes += SaturationText.lines(record, network: network, data: training.data, notation: notation, format: format)
+            }
             text = LinePlot.render(panel, width: width, height: 12, ascii: context.ascii, colour: context.color)
             svg = { SVGLinePlot.render([panel], title: "nnstep: gradient size per layer") }
         case "boundary", "regions":

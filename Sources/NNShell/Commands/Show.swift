@@ -1,7 +1,7 @@
 import NNEngine
 
 extension Command {
-    static let showTopics = ["weights", "forward", "gradients", "loss", "params", "data", "net", "deltas", "memo"]
+    static let showTopics = ["weights", "forward", "gradients", "loss", "params", "data", "net", "deltas", "memo", "graph"]
 
     static let show = Command(
         name: "show",
@@ -21,6 +21,9 @@ extension Command {
           show deltas      the memoized δ = ∂L/∂z of every node in the last update (past 60
                            nodes the largest per layer; 'layer K' or --all shows more)
           show memo        multiplications of backprop with and without memoization
+          show graph [NAME] [--svg FILE]   the last update as a graph of scalar operations,
+                           each node with its value and ∂L/∂node; with NAME, that parameter's
+                           paths to L with the local derivative on every edge
         """,
         examples: ["show forward", "show gradients"],
         subcommands: showTopics,
@@ -32,6 +35,7 @@ extension Command {
         guard let topic = invocation.arguments.first else {
             throw Command.show.usageError(nil, "'show' needs what to show")
         }
+        if topic.text.lowercased() == "graph" { return try showGraph(invocation.arguments, invocation, state) }
         if !["gradients", "deltas", "forward"].contains(topic.text.lowercased()) {
             try Arguments.expectAtMost(1, invocation.arguments, usage: "show \(topic.text)")
         }
@@ -73,13 +77,15 @@ extension Command {
                 return topic.text.lowercased() == "gradients"
                     ? GradientSummary.gradients(record, network: network, part: part, notation: notation, format: format)
                     : GradientSummary.deltas(record, network: network, part: part, notation: notation, format: format)
+                        + SaturationText.lines(record, network: network, data: training.data, notation: notation, format: format)
+                            .map { $0 + "\n" }.joined()
             default:
                 var lines = ["loss of update \(record.update): L = " + (record.isSingleSample ? LossText.formula(training.network.loss, trace: record.trace, notation: notation, format: format)
                     : "\(format(record.loss)) (mean over \(record.rows.count) rows)")]
                 if (try? training.validateData()) != nil {
                     lines.append(meanLossLine(training, format, now: "with the current parameters:"))
                 }
-                if let epoch = training.recorder.epochs.last { lines.append("mean loss of the last epoch: \(format(epoch.loss))") }
+                if let epoch = training.recorder.lastEpochLoss { lines.append("mean loss of the last epoch: \(format(epoch))") }
                 return lines.joined(separator: "\n") + "\n"
             }
         default:

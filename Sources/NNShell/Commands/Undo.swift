@@ -43,7 +43,9 @@ extension Command {
         state.training = training
         let notation = invocation.notationFor(state)
         var lines = ["took back \(undone) update\(undone == 1 ? "" : "s"); now at update \(training.updateCount)"]
-        if undone < count {
+        if undone < count, training.updateCount == 0 {
+            lines.append("(there were only \(undone) update\(undone == 1 ? "" : "s"); this is where the network started)")
+        } else if undone < count {
             let reach = training.undoReach
             lines.append(reach.limitedByBudget
                 ? "(only \(undone) could be taken back: with the recording budget of \(megabytes(reach.budget)), \(reachText(reach)); "

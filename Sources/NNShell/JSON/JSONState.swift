@@ -48,10 +48,14 @@ enum JSONState {
         root["optimizer"] = .raw(optimizer(training))
         root["frozen"] = .raw("[" + training.settings.frozen.map { quoted(network.parameter(at: $0).asciiName) }.joined(separator: ", ") + "]")
         root["data"] = .raw(JSONObject([("name", .string(training.data.name)), ("rows", .raw(String(training.data.count)))]).render(indent: 1))
-        if !training.data.isEmpty, (try? training.validateData()) != nil {
+        // Left out when evaluating every row would take more than about a second.
+        if !training.data.isEmpty, (try? training.validateData()) != nil,
+           Double(training.data.count) * Double(network.parameterCount) <= BoundaryMap.workBudget * 2 {
             root["data_loss"] = .number(network.meanLoss(on: training.data))
         }
-        root["epoch_losses"] = .raw(array(training.recorder.epochs.map(\.loss)))
+        root["epoch_losses"] = .raw(array(training.recorder.epochBuckets.map(\.mean)))
+        root["history"] = .raw(JSONObject([("updates", .raw(buckets(training.recorder.lossBuckets))),
+                                           ("epochs", .raw(buckets(training.recorder.epochBuckets)))]).render(indent: 1))
         return root.render(indent: 0) + "\n"
     }
 
@@ -59,6 +63,15 @@ enum JSONState {
     /// one by one searches the keys each time, which takes minutes for a million parameters.
     static func parameters(_ network: Network, _ values: [Double]) -> JSONObject {
         JSONObject((0..<network.parameterCount).map { (network.parameter(at: $0).asciiName, .number(values[$0])) })
+    }
+
+    /// Envelope buckets as the contract's `history` lists, one bucket per line.
+    static func buckets(_ list: [Envelope.Bucket]) -> String {
+        guard !list.isEmpty else { return "[]" }
+        let lines = list.map { b in
+            "{\"first\": \(b.first), \"last\": \(b.last), \"min\": \(number(b.min)), \"max\": \(number(b.max)), \"mean\": \(number(b.mean))}"
+        }
+        return "[\n      " + lines.joined(separator: ",\n      ") + "\n    ]"
     }
 
     static func array(_ values: [Double]) -> String {

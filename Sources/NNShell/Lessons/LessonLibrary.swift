@@ -30,6 +30,9 @@ struct LessonLibrary {
         }
         let local = (workingDirectory ?? System.currentDirectory ?? ".") + "/Lessons"
         if System.kind(local) == .directory { return [local] }
+        // Installed: PREFIX/bin/nnstep finds PREFIX/share/nnstep/lessons (`make install`).
+        let installed = Path.parent(Path.parent(executablePath())) + "/share/nnstep/lessons"
+        if System.kind(installed) == .directory { return [installed] }
         if let found = walkUp(from: executablePath()) { return [found] }
         return []
     }

@@ -18,8 +18,10 @@ extension LiveScope {
             guard (try? training.validateData()) != nil else { throw ExpressionError(message: "'meanloss' needs data that fits the network", column: column) }
             return network.meanLoss(on: training.data)
         case "epochloss":
-            guard let last = training.recorder.epochs.last else { throw ExpressionError(message: "no epoch has finished yet, so 'epochloss' has no value", column: column) }
-            return last.loss
+            guard let last = training.recorder.lastEpochLoss else {
+                throw ExpressionError(message: "no epoch has finished yet, so 'epochloss' has no value", column: column)
+            }
+            return last
         case "epochs": return Double(training.cursor.pass)
         case "updates": return Double(training.updateCount)
         case "nextrow":
@@ -84,10 +86,16 @@ extension LiveScope {
         case "biases": return Double(network.sizes[try whole(v[0], layers, "the layer", column)])
         case "nodes": return Double(network.sizes[try whole(v[0], 0...network.layerCount, "the layer", column)])
         case "epochloss":
-            let epochs = training.recorder.epochs
-            guard !epochs.isEmpty else { throw ExpressionError(message: "no epoch has finished yet, so 'epochloss' has no value", column: column) }
-            if v.isEmpty { return epochs[epochs.count - 1].loss }
-            return epochs[try whole(v[0], 1...epochs.count, "the epoch", column) - 1].loss
+            let recorder = training.recorder
+            guard let last = recorder.lastEpochLoss else {
+                throw ExpressionError(message: "no epoch has finished yet, so 'epochloss' has no value", column: column)
+            }
+            if v.isEmpty { return last }
+            let n = try whole(v[0], 1...recorder.epochCount, "the epoch", column)
+            guard let loss = recorder.epochLoss(n) else {
+                throw ExpressionError(message: "epoch \(n)'s mean loss is kept only inside a summary of several epochs", column: column)
+            }
+            return loss
         case "diverges":
             return try diverges(try whole(v[0], 1...100_000, "the number of epochs", column), column)
         case "gradnorm":
@@ -119,16 +127,10 @@ extension LiveScope {
         }
     }
 
-    /// The "largest move since the start" that `plot weights k` reports: over the layer's
-    /// weights and biases that training follows, the largest |last recorded value − start|.
+    /// The "largest move since the start" that `plot weights k` reports: over all of layer k's
+    /// weights and biases, the largest |value now − value at the start|.
     static func largestMove(_ training: Training, layer k: Int) -> Double {
-        let network = training.network, recorder = training.recorder
-        var largest = 0.0
-        for index in network.weightOffsets[k] ..< network.biasOffsets[k] + network.sizes[k] where recorder.isTracked(index) {
-            guard let last = recorder.history(ofParameter: index).last else { continue }
-            largest = max(largest, abs(last.value - training.initialParameters[index]))
-        }
-        return largest
+        PlotData.largestMove(training, layer: k)?.by ?? 0
     }
 
     /// Rows whose predicted class matches the target: ŷ ≥ 0.5 means class 1 (ŷ ≥ 0 and

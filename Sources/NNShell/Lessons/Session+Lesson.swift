@@ -11,7 +11,7 @@ extension Session {
         if lesson.isAnswering, isAnswer(line, word: word, lesson) { return lessonAction { $0.answer(line) } }
         if LessonParser.lessonCommands.contains(word) { return nil }
         state.lesson?.forwarding = true
-        let outcome = evaluate(line)
+        let outcome = evaluateLine(line)
         if state.lesson?.forwarding == true {
             state.lesson?.forwarding = false
             let error = outcome.error.map { "error: " + $0.message + "\n" } ?? ""

@@ -36,6 +36,13 @@ struct BoundaryMap {
     private let classValues: [Double]
 
     static let maximumClasses = 8
+    /// The most multiply-adds (points × parameters) a picture may spend on predictions; a huge
+    /// network leaves the plane unshaded rather than keeping the learner waiting for minutes.
+    static let workBudget = 500_000_000.0
+
+    /// True when predicting `count` points stays within `workBudget`.
+    func affordable(_ count: Int) -> Bool { Double(count) * Double(network.parameterCount) <= Self.workBudget }
+    var parameterCount: Int { network.parameterCount }
 
     init(_ training: Training, notation: Notation, format: NumberFormat) throws(ShellError) {
         let data = training.data, network = training.network

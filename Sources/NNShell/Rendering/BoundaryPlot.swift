@@ -43,7 +43,11 @@ enum BoundaryPlot {
         lines += LinePlot.xAxisLines(xAxis, indent: gutter + 1, columns: columns, dotsWide: ascii ? 1 : 2, label: map.xName,
                                      width: width, ascii: ascii)
         lines += packLegend(legend(map, ascii: ascii, colour: colour), width: width, indent: gutter + 2)
-        for note in notes(map) { lines += wrapText(note, width: width, indent: gutter + 2) }
+        var notes = notes(map)
+        if !map.affordable(canvas.dotColumns * canvas.dotRows) {
+            notes.append("the regions are not shaded: predicting every dot of the picture with \(counted(map.parameterCount, "parameter")) is too much work")
+        }
+        for note in notes { lines += wrapText(note, width: width, indent: gutter + 2) }
         return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
     }
 
@@ -85,6 +89,7 @@ enum BoundaryPlot {
     /// dot grid and there is no exact line to draw, the boundary is drawn in dots.
     static func shadeRegions(_ map: BoundaryMap, on canvas: inout DotCanvas, place: Placement) {
         let (w, h) = (canvas.dotColumns, canvas.dotRows)
+        guard map.affordable(w * h) else { return }
         var grid: [Double] = []
         grid.reserveCapacity(w * h * 2)
         for dy in 0..<h { for dx in 0..<w { let (x, y) = place.data(Double(dx), Double(dy)); grid += [x, y] } }
@@ -156,7 +161,8 @@ enum BoundaryPlot {
                 : "update \(update) read row \(row + 1), on the wrong side: the line moved toward it")
         }
         if let caption = map.caption { lines.append(caption + (map.lineVisible ? "" : " (outside this picture)")) }
-        lines.append("\(map.correctCount) of \(map.points.count) points are on their own class's side")
+        lines.append(map.affordable(map.points.count) ? "\(map.correctCount) of \(map.points.count) points are on their own class's side"
+            : "the \(map.points.count) points are not checked against their classes: too much work with this network")
         return lines
     }
 }

@@ -14,8 +14,7 @@ enum PlotData {
         let summary = "\(training.network.sizes.map(String.init).joined(separator: "-")), \(mode), \(notation.eta) = \(NumberFormat()(settings.learningRate)), "
             + "\(training.updateCount) update\(training.updateCount == 1 ? "" : "s")"
         return SavedRun(name: name,
-                        epochLosses: recorder.epochs.map { ($0.epoch, $0.update, $0.loss) },
-                        stepLosses: zip(recorder.updates, recorder.losses).map { ($0, $1) },
+                        epochs: recorder.epochBuckets, updates: recorder.lossBuckets,
                         summary: summary)
     }
 
@@ -23,27 +22,26 @@ enum PlotData {
     /// (kept ones and the current one) laid over each other.
     static func lossPanel(current: SavedRun?, kept: [SavedRun], axis: LossAxis?, logY: Bool) -> PlotPanel {
         var runs = kept
-        if let current, !current.stepLosses.isEmpty,
-           !kept.contains(where: { $0.stepLosses.elementsEqual(current.stepLosses) { $0.update == $1.update && $0.loss == $1.loss } }) {
+        if let current, !current.updates.isEmpty, !kept.contains(where: { $0.updates == current.updates }) {
             runs.append(current)
         }
-        let losses = { (run: SavedRun) in run.stepLosses.map { (Double($0.update), $0.loss) } }
-        let means = { (run: SavedRun) in run.epochLosses.map { (Double($0.epoch), $0.loss) } }
+        let losses = { (run: SavedRun) in PlotSeries(name: run.name, buckets: run.updates) }
+        let means = { (run: SavedRun) in PlotSeries(name: run.name, buckets: run.epochs) }
         if runs.count <= 1 {
-            let run = runs.first ?? SavedRun(name: "", epochLosses: [], stepLosses: [], summary: "")
+            let run = runs.first ?? SavedRun(name: "", epochs: [], updates: [], summary: "")
             if axis == .epochs {
-                return PlotPanel(title: "mean loss of each epoch", series: [PlotSeries(name: "mean loss of each epoch", points: means(run))],
+                return PlotPanel(title: "mean loss of each epoch", series: [PlotSeries(name: "mean loss of each epoch", buckets: run.epochs)],
                                  xLabel: "epoch", yLabel: "loss", logY: logY)
             }
-            var series = [PlotSeries(name: "loss of each update", points: losses(run))]
-            if !run.epochLosses.isEmpty {
-                series.append(PlotSeries(name: "mean loss of each epoch (at its last update)", points: run.epochLosses.map { (Double($0.update), $0.loss) }))
+            var series = [PlotSeries(name: "loss of each update", buckets: run.updates)]
+            if !run.epochs.isEmpty {
+                series.append(PlotSeries(name: "mean loss of each epoch (at its last update)", buckets: run.epochs, byTag: true))
             }
             return PlotPanel(title: "loss of each update" + (series.count > 1 ? " and mean loss of each epoch" : ""), series: series,
                              xLabel: "update", yLabel: "loss", logY: logY)
         }
-        let byEpoch = axis == .epochs || (axis == nil && runs.allSatisfy { !$0.epochLosses.isEmpty })
-        let series = runs.map { PlotSeries(name: $0.name, points: byEpoch ? means($0) : losses($0)) }
+        let byEpoch = axis == .epochs || (axis == nil && runs.allSatisfy { !$0.epochs.isEmpty })
+        let series = runs.map { byEpoch ? means($0) : losses($0) }
         return PlotPanel(title: (byEpoch ? "mean loss of each epoch" : "loss of each update") + ", \(runs.count) runs",
                          series: series, xLabel: byEpoch ? "epoch" : "update", yLabel: "loss", logY: logY,
                          notes: runs.map { "\($0.name): \($0.summary)" })
@@ -65,19 +63,21 @@ enum PlotData {
         let recorder = training.recorder
         var panels = groups.map { group -> PlotPanel in
             // Before the first update there is no history to draw, only a starting point.
-            guard !recorder.updates.isEmpty else { return PlotPanel(title: group.title, series: [], xLabel: "update", yLabel: "value") }
+            guard recorder.count > 0 else { return PlotPanel(title: group.title, series: [], xLabel: "update", yLabel: "value") }
             let followed = group.parameters.filter { recorder.isTracked(network.index(of: $0)!) }
             let series = followed.map { p -> PlotSeries in
                 let index = network.index(of: p)!
-                let history = recorder.history(ofParameter: index).map { (Double($0.update), $0.value) }
-                return PlotSeries(name: notation.parameter(p), points: [(0, training.initialParameters[index])] + history)
+                let start = training.initialParameters[index]
+                let before = Envelope.Bucket(first: 0, last: 0, firstTag: 0, lastTag: 0, min: start, max: start, mean: start)
+                return PlotSeries(name: notation.parameter(p), buckets: [before] + (recorder.parameterBuckets(index) ?? []))
             }
             var notes: [String] = []
             if followed.count < group.parameters.count {
                 notes.append("showing the \(followed.count) of these \(group.parameters.count) parameters that training follows (an even sample of each layer)")
             }
-            if let move = largestMove(series) {
-                notes.append("largest move since the start: \(move.name) by \(format(move.by))")
+            if let move = largestMove(training, among: group.parameters) {
+                let among = followed.count < group.parameters.count ? " (of all \(group.parameters.count))" : ""
+                notes.append("largest move since the start\(among): \(notation.parameter(move.parameter)) by \(format(move.by))")
             }
             let bundle = series.count > PlotStyle.distinctLimit ? "\(series.count) parameters" : nil
             if bundle != nil {
@@ -86,7 +86,8 @@ enum PlotData {
             return PlotPanel(title: group.title, series: series, xLabel: "update", yLabel: "value", bundleLabel: bundle, notes: notes)
         }
         // One scale for every panel, so that a layer that hardly moves looks flat.
-        let values = panels.flatMap { $0.series.flatMap { $0.points.map(\.1) } }.filter(\.isFinite)
+        let values = panels.flatMap { $0.series.flatMap { s in s.points.map(\.1) + s.spans.flatMap { [$0.low, $0.high] } } }
+            .filter(\.isFinite)
         if panels.count > 1, let low = values.min(), let high = values.max() {
             for index in panels.indices { panels[index].yRange = low...high }
         }
@@ -101,26 +102,33 @@ enum PlotData {
         (network.weightOffsets[k] ..< network.biasOffsets[k] + network.sizes[k]).map(network.parameter(at:))
     }
 
-    static func largestMove(_ series: [PlotSeries]) -> (name: String, by: Double)? {
-        let moves = series.compactMap { s -> (String, Double)? in
-            guard let first = s.points.first?.1, let last = s.points.last?.1, s.points.count > 1 else { return nil }
-            return (s.name, abs(last - first))
+    /// The parameter among `parameters` that moved furthest from its starting value, over
+    /// all of them (the current values against the initial ones), and by how much.
+    static func largestMove(_ training: Training, among parameters: [Parameter]) -> (parameter: Parameter, by: Double)? {
+        guard training.updateCount > 0 else { return nil }
+        var best: (parameter: Parameter, by: Double)?
+        for p in parameters {
+            let index = training.network.index(of: p)!
+            let move = abs(training.network.parameters[index] - training.initialParameters[index])
+            if best == nil || move > best!.by || move.isNaN { best = (p, move) }
         }
-        return moves.max { $0.1 < $1.1 }.map { (name: $0.0, by: $0.1) }
+        return best
+    }
+
+    static func largestMove(_ training: Training, layer k: Int) -> (parameter: Parameter, by: Double)? {
+        largestMove(training, among: layerParameters(k, training.network))
     }
 
     /// ‖∂L/∂Wᵏ‖ of each layer at each recorded update, on a logarithmic scale by default.
     static func gradientPanel(_ training: Training, logY: Bool, notation: Notation, format: NumberFormat) -> PlotPanel {
         let recorder = training.recorder, layers = training.network.layerCount
         let series = (1...layers).map { k in
-            PlotSeries(name: gradientName(k, notation), points: recorder.updates.indices.map { i in
-                (Double(recorder.updates[i]), recorder.gradientNorms[i * layers + k - 1])
-            })
+            PlotSeries(name: gradientName(k, notation), buckets: recorder.gradientNormBuckets(layer: k))
         }
         var notes: [String] = []
-        if let last = recorder.updates.last {
-            let latest = (1...layers).map { "layer \($0) \(format(recorder.gradientNorms[(recorder.count - 1) * layers + $0 - 1]))" }
-            notes.append("at update \(last): " + latest.joined(separator: ", "))
+        if recorder.count > 0 {
+            let latest = (1...layers).map { "layer \($0) \(format(recorder.lastGradientNorm(layer: $0) ?? .nan))" }
+            notes.append("at update \(training.updateCount): " + latest.joined(separator: ", "))
         }
         return PlotPanel(title: "size of each layer's weight gradient (its Frobenius norm) at each update", series: series,
                          xLabel: "update", yLabel: "gradient size", logY: logY, notes: notes)

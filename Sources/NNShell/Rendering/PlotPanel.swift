@@ -1,9 +1,38 @@
 import Glibc
+import NNEngine
 
 /// One named series of (x, y) points. Non-finite points break the line.
+///
+/// A series read from a record also keeps its buckets (`spans`): where a column of the plot
+/// covers several values, the renderers draw their range from minimum to maximum and the
+/// mean; `points` are then the buckets' means.
 struct PlotSeries: Sendable {
     var name: String
     var points: [(Double, Double)]
+    var spans: [PlotSpan] = []
+
+    init(name: String, points: [(Double, Double)]) {
+        self.name = name
+        self.points = points
+    }
+
+    /// A series from envelope buckets; x runs over their indices, or with `byTag` over their tags.
+    init(name: String, buckets: [Envelope.Bucket], byTag: Bool = false) {
+        self.name = name
+        spans = buckets.map { b in
+            PlotSpan(x0: Double(byTag ? b.firstTag : b.first), x1: Double(byTag ? b.lastTag : b.last),
+                     low: b.min, high: b.max, mean: b.mean, count: b.count)
+        }
+        points = spans.map { ($0.x1 == $0.x0 ? $0.x0 : ($0.x0 + $0.x1) / 2, $0.mean) }
+    }
+}
+
+/// One bucket of a recorded series: the x values it covers and the exact minimum, maximum
+/// and mean of the `count` values inside.
+struct PlotSpan: Sendable, Equatable {
+    var x0: Double, x1: Double
+    var low: Double, high: Double, mean: Double
+    var count: Int
 }
 
 /// One plot: series over shared axes, with a title, axis names and a legend. The terminal
@@ -34,8 +63,10 @@ struct PlotPanel: Sendable {
         self.notes = notes
     }
 
+    /// Every point, and every bucket's extremes, so that the axes cover the true range.
     private var finitePoints: [(Double, Double)] {
-        series.flatMap(\.points).filter { $0.0.isFinite && $0.1.isFinite }
+        series.flatMap { s in s.points + s.spans.flatMap { [($0.x0, $0.low), ($0.x1, $0.high)] } }
+            .filter { $0.0.isFinite && $0.1.isFinite }
     }
 
     /// True when the y axis is logarithmic: asked for, and every value is positive.

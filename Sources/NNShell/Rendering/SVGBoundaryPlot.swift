@@ -65,6 +65,7 @@ enum SVGBoundaryPlot {
     /// The predicted class on a grid, each run of one class along a grid row as one rectangle.
     static func regions(_ map: BoundaryMap, rect: SVGRect, x: ClosedRange<Double>, y: ClosedRange<Double>, into document: inout SVGDocument) {
         let columns = gridColumns, rows = max(1, Int((Double(columns) * rect.height / rect.width).rounded()))
+        guard map.affordable(columns * rows) else { return }
         var grid: [Double] = []
         for r in 0..<rows { for c in 0..<columns {
             grid += [x.lowerBound + (Double(c) + 0.5) / Double(columns) * x.span, y.upperBound - (Double(r) + 0.5) / Double(rows) * y.span]

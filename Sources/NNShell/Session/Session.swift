@@ -14,6 +14,8 @@ public final class Session {
     var state = SessionState()
     /// The lines typed at the prompt, oldest first, for `history` (the REPL feeds them).
     public private(set) var typedLines: [String] = []
+    /// Every line run and what it printed, for `review --html`.
+    var transcript = Transcript()
 
     public init(options: SessionOptions) {
         self.options = options
@@ -64,9 +66,18 @@ public final class Session {
         if typedLines.count > 1_000 { typedLines.removeFirst(typedLines.count - 1_000) }
     }
 
+    /// Runs one line and keeps it, with what it printed, for `review --html`.
+    public func evaluate(_ typed: String) -> Outcome {
+        let prompt = self.prompt
+        let outcome = evaluateLine(typed)
+        let svg = outcome.error == nil && transcript.takesPictures ? picture(of: typed) : nil
+        transcript.record(prompt: prompt, line: typed, outcome: outcome, svg: svg)
+        return outcome
+    }
+
     /// Runs one line. On error the state is exactly as before. A `#` outside quotes starts a
     /// comment; a line that is only a comment does nothing (in a lesson it is not Enter).
-    public func evaluate(_ typed: String) -> Outcome {
+    func evaluateLine(_ typed: String) -> Outcome {
         let nothing = Outcome(output: "", error: nil, quit: false)
         let line = Token.withoutComment(typed)
         let trimmed = line.trimmed
@@ -86,7 +97,7 @@ public final class Session {
         CommandContext(ascii: options.ascii, color: options.color, width: options.width, interactive: options.interactive,
                        interruptCheck: interruptCheck, progressSink: progressSink, directory: directory,
                        lessonDirectories: options.lessonDirectories, stateDirectory: options.stateDirectory,
-                       clock: clock, typedLines: typedLines)
+                       clock: clock, typedLines: typedLines, transcript: transcript)
     }
 }
 

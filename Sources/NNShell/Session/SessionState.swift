@@ -141,11 +141,11 @@ struct LastRun: Sendable, Equatable {
 /// A training run kept by name with `plot keep`, so that loss curves can be laid over each other.
 struct SavedRun: Sendable {
     var name: String
-    /// The mean loss of each recorded pass, with the pass's number (1 = the first) and the
-    /// number of the update that ended it.
-    var epochLosses: [(epoch: Int, update: Int, loss: Double)]
-    /// The loss of each recorded update, with the update's number.
-    var stepLosses: [(update: Int, loss: Double)]
+    /// The mean loss of every pass, in buckets: `first`/`last` are pass numbers (1 = the
+    /// first), the tags the updates that ended them.
+    var epochs: [Envelope.Bucket]
+    /// The loss of every update, in buckets of update numbers.
+    var updates: [Envelope.Bucket]
     /// How it was trained, e.g. "2-2-1, sgd, η = 0.01, 200 updates".
     var summary: String
 }

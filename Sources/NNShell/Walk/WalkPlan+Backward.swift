@@ -47,6 +47,11 @@ extension WalkPlan {
                     + "\(notation.times)\(notation.ascii ? "delta\(k + 1)_m" : "δ" + Notation.sub(String(k + 1)) + "ₘ"))")
                 numbers.append("(" + format(delta.terms.reduce(0) { $0 + $1.weightValue * $1.delta }) + ")")
             }
+            if let shortcut = delta.shortcut {
+                let o = notation.output(k + 1, j), d = notation.ascii ? "d" : "∂"
+                symbolic[symbolic.count - 1] = String(symbolic[symbolic.count - 1].dropLast()) + " + \(d)L/\(d)\(o) (shortcut))"
+                numbers[numbers.count - 1] = String(numbers[numbers.count - 1].dropLast()) + " + \(number(shortcut)))"
+            }
             let references = zip(delta.terms, uses).prefix(4).compactMap { term, use in
                 deltaStep[[r, k + 1, GradientText.toNode(term.weight)]].map { "\(use) [\($0)]" }
             }
@@ -80,7 +85,7 @@ extension WalkPlan {
 
     /// Through the softmax Jacobian: δ_j = O_j·(∂L/∂O_j − Σ_m ∂L/∂O_m·O_m).
     func addSoftmaxFactor(_ delta: DeltaExplanation, trace: Trace, symbolic: inout [String], numbers: inout [String]) {
-        let k = delta.layer, j = delta.node, outputs = trace.outputs[k - 1]
+        let k = delta.layer, j = delta.node, outputs = trace.activated[k - 1]
         let upstream: [Double] = k == network.layerCount ? trace.lossGradient
             : (1...network.sizes[k]).map { m in (1...network.sizes[k + 1]).reduce(0) { $0 + network.weight(k + 1, m, $1) * trace.deltas[k][$1 - 1] } }
         let weighted = zip(upstream, outputs).reduce(0) { $0 + $1.0 * $1.1 }

@@ -25,7 +25,9 @@ extension WalkPlan {
         step.value = trace.z[k - 1][j - 1]
         let activation = network.activations[k - 1]
         if activation == .linear {
-            step.notes.append("\(outputName(k, j)) = \(notation.z(k, j)) = \(format(trace.outputs[k - 1][j - 1]))   (linear)")
+            let shortcut = network.hasShortcut(k) ? " + \(inputName(k, j))" : ""
+            step.notes.append("\(outputName(k, j)) = \(notation.z(k, j))\(shortcut) = \(format(trace.outputs[k - 1][j - 1]))   (linear"
+                + (shortcut.isEmpty ? ")" : ", plus the shortcut)"))
             steps.append(step)
             return
         }
@@ -52,6 +54,10 @@ extension WalkPlan {
         case .step: step.forms = ["step(\(z))"]; step.numbers = "step(\(zValue))   (1 when z \(notation.ascii ? ">=" : "≥") 0, else 0)"
         case .linear, .softmax: break
         }
+        if network.hasShortcut(k) {
+            step.forms = [(step.forms.first ?? "") + " + \(inputName(k, j))   (the shortcut)"]
+            step.numbers = "\(format(trace.activated[k - 1][j - 1])) + \(format(trace.output(layer: k - 1, node: j)))"
+        }
         step.value = trace.outputs[k - 1][j - 1]
         step.notes += flags(trace, layer: k, node: j)
         steps.append(step)
@@ -62,27 +68,28 @@ extension WalkPlan {
         let activation = network.activations[k - 1], o = notation.output(k, j)
         if activation == .relu {
             if dead.contains([k, j]) {
-                return ["dead: \(o) is 0 for every one of the \(counted(data.count, "row")), so relu′ = 0 stops all of the"
-                    + " gradient through it and its incoming weights never move".replacing("′", with: notation.ascii ? "'" : "′")]
+                return ["dead: \(o) is 0 for every one of the \(counted(data.count, "row")), so relu′ = 0 there:",
+                        "it stops all of the gradient through it, and its incoming weights never move"]
+                    .map { $0.replacing("′", with: notation.ascii ? "'" : "′") }
             }
             return trace.z[k - 1][j - 1] > 0 ? [] : ["relu is off for this row (z \(notation.ascii ? "<=" : "≤") 0): no gradient passes back through \(o)"]
         }
         guard let saturation = network.saturatedNodes(trace).first(where: { $0.layer == k && $0.node == j }) else { return [] }
-        return [Self.saturationText(saturation, notation: notation, format: format)]
+        return Self.saturationText(saturation, notation: notation, format: format)
     }
 
     /// "saturated: σ′(z₁₁) = 0.0012, 0.5% of its maximum 0.25; it stops 99.5% of the gradient that reaches O₁₁".
-    static func saturationText(_ s: NodeSaturation, notation: Notation, format: NumberFormat) -> String {
+    static func saturationText(_ s: NodeSaturation, notation: Notation, format: NumberFormat) -> [String] {
         let prime = notation.ascii ? "'" : "′"
         let g = (s.activation == .sigmoid ? (notation.ascii ? "sigmoid" : "σ") : "tanh") + prime
-        let passed = percent(s.passedShare), stopped = percent(1 - s.passedShare)
-        return "saturated: \(g)(\(notation.z(s.layer, s.node))) = \(format(s.derivative)), \(passed) of its maximum "
-            + "\(format(s.maximum)); it stops \(stopped) of the gradient that reaches \(notation.output(s.layer, s.node))"
+        let passed = s.passedShare < 0.0001 ? "under 0.01%" : percent(s.passedShare)
+        let stopped = s.passedShare < 0.0001 ? "over 99.99%" : percent(1 - s.passedShare)
+        return ["saturated: \(g)(\(notation.z(s.layer, s.node))) = \(format(s.derivative)), \(passed) of its maximum \(format(s.maximum)),",
+                "so it stops \(stopped) of the gradient that reaches \(notation.output(s.layer, s.node))"]
     }
 
     static func percent(_ share: Double) -> String {
-        let value = share * 100
-        return System.format(value >= 99.95 || value < 0.05 ? "%.2f%%" : "%.1f%%", value)
+        System.format(share >= 0.9995 || share < 0.0005 ? "%.2f%%" : "%.1f%%", share * 100)
     }
 
     /// O_kj = e^(z_kj) / Σ_m e^(z_km) for a softmax layer.
