@@ -14,13 +14,17 @@ final class PTYTests: XCTestCase {
         let home = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
         let state = home.appendingPathComponent("state")
+        let config = home.appendingPathComponent("config")
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("nnstep"), withIntermediateDirectories: true)
+        try "set lr 0.3  # the startup file\n".write(
+            to: config.appendingPathComponent("nnstep/init.nn"), atomically: true, encoding: .utf8)
         let driver = packageRoot.appendingPathComponent("Tests/nnstepTests/pty_drive.py")
 
         let result = try run(
             python,
             arguments: [driver.path, binary.path, state.appendingPathComponent("nnstep/history").path],
             environment: [
-                "HOME": home.path, "XDG_STATE_HOME": state.path, "TERM": "xterm", "NO_COLOR": "1",
+                "HOME": home.path, "XDG_STATE_HOME": state.path, "XDG_CONFIG_HOME": config.path, "TERM": "xterm", "NO_COLOR": "1",
                 "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
             ])
         XCTAssertEqual(result.status, 0, "pty_drive.py failed:\n\(result.errors)")

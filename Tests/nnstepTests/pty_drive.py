@@ -86,7 +86,18 @@ def fail(message, terminal):
 def main():
     binary, history_file = sys.argv[1], sys.argv[2]
     t = Terminal([binary])
+    # The caller's startup file ($XDG_CONFIG_HOME/nnstep/init.nn) sets lr 0.3 before the first prompt.
+    t.expect("learning rate η = 0.3".encode(), "the startup file runs before the first prompt")
     t.expect(PROMPT, "the first prompt")
+
+    t.send(b"set lr \\\r")  # a line ending in a backslash goes on
+    t.expect(b"...> ", "the continuation prompt")
+    t.send(b"0.05   # a comment\r")
+    t.expect("learning rate η = 0.05".encode(), "the continued line runs as one command")
+    t.expect(PROMPT, "a prompt after the continued line")
+    t.send(b"history\r")
+    t.expect(b"set lr  0.05   # a comment", "history shows the joined line")
+    t.expect(PROMPT, "a prompt after 'history'")
 
     t.send(b"sh\t")
     t.expect(b"ow", "TAB completes 'sh' to 'show'")

@@ -134,11 +134,12 @@ extension Command {
             throw ShellError.file("\(pathToken.text):\(place) \(error.message)")
         }
         try state.setData(data)
-        var lines = ["data \(name): \(counted(data.count, "row")), \(counted(data.featureCount, "input")) -> "
-            + data.targetNames.joined(separator: ", ")]
+        // Names come from the file: shown as one line, escaped and cut (PlainText.message).
+        var lines = [PlainText.message("data \(name): \(counted(data.count, "row")), \(counted(data.featureCount, "input")) -> "
+            + data.targetNames.joined(separator: ", "))]
         if !data.classNames.isEmpty {
-            lines.append("\(counted(data.classNames.count, "class", plural: "classes")) in '\(data.targetNames[0])': "
-                + data.classNames.joined(separator: ", "))
+            lines.append(PlainText.message("\(counted(data.classNames.count, "class", plural: "classes")) in '\(data.targetNames[0])': "
+                + data.classNames.joined(separator: ", ")))
         }
         if let training = state.training, training.data.targetCount != data.targetCount {
             lines.append("the class labels in '\(data.targetNames[0])' became \(training.data.targetCount) one-hot targets "

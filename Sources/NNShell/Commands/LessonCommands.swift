@@ -138,12 +138,20 @@ extension Command {
 enum LessonFile {
     static func read(_ path: String, shown: String) throws(ShellError) -> Lesson {
         let text = try FileAccess.readText(path, shown: shown, kind: .lesson)
-        let (lesson, issues) = LessonParser.parse(text)
+        let (lesson, issues, _) = parse(text, directory: Path.parent(path))
         if let first = issues.first {
             let more = issues.count > 1 ? " (and \(issues.count - 1) more; 'nnstep --check \(shown)' lists them)" : ""
             throw ShellError.file(first.formatted(shown) + more)
         }
         return lesson
+    }
+
+    /// `text` with its `@include`s followed, parsed; problems point into the file they are in.
+    static func parse(_ text: String, directory: String) -> (Lesson, [LessonIssue], LessonSource) {
+        let source = LessonSource(text, directory: directory)
+        let (lesson, issues) = LessonParser.parse(source.text)
+        // A file that cannot be included is the root cause of whatever else goes wrong.
+        return (lesson, source.issues.isEmpty ? issues.map(source.located) : source.issues, source)
     }
 
     /// The title on a lesson's `# ` line, read without parsing the rest.

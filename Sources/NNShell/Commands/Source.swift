@@ -26,7 +26,7 @@ extension Command {
         try invocation.expectAtMost(1)
         let path = invocation.context.resolve(file.text)
         let text: String
-        do { text = try FileAccess.readText(path, shown: file.text) } catch { throw ShellError.at(file, error.message) }
+        do { text = try FileAccess.readText(path, shown: file.text, kind: .script) } catch { throw ShellError.at(file, error.message) }
         let key = System.realPath(path) ?? path
         var context = invocation.context
         if context.sourcing.contains(key) || context.sourcing.count >= sourceDepthLimit {

@@ -10,26 +10,49 @@ public enum LessonChecker {
     /// Every problem in the file at `path`, each formatted `FILE:LINE:COL: message`.
     public static func check(path: String) -> [String] {
         let text: String
-        do { text = try FileAccess.readText(path, shown: path, kind: path.hasSuffix(".lesson") ? .lesson : .script) } catch { return ["\(path):1:1: \(error.message)"] }
+        do { text = try FileAccess.readText(path, shown: path) } catch { return ["\(path):1:1: \(error.message)"] }
         let directory = Path.parent(path)
-        let issues = path.hasSuffix(".lesson") ? lessonIssues(text, directory: directory) : scriptIssues(text)
-        return issues.map { $0.formatted(path) }
+        guard path.hasSuffix(".lesson") else { return scriptIssues(text).map { $0.formatted(path) } }
+        return lessonIssues(text, directory: directory).map { $0.formatted(path) }
     }
 
-    /// Warnings that do not stop a lesson from playing (a term used before it is defined),
-    /// each formatted `FILE:LINE:COL: warning: message`.
+    /// Warnings that do not stop a lesson from playing (a byte-order mark, tabs, a term used
+    /// before it is defined), each formatted `FILE:LINE:COL: warning: message`.
     public static func warnings(path: String) -> [String] {
         guard path.hasSuffix(".lesson"), let text = try? FileAccess.readText(path, shown: path) else { return [] }
-        let (lesson, issues) = LessonParser.parse(text)
+        let (lesson, issues, source) = LessonFile.parse(text, directory: Path.parent(path))
         guard issues.isEmpty else { return [] }
-        return LessonTerms.warnings(lesson, number: LessonLibrary.entry(forPath: path).number).map { $0.formatted(path) }
+        let terms = LessonTerms.warnings(lesson, number: LessonLibrary.entry(forPath: path).number).map(source.located)
+        return (source.notes + terms).map { $0.formatted(path) }
     }
 
-    /// Format problems, then (when the format is sound) problems found by playing it.
+    /// Format problems, then (when the format is sound) problems found by playing it, each
+    /// root cause once: a repeated message is reported at its first place with a count, and
+    /// after a command fails, what fails later is only counted (it may follow from it).
     static func lessonIssues(_ text: String, directory: String = "") -> [LessonIssue] {
-        let (lesson, issues) = LessonParser.parse(text)
-        guard issues.isEmpty else { return issues }
-        return dryRun(lesson, directory: directory)
+        let (lesson, issues, source) = LessonFile.parse(text, directory: directory)
+        guard issues.isEmpty else { return condense(issues) }
+        return dryRun(lesson, directory: directory).map(source.located)
+    }
+
+    /// The first of each repeated message, with how many more there are and where.
+    static func condense(_ issues: [LessonIssue]) -> [LessonIssue] {
+        var result: [LessonIssue] = []
+        var repeats: [String: [Int]] = [:]
+        for issue in issues {
+            if result.contains(where: { $0.message == issue.message }) {
+                repeats[issue.message, default: []].append(issue.location.line)
+            } else {
+                result.append(issue)
+            }
+        }
+        return result.map { issue in
+            guard let lines = repeats[issue.message] else { return issue }
+            var first = issue
+            let shown = lines.prefix(5).map(String.init).joined(separator: ", ") + (lines.count > 5 ? ", …" : "")
+            first.message += " (and \(lines.count) more like it, at line\(lines.count == 1 ? "" : "s") \(shown))"
+            return first
+        }
     }
 
     /// Plays `lesson` straight through in a fresh session and reports what fails.
@@ -49,7 +72,7 @@ public enum LessonChecker {
                 }
             }
         }
-        return run.issues
+        return run.reported
     }
 
     /// Each non-blank line that is not a `#` comment must start with a known command.
@@ -64,10 +87,10 @@ public enum LessonChecker {
                 if Command.named(first.text) == nil {
                     let near = didYouMean(first.text, among: Command.all.map(\.name))
                     issues.append(LessonIssue(location: SourceLocation(line: index + 1, column: indent + first.column),
-                                              message: "unknown command '\(first.text)'\(near)"))
+                                              message: "unknown command '\(first.text)'\(near)", file: nil))
                 }
             } catch {
-                issues.append(LessonIssue(location: SourceLocation(line: index + 1, column: indent + (error.column ?? 1)), message: error.message))
+                issues.append(LessonIssue(location: SourceLocation(line: index + 1, column: indent + (error.column ?? 1)), message: error.message, file: nil))
             }
         }
         return issues
@@ -85,14 +108,27 @@ private struct DryRun {
 
     var scope: LiveScope { LiveScope(state: state, kept: kept) }
 
+    /// Problems after a failed command, counted but not shown.
+    var followOn = 0
+    var commandFailed = false
+
     mutating func report(_ line: Int, _ column: Int, _ message: String) {
-        issues.append(LessonIssue(location: SourceLocation(line: line, column: column), message: message))
+        guard !commandFailed else { followOn += 1; return }
+        issues.append(LessonIssue(location: SourceLocation(line: line, column: column), message: message, file: nil))
     }
 
     mutating func execute(_ command: LessonCommandLine) {
         do { _ = try LessonPlayer.execute(command.text, &state, context) } catch {
             report(command.location.line, command.location.column + (error.column ?? 1) - 1, "this command fails here: \(error.message)")
+            commandFailed = true
         }
+    }
+
+    /// The issues, with a note on the last one when later problems were held back.
+    var reported: [LessonIssue] {
+        guard followOn > 0, var last = issues.last else { return issues }
+        last.message += " (\(followOn) later problem\(followOn == 1 ? " is" : "s are") not shown: they may follow from this one; fix it and check again)"
+        return issues.dropLast() + [last]
     }
 
     mutating func value(_ expression: LessonExpression, line: Int) -> Double? {

@@ -18,7 +18,9 @@ extension LessonParser {
         guard let first = tokens.first else { return nil }
         guard Command.named(first.text) != nil else {
             let names = Command.all.map(\.name)
-            let near = didYouMean(first.text, among: names)
+            let note = first.text.first?.isUppercase == true || first.text.hasSuffix(":")
+                ? "; a line starting with '>' runs a command: write a note or a quotation as plain narration" : ""
+            let near = didYouMean(first.text, among: names, otherwise: note)
             return ("unknown command '\(first.text)'\(near)", first.column)
         }
         if lessonCommands.contains(first.text.lowercased()) {

@@ -2,9 +2,11 @@
 struct LessonIssue: Sendable, Equatable {
     var location: SourceLocation
     var message: String
+    /// The included file it is in, or nil for the lesson itself.
+    var file: String?
 
     /// `FILE:LINE:COL: message`.
-    func formatted(_ file: String) -> String { "\(file):\(location.line):\(location.column): \(message)" }
+    func formatted(_ lessonPath: String) -> String { "\(file ?? lessonPath):\(location.line):\(location.column): \(message)" }
 }
 
 /// Reads the lesson format line by line: the header (`# Title`, `about:`, `setup:`), then
@@ -38,7 +40,7 @@ struct LessonParser {
     }
 
     mutating func issue(_ line: Int, _ column: Int, _ message: String) {
-        issues.append(LessonIssue(location: SourceLocation(line: line, column: column), message: message))
+        issues.append(LessonIssue(location: SourceLocation(line: line, column: column), message: message, file: nil))
     }
 
     var lineNumber: Int { index + 1 }

@@ -39,16 +39,17 @@ enum Reflow {
         return out.joined(separator: "\n")
     }
 
-    /// The length of `  - ` or `  12. ` at the start of an indented list item, or nil.
+    /// The length of `- `, `  - ` or `  12. ` at the start of a list item, or nil.
     static func listMarker(_ text: String) -> Int? {
         let characters = Array(text)
         var i = 0
         while i < characters.count, characters[i] == " " { i += 1 }
-        guard i > 0, i < characters.count else { return nil }
+        guard i < characters.count else { return nil }
         if characters[i] == "-" || characters[i] == "*" {
             i += 1
         } else {
             let start = i
+            guard start > 0 else { return nil }
             while i < characters.count, characters[i].isNumber { i += 1 }
             guard i > start, i < characters.count, characters[i] == "." else { return nil }
             i += 1

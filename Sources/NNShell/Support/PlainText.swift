@@ -83,6 +83,10 @@ public enum PlainText {
         }
         let joined = pieces.joined(separator: " ")
         guard joined.count > messageLimit else { return joined }
-        return String(joined.prefix(messageLimit - 120)) + " … " + String(joined.suffix(100))
+        // Cut at spaces, so that no word is broken.
+        let head = joined.prefix(messageLimit - 120), tail = joined.suffix(100)
+        let start = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        let end = tail.firstIndex(of: " ").map { tail[tail.index(after: $0)...] } ?? tail
+        return String(start) + " … " + String(end)
     }
 }
