@@ -3,7 +3,7 @@ import NNEngine
 extension Command {
     static let epoch = Command(
         name: "epoch",
-        usage: "epoch [N]",
+        usage: "epoch [N] [--watch]",
         summary: "make N passes over the data and show each pass's mean loss",
         details: """
         One epoch is one pass over every row, with updates as the mode says (sgd: one per
@@ -12,14 +12,27 @@ extension Command {
         Prints each pass's mean loss (the first and last few, and a plot, when there are
         many), the time the training loop took and the updates per second.
         Ctrl-C stops a long run and keeps the updates already made.
+        With --watch, a live view redraws about ten times a second: the epoch, η, the
+        loss curves (training and test) and, for two inputs, the boundary. Space pauses
+        and resumes; q or Ctrl-C stops and keeps the updates. Off a terminal only the
+        last view is printed.
         """,
-        examples: ["epoch", "epoch 100"],
+        examples: ["epoch", "epoch 100", "epoch 500 --watch"],
         run: runEpoch
     )
 
     static let epochLimit = 100_000_000
 
     @Sendable static func runEpoch(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+        if let watch = invocation.arguments.firstIndex(where: { $0.text.lowercased() == "--watch" }) {
+            var words = invocation.arguments
+            words.remove(at: watch)
+            try invocation.expectAtMost(1, words)
+            let count = try words.first.map { token throws(ShellError) in
+                try Arguments.integer(token, "the number of epochs", in: 1...epochLimit)
+            } ?? 1
+            return try runEpochWatch(count, invocation, &state)
+        }
         try invocation.expectAtMost(1)
         let count = try invocation.arguments.first.map { token throws(ShellError) in
             try Arguments.integer(token, "the number of epochs", in: 1...epochLimit)
