@@ -54,7 +54,7 @@ extension WalkSession {
         case .wrong:
             asked += 1
             recordMiss(step.kind)
-            var text = "not quite: you typed \(typed) (\(AnswerJudge.describe(verdict)))"
+            var text = "not quite: you typed \(PlainText.echo(typed)) (\(AnswerJudge.describe(verdict)))"
             if let numbers = step.numbers { text += "; it is made of \(numbers)" }
             return text + "\n" + showOne()
         }
