@@ -87,6 +87,8 @@ struct UpdateRule {
                 add(next.first); add(next.second); add(p[i] - next.move)
             }
         }
+        // A frozen parameter does not move, but a non-finite gradient is still divergence.
+        if !frozen.isEmpty { for i in 0..<count where frozen[i] { add(g[i]) } }
         return sum == 0
     }
 
