@@ -71,3 +71,43 @@ final class NeuronMapTests: XCTestCase {
         XCTAssertTrue(perceptron.evaluate("plot boundary").output.contains("predicts y=1"))
     }
 }
+
+/// `epoch N --watch` off a terminal: the last frame only, and the same state as `epoch N`.
+final class EpochWatchTests: XCTestCase {
+    func testOffATerminalTheLastFrameIsPrintedAndTheStateIsThatOfEpoch() throws {
+        let setup = ["net 2-4-1 act=tanh,sigmoid loss=bce init=xavier seed=3", "data xor", "set lr 0.5"]
+        let watched = Session(options: SessionOptions()), plain = Session(options: SessionOptions())
+        for line in setup { XCTAssertNil(watched.evaluate(line).error); XCTAssertNil(plain.evaluate(line).error) }
+        let output = watched.evaluate("epoch 30 --watch").output
+        XCTAssertNil(plain.evaluate("epoch 30").error)
+        XCTAssertEqual(output.components(separatedBy: "epoch 30 of 30 · η = 0.5 · mean loss").count, 2, output)
+        XCTAssertFalse(output.contains("Space pauses"), "no keys off a terminal")
+        XCTAssertTrue(output.contains("mean loss of each epoch") && output.contains("points are on their own class's side"))
+        XCTAssertTrue(output.contains("30 epochs, 120 updates in"), output)
+        XCTAssertEqual(watched.state.training?.network.parameters, plain.state.training?.network.parameters)
+        XCTAssertEqual(watched.state.training?.recorder.epochBuckets.map(\.mean), plain.state.training?.recorder.epochBuckets.map(\.mean))
+        XCTAssertEqual(watched.evaluate("epoch 2 3 --watch").error?.message, "unexpected '3'; usage: epoch [N] [--watch]")
+    }
+
+    func testFramesAreDrawnAndQStopsKeepingTheUpdates() throws {
+        let session = Session(options: SessionOptions())
+        for line in ["net 2-4-1 act=tanh,sigmoid init=xavier seed=3", "data xor"] { XCTAssertNil(session.evaluate(line).error) }
+        var frames: [String] = []
+        var keys: [UInt8] = []
+        let clock = FakeClock()
+        session.clock = { clock.tick() * 50 } // 50 ms a reading
+        session.frameSink = { frame in
+            frames.append(frame)
+            if frames.count == 3 { keys = [UInt8(ascii: "q")] }
+        }
+        session.keyPoll = { keys.popLast() }
+        let output = session.evaluate("epoch 1000 --watch").output
+        XCTAssertTrue(output.contains("stopped after epoch"), output)
+        let updates = try XCTUnwrap(session.state.training?.updateCount)
+        XCTAssertGreaterThan(updates, 0)
+        XCTAssertLessThan(updates, 4000)
+        XCTAssertEqual(frames.count, 4, "three frames while running, and the last")
+        XCTAssertTrue(frames[0].contains("Space pauses, q stops"))
+        XCTAssertFalse(output.contains("mean loss of each epoch"), "at a terminal the last frame is not printed again")
+    }
+}

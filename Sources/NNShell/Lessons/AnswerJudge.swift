@@ -55,19 +55,20 @@ public enum AnswerJudge {
         if body.first == "-" || body.first == "+" { body = body.dropFirst() }
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard !body.isEmpty, parts.count <= 2, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigitCharacter) }),
-              parts.contains(where: { !$0.isEmpty }), let value = Double(text.trimmed) else { return nil }
+              parts.contains(where: { !$0.isEmpty }), let value = Double(text.trimmed), value.isFinite else { return nil }
         let decimals = parts.count == 2 ? parts[1].count : 0
         let digits = parts.joined().drop { $0 == "0" }.count
         return Reading(value: value, significantDigits: digits,
                        halfUnit: 0.5 * NumberFormat.powerOfTen(exponent - decimals))
     }
 
-    /// The verdict on `typed` for the engine's `expected` value.
-    public static func judge(_ typed: String, expected: Double) -> Verdict {
+    /// The verdict on `typed` for the engine's `expected` value; fewer than `minimum`
+    /// significant digits are not judged.
+    public static func judge(_ typed: String, expected: Double, minimum: Int = minimumDigits) -> Verdict {
         guard let reading = read(typed) else {
             return .unreadable("a number with at least \(minimumDigits) significant digits, like 0.298 or -2.50")
         }
-        return judge(reading, expected: expected, within: nil)
+        return judge(reading, expected: expected, within: nil, minimum: minimum)
     }
 
     /// As `judge(_:expected:)`, and arithmetic without names is read too; `within` replaces
@@ -82,10 +83,10 @@ public enum AnswerJudge {
         return right ? .right : miss(value, expected)
     }
 
-    static func judge(_ reading: Reading, expected: Double, within: Tolerance?) -> Verdict {
+    static func judge(_ reading: Reading, expected: Double, within: Tolerance?, minimum: Int = minimumDigits) -> Verdict {
         if let within { return within.accepts(reading.value, expected) ? .right : miss(reading.value, expected) }
         if isExact(reading.value, expected) { return .right }
-        if reading.significantDigits < minimumDigits { return .tooFewDigits(reading.significantDigits) }
+        if reading.significantDigits < minimum { return .tooFewDigits(reading.significantDigits) }
         // A little slack for the binary representation of both numbers.
         let slack = 1e-12 * max(abs(expected), abs(reading.value))
         if abs(expected - reading.value) <= reading.halfUnit + slack { return .right }

@@ -28,7 +28,7 @@ extension WalkPlan {
         let index = network.index(of: parameter)!
         let delta = notation.delta(k, j), input = factor(parameter, traces[0]).name
         let d = notation.ascii ? "d" : "∂"
-        var step = WalkStep(name: isBatch ? "G(\(notation.parameter(parameter)))" : "\(d)L/\(d)\(notation.parameter(parameter))",
+        var step = WalkStep(name: isBatch || network.isPerceptron ? "G(\(notation.parameter(parameter)))" : "\(d)L/\(d)\(notation.parameter(parameter))",
                             kind: "a gradient δ·input".replacing("δ", with: notation.ascii ? "delta" : "δ"))
         let products = traces.prefix(Self.detailedRows).map { trace in
             "\(number(trace.deltas[k - 1][j - 1]))\(dot)\(number(factor(parameter, trace).value))"
