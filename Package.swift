@@ -45,6 +45,6 @@ let package = Package(
         ),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNShellTests", dependencies: ["NNShell", "NNEngine"], exclude: ["Transcripts", "PlotGoldens", "LessonTranscripts"]),
-        .testTarget(name: "nnstepTests", dependencies: [], exclude: ["pty_drive.py"]),
+        .testTarget(name: "nnstepTests", dependencies: [], exclude: ["pty_drive.py", "pty_walk.py", "pty_watch.py"]),
     ]
 )

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The byte between fields: a comma, a semicolon (common where the decimal mark is a comma) or a tab.
 public enum CSVSeparator: String, CaseIterable, Sendable {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Foundation
-#endif
 
 /// A computed input column, as in TensorFlow Playground's feature crosses: `xK^2`, `xJ*xK`,
 /// `sin(xK)` or `cos(xK)`, where xK is the data's K-th input column (1-based).

@@ -35,3 +35,30 @@ extension Network {
         return result
     }
 }
+
+extension Network {
+    /// One node's value for many inputs, row-major as for `predictions`: O_kj (or z_kj with
+    /// `preActivation`) of layer `k` ≥ 1, node `j` ≥ 1, from the same forward pass training uses.
+    public func nodeValues(_ inputs: [Double], layer k: Int, node j: Int, preActivation: Bool = false) -> [Double] {
+        precondition((1...layerCount).contains(k) && (1...sizes[k]).contains(j), "There is no node \(j) in layer \(k).")
+        precondition(inputs.count % inputCount == 0, "The inputs must hold a whole number of rows of \(inputCount) values.")
+        let rows = inputs.count / inputCount
+        var result = [Double](repeating: 0, count: rows)
+        guard rows > 0 else { return result }
+        var network = self
+        var workspace = Workspace(sizes: sizes, parameterCount: parameterCount)
+        let target = [Double](repeating: 0, count: outputCount), nIn = inputCount
+        let offset = preActivation ? workspace.zOffsets[k] + j - 1 : workspace.aOffsets[k] + j - 1
+        network.withKernel(&workspace) { kernel in
+            inputs.withUnsafeBufferPointer { xs in
+                target.withUnsafeBufferPointer { y in
+                    for r in 0..<rows {
+                        _ = kernel.forward(x: xs.baseAddress! + r * nIn, y: y.baseAddress!)
+                        result[r] = preActivation ? kernel.z[offset] : kernel.a[offset]
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

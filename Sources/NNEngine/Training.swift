@@ -33,6 +33,13 @@ public struct Training: Sendable {
     public internal(set) var lastStep: StepRecord?
     public internal(set) var recorder: Recorder
     var undoLog: UndoLog
+    /// The most memory, in bytes, that undo checkpoints and the plot record may take
+    /// (`set recording budget N`, in MB; 64 MB by default). The record of plots is small and
+    /// bounded by itself; the rest is for checkpoints, so a large network keeps fewer.
+    public var recordingBudget = Training.defaultRecordingBudget {
+        didSet { undoLog = undoLog.resized(budget: undoBudget) }
+    }
+    public static let defaultRecordingBudget = 64 << 20
     var workspace: Workspace
     /// Running sums for the pass in progress: per-sample losses and their count.
     var passLoss = 0.0
@@ -46,7 +53,8 @@ public struct Training: Sendable {
         optimizerState = OptimizerState(settings.optimizer, count: network.parameterCount)
         recorder = Recorder(parameterCount: network.parameterCount, layerCount: network.layerCount,
                             layerRanges: (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] })
-        undoLog = UndoLog(parameterCount: network.parameterCount)
+        undoLog = UndoLog(parameterCount: network.parameterCount,
+                          budget: Self.defaultRecordingBudget - Self.recorderBytes(recorder))
         workspace = Workspace(sizes: network.sizes, parameterCount: network.parameterCount)
     }
 

@@ -4,8 +4,10 @@
 /// update itself. Instead a checkpoint (parameters, optimiser state, cursor, settings) is
 /// kept every `interval` updates, and whenever the settings or a parameter were changed by
 /// hand; the state after any later update is rebuilt by replaying the same kernel from the
-/// nearest checkpoint, which gives the same bits. The ring holds `capacity` checkpoints and
-/// never more than about 2 MB of parameters, so memory stays flat however long training runs.
+/// nearest checkpoint, which gives the same bits. The ring holds at most `maximumCapacity`
+/// checkpoints and never more bytes than `budget`: a large network keeps fewer of them (with
+/// an optimiser's state, each costs two or three times its parameters), and a network whose
+/// one checkpoint is larger than the budget keeps none, so undo is off for it.
 struct UndoLog: Sendable, Equatable {
     struct Checkpoint: Sendable, Equatable {
         /// The number of updates made when it was taken (the state *after* that many).
@@ -33,7 +35,10 @@ struct UndoLog: Sendable, Equatable {
     }
 
     static let interval = 256
-    static let budget = 262_144 // doubles: 2 MiB
+    static let maximumCapacity = 8
+    /// The most bytes the checkpoints may take.
+    let budget: Int
+    /// How many checkpoints of the parameters alone fit the budget (at most `maximumCapacity`).
     let capacity: Int
     let parameterCount: Int
     /// A ring of `capacity` slots: parameters flat, `parameterCount` per slot.
@@ -42,10 +47,29 @@ struct UndoLog: Sendable, Equatable {
     private var head = 0 // the slot the next checkpoint goes into
     private(set) var count = 0
 
-    init(parameterCount: Int) {
+    init(parameterCount: Int, budget: Int) {
         self.parameterCount = parameterCount
-        capacity = max(4, min(8, Self.budget / max(parameterCount, 1)))
+        self.budget = budget
+        capacity = max(0, min(Self.maximumCapacity, budget / max(8 * parameterCount, 1)))
+        slotBytes = 8 * parameterCount
     }
+
+    /// The bytes the kept checkpoints take (parameters and optimiser states).
+    var bytes: Int {
+        (0..<count).reduce(0) { total, back in
+            let state = meta[slot(back)].optimizer
+            return total + 8 * (parameterCount + state.first.count + state.second.count)
+        }
+    }
+
+    /// The bytes of the newest checkpoint (of the parameters alone before the first).
+    private(set) var slotBytes: Int
+
+    /// True when the budget, not `maximumCapacity`, limits how many checkpoints are kept.
+    var isLimitedByBudget: Bool { Self.maximumCapacity * slotBytes > budget }
+
+    /// How many checkpoints of the newest one's size fit the budget.
+    var checkpointsThatFit: Int { min(Self.maximumCapacity, budget / max(slotBytes, 1)) }
 
     private func slot(_ back: Int) -> Int { (head - 1 - back + 2 * capacity) % capacity }
 
@@ -62,6 +86,9 @@ struct UndoLog: Sendable, Equatable {
     /// Keeps the state after `update` updates. `state` points at the optimiser's arrays.
     mutating func push(_ parameters: UnsafePointer<Double>, update: Int, cursor: Cursor, settings: TrainingSettings,
                        optimizer: Optimizer, t: Int, state: StatePointers, pass: PassSums = PassSums()) {
+        let stateCount = (state.first == nil ? 0 : parameterCount) + (state.second == nil ? 0 : parameterCount)
+        slotBytes = 8 * (parameterCount + stateCount)
+        guard capacity > 0, slotBytes <= budget else { removeAll(); return }
         if storage.isEmpty {
             storage = [Double](repeating: 0, count: capacity * parameterCount)
             meta = Array(repeating: Meta(update: 0, cursor: Cursor(), settings: settings, optimizer: OptimizerState(.sgd, count: 0)),
@@ -80,6 +107,12 @@ struct UndoLog: Sendable, Equatable {
         Self.copy(state.second, into: &meta[head].optimizer.second, count: parameterCount)
         head = (head + 1) % capacity
         count = min(count + 1, capacity)
+        // Checkpoints with an optimiser's state are larger: the oldest go until the rest fit.
+        while count > 1, bytes > budget {
+            let oldest = slot(count - 1)
+            meta[oldest].optimizer = OptimizerState(.sgd, count: 0)
+            count -= 1
+        }
     }
 
     /// Keeps the state of `training`'s values as they are now.
@@ -108,6 +141,19 @@ struct UndoLog: Sendable, Equatable {
     }
 
     mutating func removeAll() { count = 0; head = 0 }
+
+    /// The same checkpoints, newest first, as many as fit a new budget.
+    func resized(budget: Int) -> UndoLog {
+        var log = UndoLog(parameterCount: parameterCount, budget: budget)
+        for back in stride(from: count - 1, through: 0, by: -1) {
+            let checkpoint = checkpoint(back: back)
+            checkpoint.parameters.withUnsafeBufferPointer { p in
+                log.push(p.baseAddress!, update: checkpoint.update, cursor: checkpoint.cursor, settings: checkpoint.settings,
+                         optimizer: checkpoint.optimizer, pass: checkpoint.pass)
+            }
+        }
+        return log
+    }
 
     static func == (lhs: UndoLog, rhs: UndoLog) -> Bool {
         lhs.count == rhs.count && (0..<lhs.count).allSatisfy { lhs.checkpoint(back: $0) == rhs.checkpoint(back: $0) }

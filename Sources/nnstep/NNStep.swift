@@ -132,6 +132,8 @@ struct NNStep: ParsableCommand {
             nnedit_install_interrupt_handler()
             session.interruptCheck = { take_interrupt() != 0 }
             session.progressSink = { Terminal.writeError($0) }
+            session.frameSink = { LiveView.draw($0) }
+            session.keyPoll = { LiveView.poll() }
             completionSession = session
             let historyPath = HistoryFile.defaultPath(environment: Environment.current)
             if let editor = EditLineReader(historyPath: historyPath) { reader = editor }

@@ -24,6 +24,7 @@ struct REPL {
             case .line(let line):
                 session.recordTyped(line)
                 let reply = session.execute(line)
+                LiveView.restore()
                 show(reply)
                 if reply.quit { return 0 }
             }

@@ -69,8 +69,10 @@ final class UndoTests: XCTestCase {
     func testTheUndoWindowIsBoundedAndSaysHowFarItReaches() throws {
         var t = placement()
         _ = try t.run(.updates(50_000))
+        XCTAssertEqual(t.undoLog.capacity, UndoLog.maximumCapacity)
         XCTAssertLessThanOrEqual(t.undoableCount, UndoLog.interval * t.undoLog.capacity)
         XCTAssertGreaterThanOrEqual(t.undoableCount, UndoLog.interval * (t.undoLog.capacity - 1))
+        XCTAssertFalse(t.undoReach.limitedByBudget)
         let reachable = t.undoableCount
         XCTAssertEqual(t.undo(1_000_000), reachable)
         XCTAssertEqual(t.undo(1), 0)

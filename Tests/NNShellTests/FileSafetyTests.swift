@@ -38,6 +38,25 @@ final class FileSafetyTests: XCTestCase {
         XCTAssertEqual(leftovers(), [])
     }
 
+    func testALinkToNowhereCreatesTheFileItNames() throws {
+        try FileManager.default.createSymbolicLink(atPath: path("dangling.json"), withDestinationPath: "made.json")
+        XCTAssertNil(session().evaluate("export json dangling.json").error)
+        XCTAssertTrue(contents("made.json")?.hasPrefix("{") ?? false)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: path("dangling.json")), "made.json")
+    }
+
+    func testNamesThatCannotNameAFile() {
+        let session = self.session()
+        XCTAssertEqual(session.evaluate("export json \"a\u{0}b.json\"").error?.message,
+                       "cannot write 'a\\u{0}b.json': the name contains a NUL character; expected a file name")
+        XCTAssertEqual(session.evaluate("data load \"a\u{0}b\"").error?.message,
+                       "cannot read 'a\\u{0}b': the name contains a NUL character; expected a file name")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("a")), "nothing is written under the name cut at the NUL")
+        let long = String(repeating: "x", count: 250)
+        XCTAssertNil(session.evaluate("export json \(long)").error, "a 250-byte name is allowed, and so is its temporary file")
+        XCTAssertEqual(leftovers(), [])
+    }
+
     func testTheTargetsModeIsKept() throws {
         try "old".write(toFile: path("secret.json"), atomically: false, encoding: .utf8)
         chmod(path("secret.json"), 0o600)

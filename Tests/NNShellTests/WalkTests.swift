@@ -24,6 +24,9 @@ final class WalkTests: XCTestCase {
                              "data add 0.5 -1 2 -> 1 0", "data add -0.3 0.8 0.1 -> 0 1"]),
         ("a batch update", ["net 2-2-1 act=sigmoid init=0.5", "data xor", "set mode batch", "set lr 0.5"]),
         ("a perceptron", ["example and", "step"]),
+        ("adam with an l2 penalty", ["example mazur", "set l2 0.01", "set optimizer adam", "step"]),
+        ("momentum in minibatches", ["net 2-3-1 act=tanh init=xavier seed=5", "data xor", "set mode minibatch", "set batch 3",
+                                     "set optimizer momentum"]),
         ("residual shortcuts", ["net 2-2-2-1 act=sigmoid residual=on init=xavier seed=1", "data xor"]),
         ("a wide relu layer", ["net 3-9-2 act=relu,linear init=uniform seed=2", "data add 1 2 3 -> 1 0"]),
     ]

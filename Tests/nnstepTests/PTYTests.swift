@@ -47,6 +47,23 @@ final class PTYTests: XCTestCase {
         XCTAssertEqual(result.status, 0, "pty_walk.py failed:\n\(result.errors)")
     }
 
+    /// `epoch N --watch`: frames redraw in place, Space pauses and resumes, q stops with the
+    /// updates kept (`pty_watch.py`).
+    func testWatchRedrawsPausesOnSpaceAndStopsOnQ() throws {
+        let binary = try builtBinary()
+        let python = try XCTUnwrap(executable(named: "python3"), "python3 is needed to drive a pseudo-terminal")
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let driver = packageRoot.appendingPathComponent("Tests/nnstepTests/pty_watch.py")
+        let result = try run(
+            python, arguments: [driver.path, binary.path],
+            environment: [
+                "HOME": home.path, "XDG_STATE_HOME": home.path, "XDG_CONFIG_HOME": home.path, "TERM": "xterm",
+                "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+            ])
+        XCTAssertEqual(result.status, 0, "pty_watch.py failed:\n\(result.errors)")
+    }
+
     func testPipedInputShowsNoPrompt() throws {
         let binary = try builtBinary()
         let home = try temporaryDirectory()

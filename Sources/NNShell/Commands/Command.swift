@@ -73,6 +73,9 @@ struct CommandContext {
     var transcript = Transcript()
     /// The scripts being sourced, outermost first, so that a file cannot source itself.
     var sourcing: [String] = []
+    /// The live view's frames and keys (`epoch N --watch`); nil off a terminal.
+    var frameSink: ((String) -> Void)?
+    var keyPoll: (() -> UInt8?)?
 
     /// `path` made absolute against the session's directory.
     func resolve(_ path: String) -> String {

@@ -1,14 +1,21 @@
 import NNEngine
 
 extension Command {
+    /// The words after `data` other than data set names.
+    static let dataActions = ["add", "clear", "show", "load", "normalize", "split", "features", "export"]
+
     static let data = Command(
         name: "data",
-        usage: "data NAME [n=N] [seed=N] | data add X1 X2 … -> Y1 … | data clear | data show | data load FILE.csv [target=COL,…] [sep=,|;|tab] | data normalize",
+        usage: "data NAME [n=N] [noise=V] [seed=N] | data add X1 X2 … -> Y1 … | data clear | data show | "
+            + "data load FILE.csv [target=COL,…] [sep=,|;|tab] | data normalize | data split test=F [seed=N] | data split off | "
+            + "data features EXPR… | data features none | data export FILE.csv",
         summary: "choose, load, add to, show or standardise the training data",
         details: """
           data NAME        a built-in set: students (iq, gpa -> salary), placement (cgpa,
                            resume_score -> salary), and, or, xor, and the seeded generators
-                           line, circles, moons, spiral (n= rows, seed= seed)
+                           line, circles, moons, spiral, gauss, xorcloud (classes) and
+                           plane, multigauss (regression): n= rows, noise= the standard
+                           deviation of their noise, seed= seed
           data add X… -> Y…  appends one row
           data clear       removes every row
           data show        prints the rows
@@ -20,14 +27,25 @@ extension Command {
                            comes from the header line unless sep= names it. A target
                            column of words (setosa, versicolor, …) becomes classes.
           data normalize   standardises every feature: (x - mean) / std
+          data split test=F  holds out a seeded share F of the rows as a test set that
+                           training never reads; epoch prints its mean loss beside the
+                           training loss. 'data split off' joins the rows again.
+          data features EXPR…  adds computed inputs: xK^2, xJ*xK, sin(xK), cos(xK) over the
+                           inputs x1, x2, …; 'data features none' removes them
+          data export FILE.csv  writes the data, computed columns and the split included
         """,
-        examples: ["data students", "data moons n=200 seed=3", "data add 1 0 -> 1", "data load Benchmarks/data/digits.csv"],
-        subcommands: ["add", "clear", "show", "load", "normalize"] + BuiltinData.names,
+        examples: ["data students", "data moons n=200 noise=0.2 seed=3", "data add 1 0 -> 1",
+                   "data load Benchmarks/data/digits.csv", "data split test=0.3", "data features x1^2 x2^2 x1*x2"],
+        subcommands: dataActions + BuiltinData.names,
         complete: { previous, partial, _ in
-            if previous.isEmpty { return (["add", "clear", "show", "load", "normalize"] + BuiltinData.names).filter { $0.hasPrefix(partial) } }
-            if previous == ["load"] { return completeFiles(partial) }
+            if previous.isEmpty { return (dataActions + BuiltinData.names).filter { $0.hasPrefix(partial) } }
+            if previous == ["load"] || previous == ["export"] { return completeFiles(partial) }
             if previous.first == "load" { return ["target=", "sep="].filter { $0.hasPrefix(partial) } }
-            if BuiltinData.names.contains(previous[0]) { return ["n=", "seed="].filter { $0.hasPrefix(partial) } }
+            if previous.first == "split" { return ["test=", "seed=", "off"].filter { $0.hasPrefix(partial) } }
+            if previous.first == "features" {
+                return ["x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)", "cos(x1)", "cos(x2)", "none"].filter { $0.hasPrefix(partial) }
+            }
+            if BuiltinData.generators.contains(previous[0]) { return ["n=", "noise=", "seed="].filter { $0.hasPrefix(partial) } }
             return []
         },
         run: runData
@@ -35,7 +53,7 @@ extension Command {
 
     @Sendable static func runData(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
         let args = invocation.arguments
-        guard let first = args.first else { throw Command.data.usageError(nil, "'data' needs a data set name or add, clear, show, load, normalize") }
+        guard let first = args.first else { throw Command.data.usageError(nil, "'data' needs a data set name or \(dataActions.joined(separator: ", "))") }
         let rest = Array(args.dropFirst())
         switch first.text.lowercased() {
         case "show":
@@ -53,6 +71,12 @@ extension Command {
             return try addRow(rest, &state)
         case "load":
             return try load(rest, invocation, &state)
+        case "export":
+            return try export(rest, invocation, state)
+        case "split":
+            return try split(rest, invocation, &state)
+        case "features":
+            return try features(rest, invocation, &state)
         case "normalize", "normalise", "standardize", "standardise":
             try invocation.expectAtMost(1, args, form: "data normalize")
             guard let data = state.pendingData ?? state.data, !data.isEmpty else { throw ShellError.state("no data to normalize; choose some first, like 'data students'") }
@@ -71,15 +95,20 @@ extension Command {
 
     static func builtin(_ name: Token, _ rest: [Token], _ state: inout SessionState) throws(ShellError) -> String {
         guard BuiltinData.names.contains(name.text.lowercased()) else {
-            let words = ["add", "clear", "show", "load", "normalize"] + BuiltinData.names
+            let words = dataActions + BuiltinData.names
             let hint = didYouMean(name.text, among: words, otherwise: expected(oneOf: words))
             throw ShellError.at(name, "unknown data set '\(name.text)'" + hint)
         }
-        let options = try Arguments.options(rest, allowed: ["n", "seed"], command: "data \(name.text)")
+        let options = try Arguments.options(rest, allowed: ["n", "noise", "seed"], command: "data \(name.text)")
         let count = try options["n"].map { token throws(ShellError) in try Arguments.integer(token, "n=", in: 1...100_000) }
         let seed = try options["seed"].map { token throws(ShellError) in UInt64(try Arguments.integer(token, "seed=", in: 0...Int.max)) }
             ?? state.settings.seed
-        guard let data = BuiltinData.make(name.text.lowercased(), seed: seed, count: count) else {
+        let noise = try options["noise"].map { token throws(ShellError) in
+            let value = try Arguments.number(token, "noise=")
+            guard value >= 0, value <= 10 else { throw ShellError.at(token, "noise= is a standard deviation from 0 to 10, found \(token.text)") }
+            return value
+        }
+        guard let data = BuiltinData.make(name.text.lowercased(), seed: seed, count: count, noise: noise) else {
             throw ShellError.at(name, "cannot build '\(name.text)'")
         }
         try state.setData(data)
@@ -111,40 +140,5 @@ extension Command {
         data.append(features: x, targets: y)
         try state.setData(data)
         return "row \(data.count) added; \(counted(data.count, "row")) in all\n"
-    }
-
-    static func load(_ rest: [Token], _ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
-        guard let pathToken = rest.first else { throw Command.data.usageError(nil, "'data load' needs a CSV file") }
-        let options = try Arguments.options(Array(rest.dropFirst()), allowed: ["target", "sep"], command: "data load")
-        let targets = options["target"].map { $0.text.split(separator: ",").map(String.init) }
-        let separator = try options["sep"].map { token throws(ShellError) in
-            guard let separator = CSVSeparator(name: token.text) else {
-                throw ShellError.at(token, "unknown separator '\(token.text)'; expected sep=, sep=; or sep=tab")
-            }
-            return separator
-        }
-        let path = invocation.context.resolve(pathToken.text)
-        let text = try FileAccess.readText(path, shown: pathToken.text)
-        let name = Path.lastComponent(pathToken.text)
-        let data: DataSet
-        do {
-            data = try CSV.parse(text, name: name, targets: targets, separator: separator)
-        } catch {
-            let place = "\(error.line.map { "\($0):" } ?? "")\(error.column.map { "\($0):" } ?? "")"
-            throw ShellError.file("\(pathToken.text):\(place) \(error.message)")
-        }
-        try state.setData(data)
-        // Names come from the file: shown as one line, escaped and cut (PlainText.message).
-        var lines = [PlainText.message("data \(name): \(counted(data.count, "row")), \(counted(data.featureCount, "input")) -> "
-            + data.targetNames.joined(separator: ", "))]
-        if !data.classNames.isEmpty {
-            lines.append(PlainText.message("\(counted(data.classNames.count, "class", plural: "classes")) in '\(data.targetNames[0])': "
-                + data.classNames.joined(separator: ", ")))
-        }
-        if let training = state.training, training.data.targetCount != data.targetCount {
-            lines.append("the class labels in '\(data.targetNames[0])' became \(training.data.targetCount) one-hot targets "
-                + "for the \(training.network.outputCount) outputs")
-        }
-        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -3,7 +3,7 @@ import NNEngine
 extension Command {
     static let epoch = Command(
         name: "epoch",
-        usage: "epoch [N]",
+        usage: "epoch [N] [--watch]",
         summary: "make N passes over the data and show each pass's mean loss",
         details: """
         One epoch is one pass over every row, with updates as the mode says (sgd: one per
@@ -12,14 +12,27 @@ extension Command {
         Prints each pass's mean loss (the first and last few, and a plot, when there are
         many), the time the training loop took and the updates per second.
         Ctrl-C stops a long run and keeps the updates already made.
+        With --watch, a live view redraws about ten times a second: the epoch, η, the
+        loss curves (training and test) and, for two inputs, the boundary. Space pauses
+        and resumes; q or Ctrl-C stops and keeps the updates. Off a terminal only the
+        last view is printed.
         """,
-        examples: ["epoch", "epoch 100"],
+        examples: ["epoch", "epoch 100", "epoch 500 --watch"],
         run: runEpoch
     )
 
     static let epochLimit = 100_000_000
 
     @Sendable static func runEpoch(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+        if let watch = invocation.arguments.firstIndex(where: { $0.text.lowercased() == "--watch" }) {
+            var words = invocation.arguments
+            words.remove(at: watch)
+            try invocation.expectAtMost(1, words)
+            let count = try words.first.map { token throws(ShellError) in
+                try Arguments.integer(token, "the number of epochs", in: 1...epochLimit)
+            } ?? 1
+            return try runEpochWatch(count, invocation, &state)
+        }
         try invocation.expectAtMost(1)
         let count = try invocation.arguments.first.map { token throws(ShellError) in
             try Arguments.integer(token, "the number of epochs", in: 1...epochLimit)
@@ -32,18 +45,19 @@ extension Command {
         let format = state.format
         let report = result.report
         var lines: [String] = []
-        let firsts = report.firstEpochLosses, lasts = report.lastEpochLosses
-        let shown: [(Int, Double)] = report.epochCount <= firsts.count + lasts.count
-            ? (firsts + lasts.suffix(report.epochCount - firsts.count)).enumerated().map { (firstEpoch + $0.offset, $0.element) }
-            : firsts.enumerated().map { (firstEpoch + $0.offset, $0.element) }
-                + lasts.enumerated().map { (firstEpoch + report.epochCount - lasts.count + $0.offset, $0.element) }
+        let shown = shownEpochs(report.firstEpochLosses, report.lastEpochLosses, count: report.epochCount, from: firstEpoch)
+        let tests = shownEpochs(report.firstTestLosses, report.lastTestLosses, count: report.epochCount, from: firstEpoch)
         for (position, entry) in shown.enumerated() {
             if position > 0, entry.0 != shown[position - 1].0 + 1 { lines.append("  …") }
-            lines.append("epoch \(entry.0)  mean loss \(format(entry.1))")
+            let test = tests.count == shown.count ? "  test loss \(format(tests[position].1))" : ""
+            lines.append("epoch \(entry.0)  mean loss \(format(entry.1))\(test)")
         }
         if report.epochCount > 12 {
             let points = training.recorder.epochBuckets.filter { $0.lastTag > startUpdate }.map { (Double($0.last), $0.mean) }
-            lines.append(LinePlot.render(series: [PlotSeries(name: "mean loss of each epoch", points: points)],
+            var series = [PlotSeries(name: "mean loss of each epoch", points: points)]
+            let testPoints = training.testLosses.entries.filter { $0.update > startUpdate }.map { (Double($0.epoch), $0.loss) }
+            if !testPoints.isEmpty { series.append(PlotSeries(name: "test loss", points: testPoints)) }
+            lines.append(LinePlot.render(series: series,
                                          xLabel: "epoch", yLabel: "loss", width: invocation.context.width, height: 10, ascii: invocation.context.ascii,
                                          format: format).trimmedNewlines)
         }
@@ -57,6 +71,14 @@ extension Command {
             lines.append("interrupted after \(counted(result.report.updates, "update")); they are kept")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The first and last few epochs of a run with their values, numbered from `first`.
+    static func shownEpochs(_ firsts: [Double], _ lasts: [Double], count: Int, from first: Int) -> [(Int, Double)] {
+        count <= firsts.count + lasts.count
+            ? (firsts + lasts.suffix(max(0, count - firsts.count))).enumerated().map { (first + $0.offset, $0.element) }
+            : firsts.enumerated().map { (first + $0.offset, $0.element) }
+                + lasts.enumerated().map { (first + count - lasts.count + $0.offset, $0.element) }
     }
 
     static func formatSeconds(_ seconds: Double) -> String {

@@ -1,7 +1,7 @@
 import NNEngine
 
 extension Command {
-    static let plotTopics = ["loss", "weights", "grads", "boundary", "keep", "runs", "forget"]
+    static let plotTopics = ["loss", "weights", "grads", "boundary", "neuron", "keep", "runs", "forget"]
     static let plotFlags = ["--svg", "--log", "--linear"]
 
     static let plot = Command(
@@ -18,6 +18,8 @@ extension Command {
                                                update, on a log scale
           plot boundary                        the 2-D data by class over the regions the
                                                network predicts, with the perceptron's line
+          plot neuron NODE                     what one node (O1_2, z1_2, yhat) computes over
+                                               the two inputs, shaded in bands with its range
           plot keep NAME                       keep this run's loss curves under NAME, to lay
                                                other runs over it ('reset', change, train again)
           plot runs, plot forget NAME|all      list or drop kept runs
@@ -104,6 +106,18 @@ extension Command {
             let title = boundaryTitle(map, training)
             text = wrapText(title, width: width).joined(separator: "\n") + "\n" + BoundaryPlot.render(map, width: width, ascii: context.ascii, colour: context.color)
             svg = { SVGBoundaryPlot.render(map, title: title) }
+        case "neuron", "node":
+            guard let word = request.words.first else {
+                throw ShellError.at(request.topic, "'plot neuron' needs a node, like 'plot neuron O1_2'")
+            }
+            try Arguments.expectAtMost(1, request.words, usage: "plot neuron NODE [--svg FILE]")
+            let node = try NeuronMap.node(word, in: training.network)
+            let label = node.pre ? notation.z(node.layer, node.node) : notation.output(node.layer, node.node)
+            let columns = max(20, min(64, width - 12))
+            let map = try NeuronMap(training, layer: node.layer, node: node.node, preActivation: node.pre, label: label,
+                                    columns: columns, rows: max(8, columns * 3 / 10))
+            text = map.render(ascii: context.ascii, width: width, format: format)
+            svg = { map.svg(title: "nnstep: \(label) over the input plane", format: format) }
         default:
             let hint = didYouMean(topic, among: plotTopics, otherwise: expected(oneOf: plotTopics))
             throw ShellError.at(request.topic, "cannot plot '\(request.topic.text)'" + hint)

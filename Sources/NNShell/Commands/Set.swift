@@ -25,6 +25,8 @@ extension Command {
                            set eps ε (1e-8)
           set recording on|off   off keeps no undo window and no history (for measuring
                            what recording costs); on is the default
+          set recording budget N   the most memory, in MB, undo checkpoints and plot records
+                           keep (default 64); a large network keeps fewer checkpoints
         """,
         examples: ["set lr 0.01", "set w1_21 0.2", "set mode minibatch", "set batch 2"],
         subcommands: setSubjects,
@@ -35,7 +37,8 @@ extension Command {
                 return (setSubjects + names).filter { $0.hasPrefix(partial) }
             case "mode": return TrainingSettings.Mode.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }
             case "order": return TrainingSettings.Order.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }
-            case "recording", "predict": return ["on", "off"].filter { $0.hasPrefix(partial) }
+            case "recording": return ["on", "off", "budget"].filter { $0.hasPrefix(partial) }
+            case "predict": return ["on", "off"].filter { $0.hasPrefix(partial) }
             case "optimizer": return Optimizer.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }
             case "freeze": return (["none", "b*", "w*"] + (state.training.map { parameterNames($0.network, prefix: partial) } ?? []))
                 .filter { $0.hasPrefix(partial) }
@@ -56,6 +59,9 @@ extension Command {
             throw Command.set.usageError(what, "'set \(what.text)' needs a value")
         }
         if what.text.lowercased() == "digits" { return try setDigits(args, &state) }
+        if what.text.lowercased() == "recording", args[1].text.lowercased().hasPrefix("budget") {
+            return try runRecordingBudget(Array(args.dropFirst()), &state)
+        }
         try Arguments.expectAtMost(2, args, usage: "set \(what.text) V")
         let value = args[1]
         if let text = try runHyperParameter(what, value, &state) { return text }

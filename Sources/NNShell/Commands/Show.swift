@@ -17,6 +17,7 @@ extension Command {
           show loss        the loss of the last update and the mean loss over all rows now
           show params      the trainable parameters counted layer by layer
           show data        the rows, with the next one to be used marked
+          show net --maps  the drawing, then a small map of what every node computes
           show net         the network drawn as nodes and edges with its weights
           show deltas      the memoized δ = ∂L/∂z of every node in the last update (past 60
                            nodes the largest per layer; 'layer K' or --all shows more)
@@ -34,6 +35,14 @@ extension Command {
     @Sendable static func runShow(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
         guard let topic = invocation.arguments.first else {
             throw Command.show.usageError(nil, "'show' needs what to show")
+        }
+        if topic.text.lowercased() == "net", invocation.arguments.count == 2, invocation.arguments[1].text.lowercased() == "--maps" {
+            let training = try state.requireTraining()
+            let notation = invocation.notationFor(state), context = invocation.context
+            return NetworkDrawing.render(training.network, notation: notation, format: state.format, width: context.width,
+                                         colour: context.color)
+                + "\n" + (try NeuronMap.thumbnails(training, notation: notation, format: state.format, width: context.width,
+                                                   ascii: context.ascii))
         }
         if topic.text.lowercased() == "graph" { return try showGraph(invocation.arguments, invocation, state) }
         if !["gradients", "deltas", "forward"].contains(topic.text.lowercased()) {

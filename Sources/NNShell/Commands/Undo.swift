@@ -6,9 +6,10 @@ extension Command {
         usage: "undo [N]",
         summary: "take back the last N updates (default 1), bit for bit",
         details: """
-        Restores every parameter exactly as it was before the last N updates, and the row
-        the next update will read. About the last 2000 updates (fewer for large networks) can
-        be taken back.
+        Restores every parameter exactly as it was before the last N updates, the optimiser's
+        state and the row the next update will read. About the last 2000 updates can be taken
+        back; a large network keeps fewer, within the recording budget ('set recording budget
+        N', 64 MB by default), and undo says how far back it can go.
         """,
         examples: ["undo", "undo 5"],
         run: runUndo
@@ -30,15 +31,27 @@ extension Command {
         } ?? 1
         var training = try state.requireTraining()
         guard training.undoableCount > 0 else {
-            throw ShellError.state(training.updateCount == 0 ? "nothing to undo: no update has been made" :
-                "nothing more to undo: the undo window keeps only the most recent updates")
+            if training.updateCount == 0 { throw ShellError.state("nothing to undo: no update has been made") }
+            let reach = training.undoReach
+            throw ShellError.state(reach.limitedByBudget
+                ? "nothing more to undo: with the recording budget of \(megabytes(reach.budget)), \(reachText(reach)); "
+                    + "'set recording budget N' (in MB) keeps more"
+                : "nothing more to undo: the undo window keeps only the most recent updates")
         }
         let before = training.network.parameters
         let undone = training.undo(count)
         state.training = training
         let notation = invocation.notationFor(state)
         var lines = ["took back \(undone) update\(undone == 1 ? "" : "s"); now at update \(training.updateCount)"]
-        if undone < count { lines.append("(only \(undone) could be taken back; the undo window keeps the most recent updates)") }
+        if undone < count, training.updateCount == 0 {
+            lines.append("(there were only \(undone) update\(undone == 1 ? "" : "s"); this is where the network started)")
+        } else if undone < count {
+            let reach = training.undoReach
+            lines.append(reach.limitedByBudget
+                ? "(only \(undone) could be taken back: with the recording budget of \(megabytes(reach.budget)), \(reachText(reach)); "
+                    + "'set recording budget N' keeps more)"
+                : "(only \(undone) could be taken back; the undo window keeps the most recent updates)")
+        }
         var table = TextTable(header: ["param", "was", "now"])
         for i in 0..<min(training.network.parameterCount, UpdateReport.tableLimit) where before[i] != training.network.parameters[i] {
             table.rows.append([notation.parameter(training.network.parameter(at: i)), state.format(before[i]), state.format(training.network.parameters[i])])

@@ -56,6 +56,14 @@ enum JSONState {
         root["epoch_losses"] = .raw(array(training.recorder.epochBuckets.map(\.mean)))
         root["history"] = .raw(JSONObject([("updates", .raw(buckets(training.recorder.lossBuckets))),
                                            ("epochs", .raw(buckets(training.recorder.epochBuckets)))]).render(indent: 1))
+        if let test = training.testData, !test.isEmpty, test.featureCount == network.inputCount,
+           test.targetCount == network.outputCount,
+           Double(test.count) * Double(network.parameterCount) <= BoundaryMap.workBudget * 2 {
+            // The held-out rows of `data split`: their mean loss now, and after each recorded epoch.
+            root["test_rows"] = .raw(String(test.count))
+            root["test_loss"] = .number(network.meanLoss(on: test))
+            root["test_epoch_losses"] = .raw(array(training.testLosses.entries.map(\.loss)))
+        }
         return root.render(indent: 0) + "\n"
     }
 

@@ -111,6 +111,30 @@ struct BoundaryMap {
         return (0 ..< xys.count / 2).map { Self.classIndex(Array(outputs[$0 * n ..< ($0 + 1) * n]), values: classValues) }
     }
 
+    /// True when the picture can shade by the output's value, not only its class: one output,
+    /// not a step, and two classes (the values v₀ < v₁ of the target column).
+    var shadesByScore: Bool {
+        network.outputCount == 1 && classValues.count == 2 && network.activations[network.layerCount - 1] != .step
+    }
+
+    /// Where ŷ lies between the two class values, u = (ŷ − v₀)/(v₁ − v₀), as one of four bands
+    /// of each (x, y) point: 0 for u < 0.2, 1 below 0.5, 2 below 0.8, 3 from 0.8 (so bands 0–1
+    /// predict the first class and 2–3 the second). Nil unless `shadesByScore`.
+    func scoreBands(_ xys: [Double]) -> [Int]? {
+        guard shadesByScore else { return nil }
+        let (v0, v1) = (classValues[0], classValues[1])
+        return network.predictions(xys).map { yHat in
+            let u = (yHat - v0) / (v1 - v0)
+            return !u.isFinite ? 0 : u < 0.2 ? 0 : u < 0.5 ? 1 : u < 0.8 ? 2 : 3
+        }
+    }
+
+    /// The band edges in the target's units, for legends: ŷ at u = 0.2, 0.5 and 0.8.
+    var scoreEdges: [Double] {
+        guard classValues.count == 2 else { return [] }
+        return [0.2, 0.5, 0.8].map { classValues[0] + $0 * (classValues[1] - classValues[0]) }
+    }
+
     /// How many points the network puts in their own class.
     var correctCount: Int {
         let predicted = predictedClasses(points.flatMap { [$0.x, $0.y] })

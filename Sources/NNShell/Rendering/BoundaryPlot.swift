@@ -94,11 +94,15 @@ enum BoundaryPlot {
         grid.reserveCapacity(w * h * 2)
         for dy in 0..<h { for dx in 0..<w { let (x, y) = place.data(Double(dx), Double(dy)); grid += [x, y] } }
         let classes = map.predictedClasses(grid)
+        let bands = map.scoreBands(grid)
         let (across, down) = canvas.ascii ? (1, 1) : (2, 4)
         for row in 0..<canvas.rows {
             for column in 0..<canvas.columns {
-                let label = classes[(row * down + down / 2) * w + column * across + across / 2]
-                canvas.shade(column: column, row: row, with: PlotStyle.classShade(label, ascii: canvas.ascii), owner: label)
+                let centre = (row * down + down / 2) * w + column * across + across / 2
+                let label = classes[centre]
+                let shade = bands.map { PlotStyle.scoreShade($0[centre], ascii: canvas.ascii) }
+                    ?? PlotStyle.classShade(label, ascii: canvas.ascii)
+                canvas.shade(column: column, row: row, with: shade, owner: label)
             }
         }
         guard map.line == nil, !canvas.ascii else { return }
@@ -138,10 +142,24 @@ enum BoundaryPlot {
             LegendEntry(sample: String(PlotStyle.classMarker(index, ascii: ascii)), label: name,
                         colour: colour ? PlotStyle.ansiClassColours[index % PlotStyle.ansiClassColours.count] : nil)
         }
-        for index in map.classNames.indices.dropFirst() {
-            entries.append(LegendEntry(sample: String(PlotStyle.classShade(index, ascii: ascii)), label: "predicts \(map.classNames[index])", colour: nil))
+        if map.shadesByScore {
+            let edges = map.scoreEdges.map { NumberFormat(digits: 2)($0) }
+            let (yHat, atMost, atLeast) = ascii ? ("yhat", "<=", ">=") : ("ŷ", "≤", "≥")
+            let labels = ["\(yHat) < \(edges[0])", "\(edges[0]) \(atMost) \(yHat) < \(edges[1])",
+                          "\(edges[1]) \(atMost) \(yHat) < \(edges[2])", "\(yHat) \(atLeast) \(edges[2])"]
+            for band in [3, 2, 1] {
+                entries.append(LegendEntry(sample: String(PlotStyle.scoreShade(band, ascii: ascii)),
+                                           label: labels[band] + (band >= 2 ? " (\(map.classNames[1]))" : " (\(map.classNames[0]))"),
+                                           colour: nil))
+            }
+            entries.append(LegendEntry(sample: "(blank)", label: labels[0] + " (\(map.classNames[0]))", colour: nil))
+        } else {
+            for index in map.classNames.indices.dropFirst() {
+                entries.append(LegendEntry(sample: String(PlotStyle.classShade(index, ascii: ascii)),
+                                           label: "predicts \(map.classNames[index])", colour: nil))
+            }
+            entries.append(LegendEntry(sample: "(blank)", label: "predicts \(map.classNames[0])", colour: nil))
         }
-        entries.append(LegendEntry(sample: "(blank)", label: "predicts \(map.classNames[0])", colour: nil))
         if map.line != nil, map.lineVisible { entries.append(LegendEntry(sample: ascii ? "/" : "⠤⠤", label: "the line now", colour: nil)) }
         else if !map.isLinear, !ascii { entries.append(LegendEntry(sample: "⠤⠤", label: "where the prediction changes", colour: nil)) }
         if map.previousLine != nil, map.previousLine != map.line, let update = map.lastUpdate {

@@ -37,6 +37,15 @@ enum PlotStyle {
         ascii ? asciiClassMarkers[index % asciiClassMarkers.count] : classMarkers[index % classMarkers.count]
     }
 
+    /// Shades for how sure one output is (bands of `BoundaryMap.scoreBands`): blank and
+    /// light for the first class, darker for the second.
+    static let scoreShades: [Character] = [" ", "·", "░", "▒"]
+    static let asciiScoreShades: [Character] = [" ", ".", ":", "="]
+
+    static func scoreShade(_ band: Int, ascii: Bool) -> Character {
+        (ascii ? asciiScoreShades : scoreShades)[max(0, min(3, band))]
+    }
+
     static func classShade(_ index: Int, ascii: Bool) -> Character {
         ascii ? asciiClassShades[index % asciiClassShades.count] : classShades[index % classShades.count]
     }

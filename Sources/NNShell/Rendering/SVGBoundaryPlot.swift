@@ -71,15 +71,23 @@ enum SVGBoundaryPlot {
             grid += [x.lowerBound + (Double(c) + 0.5) / Double(columns) * x.span, y.upperBound - (Double(r) + 0.5) / Double(rows) * y.span]
         } }
         let classes = map.predictedClasses(grid)
+        // Shaded by how sure the output is where it can be: a lighter tint in the bands nearer the boundary.
+        let bands = map.scoreBands(grid)
+        let key: (Int) -> Int = { bands.map { bands in { bands[$0] } }?($0) ?? classes[$0] }
         let cellWidth = rect.width / Double(columns), cellHeight = rect.height / Double(rows), n = SVGDocument.number
         document.group([("class", "regions"), ("shape-rendering", "crispEdges")]) { doc in
             for r in 0..<rows {
                 var start = 0
-                for c in 1...columns where c == columns || classes[r * columns + c] != classes[r * columns + start] {
+                for c in 1...columns where c == columns || key(r * columns + c) != key(r * columns + start) {
                     let label = classes[r * columns + start]
-                    doc.add(SVGDocument.element("rect", [("x", n(rect.x + Double(start) * cellWidth)), ("y", n(rect.y + Double(r) * cellHeight)),
+                    var attributes = [("x", n(rect.x + Double(start) * cellWidth)), ("y", n(rect.y + Double(r) * cellHeight)),
                         ("width", n(Double(c - start) * cellWidth + 0.5)), ("height", n(cellHeight + 0.5)), ("data-class", "\(label)"),
-                        ("fill", PlotStyle.svgRegionColours[label % PlotStyle.svgRegionColours.count])]))
+                        ("fill", PlotStyle.svgRegionColours[label % PlotStyle.svgRegionColours.count])]
+                    if let bands {
+                        let band = bands[r * columns + start]
+                        attributes += [("data-band", "\(band)"), ("fill-opacity", band == 1 || band == 2 ? "0.45" : "1")]
+                    }
+                    doc.add(SVGDocument.element("rect", attributes))
                     start = c
                 }
             }

@@ -7,6 +7,10 @@ public final class Session {
     public var interruptCheck: (() -> Bool)?
     /// Receives transient progress text (a bar with `\r`) while long work runs; nil in scripts.
     public var progressSink: ((String) -> Void)?
+    /// A live view (`epoch N --watch`) at a terminal: draws each frame in place of the last,
+    /// and reads one key without waiting (nil when none was pressed). Both nil off a terminal.
+    public var frameSink: ((String) -> Void)?
+    public var keyPoll: (() -> UInt8?)?
     /// Relative paths resolve here when set (tests); otherwise in the process's directory.
     public var directory: String?
     /// Seconds on a monotonic clock; tests replace it so that timings in transcripts are fixed.
@@ -98,7 +102,7 @@ public final class Session {
         CommandContext(ascii: options.ascii, color: options.color, width: options.width, interactive: options.interactive,
                        interruptCheck: interruptCheck, progressSink: progressSink, directory: directory,
                        lessonDirectories: options.lessonDirectories, stateDirectory: options.stateDirectory,
-                       clock: clock, typedLines: typedLines, transcript: transcript)
+                       clock: clock, typedLines: typedLines, transcript: transcript, frameSink: frameSink, keyPoll: keyPoll)
     }
 }
 

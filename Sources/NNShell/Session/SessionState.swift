@@ -5,7 +5,13 @@ import NNEngine
 /// session exactly as it was.
 struct SessionState {
     /// The network and its training state, once `net` or `import json` has built one.
-    var training: Training?
+    var training: Training? {
+        didSet {
+            if let budget = training?.recordingBudget, budget != recordingBudget { training?.recordingBudget = recordingBudget }
+        }
+    }
+    /// `set recording budget N`: the bytes undo and plots may keep, for this network and the next.
+    var recordingBudget = Training.defaultRecordingBudget
     /// Data loaded before any network exists (afterwards it lives in `training`).
     var pendingData: DataSet?
     /// Settings chosen before any network exists (afterwards they live in `training`).

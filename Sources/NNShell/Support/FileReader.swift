@@ -35,6 +35,7 @@ public enum FileReader {
     /// The bytes of `path`; `-` is standard input (which may be a pipe or a terminal).
     public static func read(_ path: String, kind: Kind) throws(FileProblem) -> [UInt8] {
         if path == "-" { return try readAll(STDIN_FILENO, kind: kind) }
+        if let problem = nameProblem(path) { throw problem }
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard fd >= 0 else { throw FileProblem(FileWriter.describe(errno)) }
         defer { close(fd) }
@@ -43,6 +44,14 @@ public enum FileReader {
         if let problem = kindProblem(info.st_mode, expected: "a file") { throw problem }
         guard Int(info.st_size) <= kind.limit else { throw FileProblem(kind.tooLarge) }
         return try readAll(fd, kind: kind)
+    }
+
+    /// Why `path` cannot name a file at all: empty, or holding a NUL (which the system would
+    /// take as the end of the name, so another file would be used).
+    static func nameProblem(_ path: String) -> FileProblem? {
+        if path.isEmpty { return FileProblem("expected a file name") }
+        if path.utf8.contains(0) { return FileProblem("the name contains a NUL character; expected a file name") }
+        return nil
     }
 
     /// Why a file of mode `mode` cannot be read or written as a file, or nil for a regular file.

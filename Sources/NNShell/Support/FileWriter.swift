@@ -92,7 +92,7 @@ public enum FileWriter {
     }
 
     private static func createTemporary(beside target: Target) throws(FileProblem) -> (fd: Int32, path: String) {
-        let base = target.directory + "/." + Path.lastComponent(target.path) + ".tmp.\(getpid())"
+        let base = target.directory + "/." + String(Path.lastComponent(target.path).prefix(200)) + ".tmp.\(getpid())"
         for attempt in 0..<100 {
             let path = attempt == 0 ? base : base + ".\(attempt)"
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
@@ -140,7 +140,12 @@ private struct Target {
     var group: gid_t = 0
 
     init(_ path: String) throws(FileProblem) {
-        self.path = try Self.followLinks(path)
+        if let problem = FileReader.nameProblem(path) { throw problem }
+        // An existing file is judged through every link first (/dev/stdout is a link into /proc
+        // that ends at a pipe); a link to nowhere is followed by hand, to create what it names.
+        var first = stat()
+        if stat(path, &first) == 0, let problem = FileReader.kindProblem(first.st_mode, expected: "a file name") { throw problem }
+        if let real = System.realPath(path) { self.path = real } else { self.path = try Self.followLinks(path) }
         let parent = Path.parent(self.path)
         directory = parent.isEmpty ? "." : parent
         var info = stat()

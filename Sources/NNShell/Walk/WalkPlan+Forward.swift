@@ -51,7 +51,10 @@ extension WalkPlan {
             step.numbers = notation.ascii ? "1/(1 + exp(-\(number(trace.z[k - 1][j - 1]))))" : "1/(1 + e^(−\(number(trace.z[k - 1][j - 1]))))"
         case .tanh: step.forms = ["tanh(\(z))"]; step.numbers = "tanh(\(zValue))"
         case .relu: step.forms = ["max(0, \(z))"]; step.numbers = "max(0, \(zValue))"
-        case .step: step.forms = ["step(\(z))"]; step.numbers = "step(\(zValue))   (1 when z \(notation.ascii ? ">=" : "≥") 0, else 0)"
+        case .step:
+            step.forms = ["step(\(z))"]
+            step.numbers = "step(\(zValue))"
+            step.notes.append("step(z) is 1 when z \(notation.ascii ? ">=" : "≥") 0, else 0")
         case .linear, .softmax: break
         }
         if network.hasShortcut(k) {
@@ -68,7 +71,8 @@ extension WalkPlan {
         let activation = network.activations[k - 1], o = notation.output(k, j)
         if activation == .relu {
             if dead.contains([k, j]) {
-                return ["dead: \(o) is 0 for every one of the \(counted(data.count, "row")), so relu′ = 0 there:",
+                let rows = data.count == 1 ? "the only row" : "every one of the \(data.count) rows"
+                return ["dead: \(o) is 0 for \(rows), so relu′ = 0 there:",
                         "it stops all of the gradient through it, and its incoming weights never move"]
                     .map { $0.replacing("′", with: notation.ascii ? "'" : "′") }
             }
@@ -113,10 +117,14 @@ extension WalkPlan {
         var step = WalkStep(name: label(r) + "\(notation.z(k, shown + 1)) … \(notation.z(k, width)): "
             + "the other \(width - shown) nodes of layer \(k), the same way")
         step.notes.append("their outputs: \(NetworkText.preview(rest, format))")
-        for j in (shown + 1)...width {
-            step.notes += flags(trace, layer: k, node: j).prefix(1).map { "\(notation.output(k, j)): " + $0 }
+        let others = (shown + 1)...width
+        let dead = others.filter { self.dead.contains([k, $0]) }.map { notation.output(k, $0) }
+        let saturated = network.saturatedNodes(trace).filter { $0.layer == k && $0.node > shown }.map { notation.output($0.layer, $0.node) }
+        for (what, names) in [("dead (0 for every row, no gradient passes)", dead), ("saturated (g′ below 1% of its maximum)", saturated)]
+        where !names.isEmpty {
+            let list = names.prefix(6).joined(separator: ", ") + (names.count > 6 ? ", … \(names.count - 6) more" : "")
+            step.notes.append("\(what): \(list)".replacing("′", with: notation.ascii ? "'" : "′"))
         }
-        if step.notes.count > 6 { step.notes = Array(step.notes.prefix(5)) + ["… and \(step.notes.count - 5) more flags"] }
         steps.append(step)
     }
 

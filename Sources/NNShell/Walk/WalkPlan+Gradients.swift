@@ -28,7 +28,7 @@ extension WalkPlan {
         let index = network.index(of: parameter)!
         let delta = notation.delta(k, j), input = factor(parameter, traces[0]).name
         let d = notation.ascii ? "d" : "∂"
-        var step = WalkStep(name: isBatch ? "G(\(notation.parameter(parameter)))" : "\(d)L/\(d)\(notation.parameter(parameter))",
+        var step = WalkStep(name: isBatch || network.isPerceptron ? "G(\(notation.parameter(parameter)))" : "\(d)L/\(d)\(notation.parameter(parameter))",
                             kind: "a gradient δ·input".replacing("δ", with: notation.ascii ? "delta" : "δ"))
         let products = traces.prefix(Self.detailedRows).map { trace in
             "\(number(trace.deltas[k - 1][j - 1]))\(dot)\(number(factor(parameter, trace).value))"
@@ -40,7 +40,10 @@ extension WalkPlan {
             step.forms = ["\(delta)\(dot)\(input)"]
             if case .weight = parameter { step.numbers = products[0] }
         }
-        step.value = record.gradient[index]
+        step.value = record.penaltyGradient.isEmpty ? record.gradient[index] : record.dataGradient[index]
+        if let penalty = UpdateText.penaltyChainLine(record, index: index, parameter: parameter, notation: notation, format: format) {
+            step.notes.append(penalty)
+        }
         if record.frozen.contains(index) { step.notes.append("frozen: computed and shown, but not applied") }
         let shownAt = (0..<min(traces.count, Self.detailedRows)).compactMap { deltaStep[[$0, k, j]] }.map { "[\($0)]" }
         if !shownAt.isEmpty {
@@ -62,13 +65,27 @@ extension WalkPlan {
         steps.append(step)
     }
 
-    /// Every parameter moves at once, each by −η times its gradient.
+    /// The l1/l2 penalty over the weights, and how it enters G.
+    mutating func addPenalty() {
+        let lines = UpdateText.penaltyLines(record, notation: notation, format: format)
+        guard !lines.isEmpty else { return }
+        var step = WalkStep(name: "the penalty, added to the loss and to each weight's gradient")
+        step.notes = lines
+        steps.append(step)
+    }
+
+    /// Every parameter moves at once, each by −η times its gradient (or as the optimiser says).
     mutating func addMoves() {
         let g = isBatch ? "G" : notation.ascii ? "dL/dp" : "∂L/∂p"
         var step = WalkStep(name: "the moves: every parameter at once, p \(notation.ascii ? "<-" : "←") p "
             + "\(notation.minus) \(notation.eta)\(notation.times)\(g), \(notation.eta) = \(format(record.learningRate))")
+        if record.optimizer.optimizer != .sgd {
+            let lines = UpdateText.optimizerLine(record, except: "", notation: notation, format: format).split(separator: "\n").map(String.init)
+            step.name = "the moves, as \(record.optimizer.optimizer.rawValue) makes them from G"
+            step.notes = lines
+        }
         if network.isPerceptron { step.name = "the moves: the perceptron trick, p \(notation.ascii ? "<-" : "←") p \(notation.minus) \(notation.eta)\(notation.times)G" }
-        step.notes = UpdateReport.table(record, network: network, notation: notation, format: format)
+        step.notes += UpdateReport.table(record, network: network, notation: notation, format: format)
             .split(separator: "\n", omittingEmptySubsequences: false).map { String($0.dropFirst(2)) }
         steps.append(step)
     }

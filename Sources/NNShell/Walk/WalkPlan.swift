@@ -47,6 +47,7 @@ struct WalkPlan {
             plan.addDeltas(row: r)
         }
         if plan.traces.count > 1 { plan.addBatchSummary(walked: walked) }
+        plan.addPenalty()
         plan.addGradients()
         plan.addMoves()
         return plan.steps

@@ -1,0 +1,75 @@
+import XCTest
+@testable import NNEngine
+@testable import NNShell
+
+/// `data split`, `data features` and `data export` through the shell, against the engine.
+final class DataPreparationShellTests: XCTestCase {
+    private func exported(_ script: String) throws -> [String: JSONValue] {
+        let output = TranscriptTests.run(script + "\nexport json\n", name: "data-test", ascii: true)
+        XCTAssertTrue(output.hasSuffix("[exit 0]\n"), output)
+        let json = String(output[output.range(of: "> export json\n", options: .backwards)!.upperBound...]).dropLast("[exit 0]\n".count)
+        guard case .object(let root) = try JSONValue.parse(String(json)) else { throw XCTSkip("not an object") }
+        return root
+    }
+
+    func testTestLossIsTheMeanLossOverTheHeldOutRows() throws {
+        let root = try exported("""
+            data moons n=50 seed=4
+            data split test=0.2 seed=9
+            net 2-4-1 act=tanh,sigmoid loss=bce init=xavier seed=1
+            epoch 3
+            """)
+        var network = Network(sizes: [2, 4, 1], activations: [.tanh, .sigmoid], loss: .bce)
+        Initializer.xavier.initialize(&network, seed: 1)
+        let (train, test) = DataSplit(testFraction: 0.2, seed: 9).split(try XCTUnwrap(BuiltinData.make("moons", seed: 4, count: 50)))
+        var training = Training(network: network, data: train)
+        _ = try training.run(.passes(3))
+        XCTAssertEqual(root["test_loss"], .number(training.network.meanLoss(on: test)))
+        XCTAssertEqual(root["test_rows"], .number(10))
+        XCTAssertEqual(root["data_loss"], .number(training.network.meanLoss(on: train)))
+        XCTAssertEqual(root["steps"], .number(120), "3 epochs over the 40 training rows")
+    }
+
+    func testFeaturesWidenTheInputsAndTheNetworkFollows() throws {
+        let output = TranscriptTests.run("""
+            net 2-2-1
+            data and
+            data features x1^2 x1*x2 sin(x2)
+            step
+            net 5-2-1
+            step
+            data features none
+            """, name: "features-test", ascii: true)
+        XCTAssertTrue(output.contains("the inputs are now x1, x2, x1^2, x1*x2, sin(x2) (5)"), output)
+        XCTAssertTrue(output.contains("but the network 2-2-1 takes 2 -> 1; build a network that fits first, for example 'net 5-2-1'"), output)
+        XCTAssertTrue(output.contains("x = (0, 0, 0, 0, 0)"), output)
+    }
+
+    func testExportWritesTheColumnsTheSplitAndClassNamesAndReadsBack() throws {
+        let path = "/tmp/nnstep-data-export-\(getpid()).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let output = TranscriptTests.run("""
+            data xorcloud n=10 seed=3
+            data features x1*x2
+            data split test=0.3 seed=1
+            data export \(path)
+            """, name: "export-test", ascii: true)
+        XCTAssertTrue(output.contains("wrote 10 rows (x1, x2, x1*x2 -> y, split) to \(path)"), output)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        XCTAssertEqual(lines.first, "x1,x2,x1*x2,y,split")
+        let data = try XCTUnwrap(BuiltinData.make("xorcloud", seed: 3, count: 10)).withFeatures([.product(0, 1)])
+        let held = DataSplit(testFraction: 0.3, seed: 1).isTest(rows: 10)
+        // Read back with the split as the target, the file gives the very numbers and marks.
+        let back = try CSV.parse(text, name: "back", targets: ["split"])
+        XCTAssertEqual(back.featureNames, ["x1", "x2", "x1*x2", "y"])
+        XCTAssertEqual(back.classNames, ["test", "train"])
+        for row in 0..<10 {
+            XCTAssertEqual(Array(back.features(row: row)), Array(data.features(row: row)) + Array(data.target(row: row)))
+            XCTAssertEqual(back.targets[row], held[row] ? 0 : 1)
+        }
+        XCTAssertEqual(Command.csvField("a,b"), "\"a,b\"")
+        XCTAssertEqual(Command.csvField("say \"hi\""), "\"say \"\"hi\"\"\"")
+        XCTAssertEqual(Command.csvField("plain"), "plain")
+    }
+}
