@@ -3,8 +3,9 @@ import Glibc
 /// A layer's activation g, with its value and its derivative side by side.
 ///
 /// - `linear`:  g(z) = z,                g′ = 1
-/// - `sigmoid`: g(z) = 1/(1+e^−z),       g′ = O(1−O)
-/// - `tanh`:    g(z) = tanh z,           g′ = 1−O²
+/// - `sigmoid`: g(z) = 1/(1+e^−z),       g′ = O(1−O) = σ(z)·σ(−z), computed in the second form
+///   where O is near 1 so that it keeps its digits
+/// - `tanh`:    g(z) = tanh z,           g′ = 1−O² = 4e^(−2|z|)/(1+e^(−2|z|))², the second form where |O| > 1/2
 /// - `relu`:    g(z) = max(0, z),        g′ = 1 if z > 0 else 0 (so relu′(0) = 0)
 /// - `step`:    g(z) = 1 if z ≥ 0 else 0, g′ = 0 (a step network learns only by the perceptron rule)
 /// - `softmax`: g(z)_j = e^(z_j) / Σ_m e^(z_m), with the full Jacobian ∂O_m/∂z_j = O_m(1[m=j] − O_j)
@@ -21,8 +22,9 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
         case .linear, .softmax: return z
         case .sigmoid: return 1.0 / (1.0 + fastExp(-z))
         case .tanh: return Glibc.tanh(z)
-        case .relu: return z > 0 ? z : 0
-        case .step: return z >= 0 ? 1 : 0
+        // NaN stays NaN: no comparison may turn it into a number.
+        case .relu: return z <= 0 ? 0 : z
+        case .step: return z < 0 ? 0 : (z.isNaN ? z : 1)
         }
     }
 
@@ -31,10 +33,10 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     public func derivative(z: Double, output o: Double) -> Double {
         switch self {
         case .linear: return 1
-        case .sigmoid: return o * (1 - o)
-        case .tanh: return 1 - o * o
-        case .relu: return z > 0 ? 1 : 0
-        case .step: return 0
+        case .sigmoid: return o * sigmoidComplement(z: z, output: o)
+        case .tanh: return tanhDerivative(z: z, output: o)
+        case .relu: return z <= 0 ? 0 : (z.isNaN ? z : 1)
+        case .step: return z.isNaN ? z : 0
         case .softmax: return o * (1 - o) // the diagonal of the Jacobian
         }
     }
@@ -83,9 +85,24 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
             for m in 0..<count { weighted += delta[m] * o[m] }
             for j in 0..<count { delta[j] = o[j] * (delta[j] - weighted) }
         case .sigmoid:
-            for j in 0..<count { delta[j] *= o[j] * (1 - o[j]) }
+            for j in 0..<count { delta[j] *= o[j] * sigmoidComplement(z: z[j], output: o[j]) }
         default:
             for j in 0..<count { delta[j] *= derivative(z: z[j], output: o[j]) }
         }
     }
+}
+
+/// 1 − σ(z) for a sigmoid node with output O = σ(z): 1 − O where O < 1/2 (no digits lost), else
+/// σ(−z) = 1/(1 + e^z), which keeps its digits where O rounds to 1.
+@inline(__always)
+func sigmoidComplement(z: Double, output o: Double) -> Double {
+    o < 0.5 ? 1 - o : 1 / (1 + fastExp(z))
+}
+
+/// tanh′(z) = 1 − tanh²z: as 1 − O² where |O| ≤ 1/2, else 4t/(1 + t)² with t = e^(−2|z|).
+@inline(__always)
+func tanhDerivative(z: Double, output o: Double) -> Double {
+    guard abs(o) > 0.5 else { return 1 - o * o }
+    let t = fastExp(-2 * abs(z))
+    return 4 * t / ((1 + t) * (1 + t))
 }

@@ -26,6 +26,9 @@ public enum FactorForm: Hashable, Sendable {
     case one
     /// δ_kj = ∂L/∂z_kj, memoized by the backward pass (see `DeltaExplanation`).
     case delta(layer: Int, node: Int)
+    /// δ_Lj = ∂L/∂z_Lj = ŷ_j − y_j (over n for bce with n outputs): the classic result for a
+    /// sigmoid output with bce and a softmax output with cce, which is also how it is computed.
+    case outputDelta(Loss, node: Int, outputs: Int)
 }
 
 /// One factor of a chain-rule product: ∂(numerator)/∂(denominator), its form and its value.
@@ -59,7 +62,8 @@ public struct DeltaExplanation: Sendable {
     public let terms: [(weight: Parameter, weightValue: Double, delta: Double)]
     /// g′(z_kj), or nil when the layer is softmax (the full Jacobian is used instead).
     public let activationFactor: ChainFactor?
-    /// At the output layer: ∂L/∂ŷ_j.
+    /// At the output layer: ∂L/∂ŷ_j, or ∂L/∂z_Lj = ŷ_j − y_j itself (`FactorForm.outputDelta`,
+    /// with an identity `activationFactor`) for sigmoid + bce and softmax + cce.
     public let lossFactor: ChainFactor?
     /// When layer k+1 has a shortcut (O^(k+1) = g(z^(k+1)) + O^k): ∂L/∂O_(k+1)j, which the
     /// shortcut adds to the sum, so δ_kj = g′(z_kj)·(Σ_m w^(k+1)_jm δ_(k+1)m + ∂L/∂O_(k+1)j).

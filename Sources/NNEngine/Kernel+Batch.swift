@@ -65,12 +65,18 @@ extension Kernel {
         }
         var lossSum = 0.0
         let out = blockA(L), dL = blockD(L), zL = blockZ(L)
+        let fromZ = loss.usesPreactivation(after: activations[L - 1])
         for s in 0..<c {
             let r = order.map { $0[start + s] } ?? start + s
-            let ys = y + r * nOut, os = out + s * nOut, ds = dL + s * nOut
-            lossSum += loss.value(ys, os, nOut)
-            for j in 0..<nOut { ds[j] = loss.derivative(y: ys[j], yHat: os[j], count: nOut) }
-            activations[L - 1].backpropagate(ds, z: zL + s * nOut, output: os, nOut)
+            let ys = y + r * nOut, os = out + s * nOut, ds = dL + s * nOut, zs = zL + s * nOut
+            if fromZ {
+                lossSum += loss.value(y: ys, z: zs, output: os, count: nOut)
+                loss.outputDelta(y: ys, z: zs, output: os, count: nOut, into: ds)
+            } else {
+                lossSum += loss.value(ys, os, nOut)
+                for j in 0..<nOut { ds[j] = loss.derivative(y: ys[j], yHat: os[j], count: nOut) }
+                activations[L - 1].backpropagate(ds, z: zs, output: os, nOut)
+            }
         }
         for k in stride(from: L, through: 1, by: -1) {
             let nPrev = sizes[k - 1], n = sizes[k]

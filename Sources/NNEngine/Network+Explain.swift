@@ -29,14 +29,19 @@ extension Network {
         var factors: [ChainFactor] = []
         if hasSinglePath(parameter) && !isPerceptron {
             let outputNode = k == layerCount ? j : 1
-            current = .prediction(outputNode)
-            factors.append(ChainFactor(numerator: .loss, denominator: current,
-                                       form: .lossDerivative(loss, node: outputNode, outputs: outputCount),
-                                       value: trace.lossGradient[outputNode - 1]))
+            if let fused = outputDeltaFactor(node: outputNode, trace) {
+                current = fused.denominator
+                factors.append(fused)
+            } else {
+                current = .prediction(outputNode)
+                factors.append(ChainFactor(numerator: .loss, denominator: current,
+                                           form: .lossDerivative(loss, node: outputNode, outputs: outputCount),
+                                           value: trace.lossGradient[outputNode - 1]))
+            }
             for m in stride(from: layerCount, through: k, by: -1) {
                 let node = m == k ? j : 1
                 let activation = activations[m - 1]
-                if activation != .linear {
+                if activation != .linear, m < layerCount || factors[0].denominator == .prediction(outputNode) {
                     let z = trace.z[m - 1][node - 1], o = trace.activated[m - 1][node - 1]
                     factors.append(ChainFactor(numerator: current, denominator: .preactivation(layer: m, node: node),
                                                form: .activationDerivative(activation, layer: m, node: node),
@@ -67,6 +72,15 @@ extension Network {
         return GradientExplanation(parameter: parameter, factors: factors, value: value)
     }
 
+    /// ∂L/∂z_Lj = ŷ_j − y_j as one factor where the output is sigmoid + bce or softmax + cce
+    /// (the backward pass computes it that way, from z); nil for other pairs.
+    func outputDeltaFactor(node j: Int, _ trace: Trace) -> ChainFactor? {
+        let activation = activations[layerCount - 1]
+        guard loss.usesPreactivation(after: activation), loss != .mse else { return nil }
+        return ChainFactor(numerator: .loss, denominator: .preactivation(layer: layerCount, node: j),
+                           form: .outputDelta(loss, node: j, outputs: outputCount), value: trace.deltas[layerCount - 1][j - 1])
+    }
+
     /// Every node's δ_kj = ∂L/∂z_kj with the terms it was built from, output layer first.
     public func explainDeltas(_ trace: Trace) -> [DeltaExplanation] {
         var result: [DeltaExplanation] = []
@@ -78,7 +92,12 @@ extension Network {
                     ChainFactor(numerator: .output(layer: k, node: j), denominator: .preactivation(layer: k, node: j),
                                 form: .activationDerivative(activation, layer: k, node: j),
                                 value: activation.derivative(z: z, output: o))
-                if k == layerCount {
+                if k == layerCount, let fused = outputDeltaFactor(node: j, trace) {
+                    let identity = ChainFactor(numerator: .preactivation(layer: k, node: j), denominator: .preactivation(layer: k, node: j),
+                                               form: .activationDerivative(.linear, layer: k, node: j), value: 1)
+                    result.append(DeltaExplanation(layer: k, node: j, value: trace.deltas[k - 1][j - 1], terms: [],
+                                                   activationFactor: identity, lossFactor: fused, shortcut: nil))
+                } else if k == layerCount {
                     let lossFactor = ChainFactor(numerator: .loss, denominator: .prediction(j),
                                                  form: .lossDerivative(loss, node: j, outputs: outputCount),
                                                  value: trace.lossGradient[j - 1])

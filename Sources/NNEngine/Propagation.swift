@@ -111,7 +111,11 @@ struct Kernel {
                 activations[k - 1].apply(zk, a + aOffsets[k], nOut)
             }
         }
-        return loss.value(y, output, sizes[layerCount])
+        let last = layerCount
+        if loss.usesPreactivation(after: activations[last - 1]) {
+            return loss.value(y: y, z: z + zOffsets[last], output: output, count: sizes[last])
+        }
+        return loss.value(y, output, sizes[last])
     }
 
     /// Walks back from the loss: fills δ^k for every layer and adds `scale`·∂L/∂p to `g`
@@ -121,8 +125,12 @@ struct Kernel {
     func backward(y: UnsafePointer<Double>, scale: Double, accumulate: Bool = true) {
         let last = layerCount, nLast = sizes[last]
         let out = output, dLast = delta + zOffsets[last]
-        for j in 0..<nLast { dLast[j] = loss.derivative(y: y[j], yHat: out[j], count: nLast) }
-        activations[last - 1].backpropagate(dLast, z: z + zOffsets[last], output: out, nLast)
+        if loss.usesPreactivation(after: activations[last - 1]) {
+            loss.outputDelta(y: y, z: z + zOffsets[last], output: out, count: nLast, into: dLast)
+        } else {
+            for j in 0..<nLast { dLast[j] = loss.derivative(y: y[j], yHat: out[j], count: nLast) }
+            activations[last - 1].backpropagate(dLast, z: z + zOffsets[last], output: out, nLast)
+        }
         var k = last
         while k >= 1 {
             let nIn = sizes[k - 1], nOut = sizes[k]

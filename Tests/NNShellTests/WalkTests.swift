@@ -127,7 +127,11 @@ final class WalkTests: XCTestCase {
             XCTAssertNil(outcome.error, c.line)
             XCTAssertEqual(outcome.output.hasPrefix("right:"), c.right, "\(c.line): \(outcome.output)")
         }
-        XCTAssertNotNil(session.evaluate("predict next loss 3e4").error, "one significant digit is too few")
+        XCTAssertTrue(session.evaluate("predict next loss 3e4").output.hasPrefix("right:"), "3e4 claims 25000…35000")
+        XCTAssertTrue(session.evaluate("predict next w2_11 -3e3").output.hasPrefix("right:"), "-2757.84 rounds to -3e3")
+        XCTAssertTrue(session.evaluate("predict next w2_11 -2.8e3").output.hasPrefix("right:"))
+        XCTAssertTrue(session.evaluate("predict next w2_11 -2.7e3").output.hasPrefix("not quite:"))
+        XCTAssertNotNil(session.evaluate("predict next loss abc").error)
         XCTAssertEqual(Self.exported(session), before, "predict changes nothing")
     }
 }

@@ -12,8 +12,8 @@ extension Command {
           a node (O2_1, z1_2), yhat   its value in the next update's forward pass
           loss                        the next update's loss (the batch's mean loss in batch modes)
           grad NAME                   that parameter's gradient in the next update
-        The guess is right when the engine's value rounds to it at the precision typed;
-        type at least 3 significant digits (0.358, not 0.36).
+        The guess is right when the engine's value rounds to it at the precision typed:
+        0.36 means 0.355 to 0.365, and 0.359 is a sharper claim.
         """,
         examples: ["predict next loss 3.2", "predict next w2_11 0.35", "predict next grad w1_21 0.0877"],
         subcommands: ["next"],
@@ -46,11 +46,9 @@ extension Command {
         let notation = invocation.notationFor(state)
         let (what, value) = try predicted(args[0], gradient: isGradient, record: record, network: copy.network, notation: notation)
         let guess = args[1]
-        let verdict = AnswerJudge.judge(guess.text, expected: value)
-        switch verdict {
-        case .unreadable, .tooFewDigits: throw ShellError.at(guess, "'\(guess.text)': " + AnswerJudge.describe(verdict))
-        case .right, .wrong: break
-        }
+        // A quick guess is judged at the precision it was typed, however short (0.35 means 0.345…0.355).
+        let verdict = AnswerJudge.judge(guess.text, expected: value, minimum: 1)
+        if case .unreadable = verdict { throw ShellError.at(guess, "'\(guess.text)': " + AnswerJudge.describe(verdict)) }
         let shown = state.format(value), full = NumberFormat.full(value)
         let reveal = "\(what) is \(shown)" + (full == shown ? "" : " (\(full))")
         let judged = verdict == .right ? "right: \(reveal)" : "not quite: you said \(guess.text) (\(AnswerJudge.describe(verdict)));\n\(reveal)"

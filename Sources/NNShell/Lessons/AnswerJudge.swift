@@ -62,12 +62,13 @@ public enum AnswerJudge {
                        halfUnit: 0.5 * NumberFormat.powerOfTen(exponent - decimals))
     }
 
-    /// The verdict on `typed` for the engine's `expected` value.
-    public static func judge(_ typed: String, expected: Double) -> Verdict {
+    /// The verdict on `typed` for the engine's `expected` value; fewer than `minimum`
+    /// significant digits are not judged.
+    public static func judge(_ typed: String, expected: Double, minimum: Int = minimumDigits) -> Verdict {
         guard let reading = read(typed) else {
             return .unreadable("a number with at least \(minimumDigits) significant digits, like 0.298 or -2.50")
         }
-        return judge(reading, expected: expected, within: nil)
+        return judge(reading, expected: expected, within: nil, minimum: minimum)
     }
 
     /// As `judge(_:expected:)`, and arithmetic without names is read too; `within` replaces
@@ -82,10 +83,10 @@ public enum AnswerJudge {
         return right ? .right : miss(value, expected)
     }
 
-    static func judge(_ reading: Reading, expected: Double, within: Tolerance?) -> Verdict {
+    static func judge(_ reading: Reading, expected: Double, within: Tolerance?, minimum: Int = minimumDigits) -> Verdict {
         if let within { return within.accepts(reading.value, expected) ? .right : miss(reading.value, expected) }
         if isExact(reading.value, expected) { return .right }
-        if reading.significantDigits < minimumDigits { return .tooFewDigits(reading.significantDigits) }
+        if reading.significantDigits < minimum { return .tooFewDigits(reading.significantDigits) }
         // A little slack for the binary representation of both numbers.
         let slack = 1e-12 * max(abs(expected), abs(reading.value))
         if abs(expected - reading.value) <= reading.halfUnit + slack { return .right }

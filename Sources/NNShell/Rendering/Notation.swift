@@ -92,6 +92,9 @@ public struct Notation: Sendable {
         case .output(let k, let j): return output(k, j)
         case .one: return "1"
         case .delta(let k, let j): return delta(k, j)
+        case .outputDelta(let loss, let j, let n):
+            let difference = "(\(prediction(j)) \(minus) \(target(j)))"
+            return loss == .bce && n > 1 ? "\(difference)/\(n)" : difference
         }
     }
 }

@@ -61,7 +61,7 @@ extension WalkPlan {
             }
         }
         if let factor = delta.activationFactor, !network.isPerceptron {
-            if activation != .linear {
+            if factor.form != .activationDerivative(.linear, layer: k, node: j) {
                 symbolic.append(notation.form(factor.form))
                 numbers.append(number(factor.value))
             }
@@ -78,8 +78,14 @@ extension WalkPlan {
 
     /// −2(y − ŷ)/n with the numbers, for mse; nil for the other losses.
     func lossNumbers(_ trace: Trace, node j: Int) -> String? {
+        let loss = network.loss, n = trace.prediction.count
+        if loss != .mse, loss.usesPreactivation(after: network.activations[network.layerCount - 1]) {
+            // δ = ŷ − y, as the backward pass computes it.
+            let difference = "\(format(trace.prediction[j - 1])) \(notation.minus) \(format(trace.target[j - 1]))"
+            return loss == .bce && n > 1 ? "(\(difference))/\(n)" : difference
+        }
         guard network.loss == .mse, network.activations[network.layerCount - 1] == .linear else { return nil }
-        let n = trace.prediction.count, m = notation.minus
+        let m = notation.minus
         return "\(m)2(\(format(trace.target[j - 1])) \(m) \(format(trace.prediction[j - 1])))" + (n == 1 ? "" : "/\(n)")
     }
 

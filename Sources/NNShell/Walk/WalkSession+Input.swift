@@ -43,7 +43,7 @@ extension WalkSession {
     /// few digits are explained and the number stays waiting.
     mutating func judge(_ typed: String) -> String {
         let step = steps[shown]
-        let verdict = AnswerJudge.judge(typed, expected: step.value!)
+        let verdict = AnswerJudge.judge(typed, expected: step.value!, within: nil)
         switch verdict {
         case .unreadable, .tooFewDigits:
             return "'\(typed)': " + AnswerJudge.describe(verdict) + "; or Enter to see it, c to finish, q to abandon\n"
