@@ -51,20 +51,20 @@ final class WidthTests: XCTestCase {
         XCTAssertEqual(Reflow.fill("the learner's own 'quote", width: 12), ["the", "learner's", "own 'quote"])
     }
 
-    /// Every golden transcript, as `--script` prints it: its prose fits 80 columns. Left alone:
-    /// script errors (`! FILE:LINE:COL: …`, one line for tools), JSON, and aligned tables.
-    func testEveryScriptTranscriptsProseFits() throws {
-        let scripts = try FileManager.default.contentsOfDirectory(atPath: TranscriptTests.folder.path).filter { $0.hasSuffix(".nn") }
-        XCTAssertFalse(scripts.isEmpty)
-        for script in scripts.sorted() {
-            // The golden output (TranscriptTests checks that it is what the script prints now).
-            let output = try String(contentsOf: TranscriptTests.folder.appendingPathComponent(script.dropLast(3) + ".out"), encoding: .utf8)
-            let prose = wide(output).filter { line in
-                let body = line.drop { $0 != ":" }.dropFirst(2).drop { $0 == " " }
-                return !body.hasPrefix("! ") && !body.contains("  ") && !body.hasPrefix("\"") && !body.hasPrefix("{")
-            }
-            XCTAssertEqual(prose, [], script)
-        }
+    /// At a terminal a long message is wrapped between words; a script keeps each message on
+    /// one line for the programs that read it.
+    func testMessagesAtATerminalAreWrappedButNotInScripts() {
+        var options = SessionOptions()
+        options.interactive = true
+        let terminal = Session(options: options)
+        let script = Session(options: SessionOptions())
+        for session in [terminal, script] { _ = session.execute("net 2-2-2 act=sigmoid") }
+        let terminalText = terminal.execute("set freeze b*").output
+        let scriptText = script.evaluate("set freeze b*").output  // what ScriptRunner prints
+        XCTAssertEqual(wide(terminalText), [], terminalText)
+        XCTAssertFalse(wide(scriptText).isEmpty, "a script wrapped a message:\n\(scriptText)")
+        XCTAssertEqual(terminalText.split(whereSeparator: \.isWhitespace), scriptText.split(whereSeparator: \.isWhitespace),
+                       "wrapping changed more than the line breaks")
     }
 
     func testFitWrapsProseAndLeavesDocumentsAndTablesAlone() {

@@ -64,7 +64,7 @@ public enum ScriptRunner {
             output(blank ? ">\n" : "> \(text)\n")
             if typed { session.recordTyped(text) }
             let outcome = session.evaluate(text)
-            output(TextWrap.fit(outcome.output, width: session.options.width))
+            output(outcome.output)
             if let error = outcome.error {
                 let (row, column) = line.location(error.column)
                 errorOutput("\(fileName):\(row):\(column): \(error.message)\n")
