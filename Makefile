@@ -32,9 +32,10 @@ test: deps
 	@$(MAKE) --no-print-directory contract
 
 # nnstep from outside against numpy written from the contract's definitions (random
-# networks, penalties, optimisers, frozen parameters); skipped when numpy is missing.
+# networks, penalties, optimisers, frozen parameters, residual connections, the history
+# records); skipped when numpy is missing.
 CASES ?= 60
-CONTRACT_FEATURES ?= penalty,optimizer,freeze
+CONTRACT_FEATURES ?= penalty,optimizer,freeze,residual
 contract:
 	@if python3 -c 'import numpy' 2>/dev/null; then \
 	  python3 Tests/contract/autodiff_check.py $$($(SWIFT) build --show-bin-path)/nnstep --cases $(CASES) --features $(CONTRACT_FEATURES); \

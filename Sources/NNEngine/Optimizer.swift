@@ -68,19 +68,33 @@ extension UpdateRule {
     @inline(__always)
     func step(_ g: Double, first: Double, second: Double, bias1: Double, bias2: Double) -> OptimizerStep {
         switch optimizer {
-        case .sgd:
-            return OptimizerStep(move: eta * g)
-        case .momentum:
-            let v = momentum * first + g
-            return OptimizerStep(first: v, move: eta * v)
-        case .rmsprop:
-            let s = alpha * second + (1 - alpha) * (g * g)
-            return OptimizerStep(second: s, move: eta * g / (s.squareRoot() + epsilon))
-        case .adam:
-            let m = beta1 * first + (1 - beta1) * g
-            let v = beta2 * second + (1 - beta2) * (g * g)
-            return OptimizerStep(first: m, second: v, move: eta * (m / bias1) / ((v / bias2).squareRoot() + epsilon))
+        case .sgd: return OptimizerStep(move: eta * g)
+        case .momentum: return momentumStep(g, first)
+        case .rmsprop: return rmspropStep(g, second)
+        case .adam: return adamStep(g, first, second, bias1: bias1, bias2: bias2)
         }
+    }
+
+    /// v ← μv + G; the move is η·v.
+    @inline(__always)
+    func momentumStep(_ g: Double, _ v: Double) -> OptimizerStep {
+        let velocity = momentum * v + g
+        return OptimizerStep(first: velocity, move: eta * velocity)
+    }
+
+    /// s ← αs + (1−α)G²; the move is η·G/(√s + ε).
+    @inline(__always)
+    func rmspropStep(_ g: Double, _ s: Double) -> OptimizerStep {
+        let square = alpha * s + (1 - alpha) * (g * g)
+        return OptimizerStep(second: square, move: eta * g / (square.squareRoot() + epsilon))
+    }
+
+    /// m ← β₁m + (1−β₁)G; v ← β₂v + (1−β₂)G²; the move is η·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε).
+    @inline(__always)
+    func adamStep(_ g: Double, _ m: Double, _ v: Double, bias1: Double, bias2: Double) -> OptimizerStep {
+        let mean = beta1 * m + (1 - beta1) * g
+        let square = beta2 * v + (1 - beta2) * (g * g)
+        return OptimizerStep(first: mean, second: square, move: eta * (mean / bias1) / ((square / bias2).squareRoot() + epsilon))
     }
 
     /// Adam's 1−β₁ᵗ and 1−β₂ᵗ for update number `t` of the optimiser (1 for the others).

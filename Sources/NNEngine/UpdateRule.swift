@@ -62,11 +62,32 @@ struct UpdateRule {
         }
     }
 
-    /// Whether every parameter the update moves, and its new state, stay finite.
+    /// Whether every parameter the update moves, and its new state, stay finite. Each new
+    /// value v adds v − v (0 when finite, NaN otherwise) to a sum, with no early exit, so the
+    /// loops stay as simple as the update's own.
     @inline(__always)
     func keepsFinite(_ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers, t: Int) -> Bool {
         if isPlain { return Matrix.stepIsFinite(p, g, eta: eta, count: count) }
-        return firstNonFinite(p, g, state, t: t) == nil
+        let (bias1, bias2) = biasCorrections(t: t)
+        var sum = 0.0
+        @inline(__always) func add(_ v: Double) { sum += v - v }
+        switch optimizer {
+        case .sgd:
+            eachFree { i in add(p[i] - eta * g[i]) }
+        case .momentum:
+            let v = state.first!
+            eachFree { i in let next = momentumStep(g[i], v[i]); add(next.first); add(p[i] - next.move) }
+        case .rmsprop:
+            let s = state.second!
+            eachFree { i in let next = rmspropStep(g[i], s[i]); add(next.second); add(p[i] - next.move) }
+        case .adam:
+            let m = state.first!, v = state.second!
+            eachFree { i in
+                let next = adamStep(g[i], m[i], v[i], bias1: bias1, bias2: bias2)
+                add(next.first); add(next.second); add(p[i] - next.move)
+            }
+        }
+        return sum == 0
     }
 
     /// The first parameter the update would make non-finite (in its value or its state).
@@ -85,11 +106,33 @@ struct UpdateRule {
     func apply(_ p: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers, t: Int) {
         if isPlain { Matrix.step(p, g, eta: eta, count: count); return }
         let (bias1, bias2) = biasCorrections(t: t)
-        for i in 0..<count where !isFrozen(i) {
-            let next = step(g[i], first: state.first?[i] ?? 0, second: state.second?[i] ?? 0, bias1: bias1, bias2: bias2)
-            state.first?[i] = next.first
-            state.second?[i] = next.second
-            p[i] -= next.move
+        switch optimizer {
+        case .sgd:
+            eachFree { i in p[i] -= eta * g[i] }
+        case .momentum:
+            let v = state.first!
+            eachFree { i in let next = momentumStep(g[i], v[i]); v[i] = next.first; p[i] -= next.move }
+        case .rmsprop:
+            let s = state.second!
+            eachFree { i in let next = rmspropStep(g[i], s[i]); s[i] = next.second; p[i] -= next.move }
+        case .adam:
+            let m = state.first!, v = state.second!
+            eachFree { i in
+                let next = adamStep(g[i], m[i], v[i], bias1: bias1, bias2: bias2)
+                m[i] = next.first; v[i] = next.second; p[i] -= next.move
+            }
+        }
+    }
+
+    /// Runs `body` for every parameter that is not frozen, in storage order.
+    @inline(__always)
+    func eachFree(_ body: (Int) -> Void) {
+        if frozen.isEmpty {
+            for i in 0..<count { body(i) }
+        } else {
+            frozen.withUnsafeBufferPointer { flags in
+                for i in 0..<count where !flags[i] { body(i) }
+            }
         }
     }
 }

@@ -136,6 +136,8 @@ class Trainer:
         self.net, self.p, self.rows, self.cfg = net, dict(params), rows, cfg
         self.offset = 0
         self.t = 0
+        self.update_losses, self.epoch_losses = [], []
+        self.pass_sum, self.pass_count = 0.0, 0
         self.state = {"v": {n: 0.0 for n in net.names}, "m": {n: 0.0 for n in net.names},
                       "s": {n: 0.0 for n in net.names}}
 
@@ -144,6 +146,7 @@ class Trainer:
         take = 1 if mode == "sgd" else (n - self.offset if mode == "batch" else min(self.cfg["batch"], n - self.offset))
         chosen = self.rows[self.offset:self.offset + take]
         self.offset = (self.offset + take) % n
+        self.ends_pass = self.offset == 0
         return chosen
 
     def update(self):
@@ -155,6 +158,11 @@ class Trainer:
             loss_sum += value
             for n in g:
                 g[n] += grads[n] / len(rows)
+        self.update_losses.append(loss_sum / len(rows))
+        self.pass_sum, self.pass_count = self.pass_sum + loss_sum, self.pass_count + len(rows)
+        if self.ends_pass:
+            self.epoch_losses.append(self.pass_sum / self.pass_count)
+            self.pass_sum, self.pass_count = 0.0, 0
         l1, l2 = self.cfg.get("l1", 0.0), self.cfg.get("l2", 0.0)
         penalty = 0.0
         for n in g:
@@ -280,6 +288,25 @@ def check(binary, case_index, rng, features, scratch):
         if not close(last.get("gradients", {}).get(n, float("nan")), grads[n]):
             problems.append(f"{label}: gradient of {n} {last.get('gradients', {}).get(n)!r}, expected {grads[n]!r}")
             break
+    problems += check_history(label, end.get("history"), trainer)
+    return problems
+
+
+def check_history(label, history, trainer):
+    """history.updates and history.epochs: every value its own bucket (there are fewer than
+    2,048), numbered from 1, min = max = mean = the loss worked out here."""
+    if history is None:
+        return [f"{label}: export json has no history"]
+    problems = []
+    for key, expected in (("updates", trainer.update_losses), ("epochs", trainer.epoch_losses)):
+        buckets = history.get(key, [])
+        if len(buckets) != len(expected):
+            problems.append(f"{label}: history.{key} has {len(buckets)} buckets, expected {len(expected)}")
+            continue
+        for n, (bucket, value) in enumerate(zip(buckets, expected), start=1):
+            if bucket["first"] != n or bucket["last"] != n or not all(close(bucket[k], value) for k in ("min", "max", "mean")):
+                problems.append(f"{label}: history.{key}[{n - 1}] is {bucket}, expected {n} with {value!r}")
+                break
     return problems
 
 

@@ -50,7 +50,7 @@ struct Invocation {
     }
 
     var notationFor: (SessionState) -> Notation {
-        { state in Notation(ascii: context.ascii, outputCount: state.training?.network.outputCount ?? 1) }
+        { state in Notation(ascii: context.ascii, network: state.training?.network) }
     }
 }
 

@@ -45,9 +45,15 @@ func didYouMean(_ word: String, among candidates: [String], form: (String) -> St
 func expected(oneOf choices: [String]) -> String { "; expected one of " + choices.joined(separator: ", ") }
 
 /// The closest of `candidates` to `word` by edit distance, if it is close enough to be a typo.
+///
+/// The distance is at least the difference in length, so candidates more than 3 characters
+/// longer or shorter are skipped, and a word longer than 64 characters is no typo: a pasted
+/// megabyte gets its answer at once instead of a table of a megabyte times each candidate.
 func nearest(_ word: String, in candidates: [String]) -> String? {
+    guard word.utf8.count <= 256 else { return nil }
     let word = word.lowercased()
-    let scored = candidates.map { ($0, editDistance(word, $0.lowercased())) }
+    guard word.count <= 64 else { return nil }
+    let scored = candidates.filter { abs($0.count - word.count) <= 3 }.map { ($0, editDistance(word, $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
     let limit = max(1, min(3, word.count / 3 + 1))
     return best.1 <= limit ? best.0 : nil

@@ -55,7 +55,7 @@ public enum AnswerJudge {
         if body.first == "-" || body.first == "+" { body = body.dropFirst() }
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard !body.isEmpty, parts.count <= 2, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigitCharacter) }),
-              parts.contains(where: { !$0.isEmpty }), let value = Double(text.trimmed) else { return nil }
+              parts.contains(where: { !$0.isEmpty }), let value = Double(text.trimmed), value.isFinite else { return nil }
         let decimals = parts.count == 2 ? parts[1].count : 0
         let digits = parts.joined().drop { $0 == "0" }.count
         return Reading(value: value, significantDigits: digits,

@@ -105,10 +105,10 @@ extension LessonPlayer {
         open.wrongAttempts += 1
         session.open = open
         if let slip = slip(typed, open) {
-            say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(typed). " + render(slip.feedback))
+            say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(PlainText.echo(typed)). " + render(slip.feedback))
             return
         }
-        say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(typed)\(feedback).")
+        say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(PlainText.echo(typed))\(feedback).")
         nextHintOrLast()
     }
 
@@ -129,7 +129,7 @@ extension LessonPlayer {
             }
             let verdict = AnswerJudge.judge(part, expected: value, within: within)
             if case .unreadable = verdict {
-                tell("'\(part)' is not a number; type a number like 0.25, or 'hint', 'solution' or 'skip'.")
+                tell("'\(PlainText.echo(part))' is not a number; type a number like 0.25, or 'hint', 'solution' or 'skip'.")
                 return nil
             }
             verdicts.append(verdict)

@@ -7,9 +7,20 @@ public struct Notation: Sendable {
     /// The number of output nodes: with one, ŷ has no index.
     public let outputCount: Int
 
-    public init(ascii: Bool, outputCount: Int = 1) {
+    /// Layers with a residual shortcut: their O^k is g(z^k) + O^(k−1), so an activation's
+    /// derivative there is written with g(z^k), not with O^k.
+    public let shortcutLayers: Set<Int>
+
+    public init(ascii: Bool, outputCount: Int = 1, shortcutLayers: Set<Int> = []) {
         self.ascii = ascii
         self.outputCount = outputCount
+        self.shortcutLayers = shortcutLayers
+    }
+
+    /// The notation for `network`'s names.
+    public init(ascii: Bool, network: Network?) {
+        self.init(ascii: ascii, outputCount: network?.outputCount ?? 1,
+                  shortcutLayers: network.map { n in Set((1...n.layerCount).filter(n.hasShortcut)) } ?? [])
     }
 
     static let superscripts: [Character: String] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
@@ -78,7 +89,9 @@ public struct Notation: Sendable {
             case .hinge: return "\(m)\(y)\(over) if \(y)\(times)\(yhat) < 1, else 0"
             }
         case .activationDerivative(let activation, let k, let j):
-            let o = output(k, j), z = self.z(k, j), m = minus
+            let z = self.z(k, j), m = minus
+            let o = !shortcutLayers.contains(k) ? output(k, j)
+                : activation == .sigmoid ? (ascii ? "sigmoid(\(z))" : "σ(\(z))") : "\(activation.rawValue)(\(z))"
             switch activation {
             case .linear: return "1"
             case .sigmoid: return ascii ? "[sigmoid'(\(z)) = \(o)(1-\(o))]" : "[σ′(\(z))=\(o)(1−\(o))]"

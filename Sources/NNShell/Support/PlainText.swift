@@ -16,6 +16,9 @@ public enum PlainText {
         return line
     }
 
+    /// What the learner typed, repeated in output: escaped and cut like a message, no note.
+    static func echo(_ typed: String) -> String { shorten(escape(typed).0) }
+
     /// The message for an unknown command: command names are ASCII, so any other character in
     /// the word is named (`stеp` with a Cyrillic е, a zero-width space, a no-break space).
     static func unknownCommand(_ name: String, suggestion: String?) -> String {
