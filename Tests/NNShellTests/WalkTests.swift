@@ -1,6 +1,7 @@
-import XCTest
-@testable import NNShell
 import NNEngine
+import XCTest
+
+@testable import NNShell
 
 /// `step --walk`: the state it leaves is exactly that of `step`, Enter/c/q at a prompt, and
 /// the numbers it shows against values worked out independently.
@@ -20,21 +21,32 @@ final class WalkTests: XCTestCase {
     static let setups: [(name: String, lines: [String])] = [
         ("the course's 2-2-1", ["net 2-2-1", "data students"]),
         ("Mazur's 2-2-2 with frozen biases", ["example mazur"]),
-        ("a 3-4-2 softmax", ["net 3-4-2 act=tanh,softmax loss=cce init=uniform seed=4",
-                             "data add 0.5 -1 2 -> 1 0", "data add -0.3 0.8 0.1 -> 0 1"]),
+        (
+            "a 3-4-2 softmax",
+            [
+                "net 3-4-2 act=tanh,softmax loss=cce init=uniform seed=4",
+                "data add 0.5 -1 2 -> 1 0", "data add -0.3 0.8 0.1 -> 0 1"
+            ]
+        ),
         ("a batch update", ["net 2-2-1 act=sigmoid init=0.5", "data xor", "set mode batch", "set lr 0.5"]),
         ("a perceptron", ["example and", "step"]),
         ("adam with an l2 penalty", ["example mazur", "set l2 0.01", "set optimizer adam", "step"]),
-        ("momentum in minibatches", ["net 2-3-1 act=tanh init=xavier seed=5", "data xor", "set mode minibatch", "set batch 3",
-                                     "set optimizer momentum"]),
+        (
+            "momentum in minibatches",
+            [
+                "net 2-3-1 act=tanh init=xavier seed=5", "data xor", "set mode minibatch", "set batch 3",
+                "set optimizer momentum"
+            ]
+        ),
         ("residual shortcuts", ["net 2-2-2-1 act=sigmoid residual=on init=xavier seed=1", "data xor"]),
-        ("a wide relu layer", ["net 3-9-2 act=relu,linear init=uniform seed=2", "data add 1 2 3 -> 1 0"]),
+        ("a wide relu layer", ["net 3-9-2 act=relu,linear init=uniform seed=2", "data add 1 2 3 -> 1 0"])
     ]
 
     /// Everything but `last_run` (which names the command) of `export json`.
     static func exported(_ session: Session) -> String {
         let json = session.evaluate("export json").output
-        return json.components(separatedBy: "\"last_run\"")[0] + (json.components(separatedBy: "\"batch_size\"").last ?? "")
+        return json.components(separatedBy: "\"last_run\"")[0]
+            + (json.components(separatedBy: "\"batch_size\"").last ?? "")
     }
 
     func testScriptWalkLeavesExactlyTheStateOfStep() {
@@ -42,7 +54,8 @@ final class WalkTests: XCTestCase {
             let walked = Self.session(interactive: false, setup.lines + ["step --walk", "walk"])
             let stepped = Self.session(interactive: false, setup.lines + ["step", "step"])
             XCTAssertEqual(Self.exported(walked), Self.exported(stepped), setup.name)
-            XCTAssertEqual(walked.state.training?.network.parameters, stepped.state.training?.network.parameters, setup.name)
+            XCTAssertEqual(
+                walked.state.training?.network.parameters, stepped.state.training?.network.parameters, setup.name)
         }
     }
 
@@ -54,13 +67,15 @@ final class WalkTests: XCTestCase {
             let start = session.evaluate("step --walk")
             XCTAssertTrue(start.output.contains("[1/"), setup.name)
             XCTAssertFalse(start.output.contains("[2/"), setup.name)
-            XCTAssertEqual(session.state.training?.network.parameters, parameters, "\(setup.name): nothing moves while it waits")
+            XCTAssertEqual(
+                session.state.training?.network.parameters, parameters, "\(setup.name): nothing moves while it waits")
             let total = try XCTUnwrap(session.state.walk?.steps.count)
             XCTAssertEqual(session.prompt, "walk [2/\(total)]> ")
             XCTAssertTrue(session.evaluate("").output.hasPrefix("[2/\(total)] "), setup.name)
             XCTAssertEqual(session.prompt, "walk [3/\(total)]> ")
             XCTAssertNotNil(session.evaluate("show weights").error, "other commands wait for the walk")
-            XCTAssertEqual(session.evaluate("q").output, "walk abandoned: the network is as it was, and no update was made\n")
+            XCTAssertEqual(
+                session.evaluate("q").output, "walk abandoned: the network is as it was, and no update was made\n")
             XCTAssertEqual(Self.exported(session), before, "\(setup.name): q leaves the network as it was")
             XCTAssertEqual(session.prompt, "nnstep> ")
 
@@ -68,7 +83,8 @@ final class WalkTests: XCTestCase {
             let finish = session.evaluate("c").output
             XCTAssertTrue(finish.contains("[\(total)/\(total)]") && finish.contains("done"), setup.name)
             let stepped = Self.session(interactive: false, setup.lines + ["step"])
-            XCTAssertEqual(Self.exported(session), Self.exported(stepped), "\(setup.name): c finishes the update as 'step'")
+            XCTAssertEqual(
+                Self.exported(session), Self.exported(stepped), "\(setup.name): c finishes the update as 'step'")
         }
     }
 
@@ -94,7 +110,7 @@ final class WalkTests: XCTestCase {
         let expected: [(String, Double)] = [
             ("∂L/∂w²₁₁", 330.4 * 83.5), ("∂L/∂w²₂₁", 330.4 * 83.5), ("∂L/∂b₂₁", 330.4),
             ("∂L/∂w¹₁₁", 330.4 * 80), ("∂L/∂w¹₂₁", 330.4 * 3.5), ("∂L/∂b₁₁", 330.4),
-            ("∂L/∂w¹₁₂", 330.4 * 80), ("∂L/∂w¹₂₂", 330.4 * 3.5), ("∂L/∂b₁₂", 330.4),
+            ("∂L/∂w¹₁₂", 330.4 * 80), ("∂L/∂w¹₂₂", 330.4 * 3.5), ("∂L/∂b₁₂", 330.4)
         ]
         let gradients = steps.filter { $0.name.hasPrefix("∂L/∂") }
         XCTAssertEqual(gradients.map(\.name), expected.map(\.0))
@@ -114,13 +130,13 @@ final class WalkTests: XCTestCase {
         let session = Self.session(interactive: false, ["example students"])
         let before = Self.exported(session)
         let cases: [(line: String, right: Bool)] = [
-            ("predict next loss 27291.0", true),           // (1.8 − 167)² = 27291.04
+            ("predict next loss 27291.0", true),  // (1.8 − 167)² = 27291.04
             ("predict next loss 27300", false),
-            ("predict next w2_11 -2757.84", true),         // 1 − 0.1·330.4·83.5
-            ("predict next grad w1_21 1156.4", true),      // 330.4·3.5
-            ("predict next O1_1 83.5", true),              // 80 + 3.5
+            ("predict next w2_11 -2757.84", true),  // 1 − 0.1·330.4·83.5
+            ("predict next grad w1_21 1156.4", true),  // 330.4·3.5
+            ("predict next O1_1 83.5", true),  // 80 + 3.5
             ("predict next z1_2 83.6", false),
-            ("predict next yhat 167", true),
+            ("predict next yhat 167", true)
         ]
         for c in cases {
             let outcome = session.evaluate(c.line)
