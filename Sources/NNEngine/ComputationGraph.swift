@@ -51,7 +51,9 @@ public struct ComputationGraph: Sendable {
         return nodes.count - 1
     }
 
-    mutating func connect(_ from: Int, _ to: Int, _ local: Double) { edges.append(Edge(from: from, to: to, local: local)) }
+    mutating func connect(_ from: Int, _ to: Int, _ local: Double) {
+        edges.append(Edge(from: from, to: to, local: local))
+    }
 
     /// Nodes are added in forward order (each after everything it is computed from), so the
     /// reverse is a topological order for the backward pass.
@@ -116,7 +118,9 @@ extension Network {
                         graph.connect(sums[j - 1], below[m - 1], outputs[m - 1] * ((m == j ? 1 : 0) - outputs[j - 1]))
                     }
                 } else {
-                    graph.connect(sums[j - 1], below[j - 1], activation.derivative(z: trace.z[k - 1][j - 1], output: outputs[j - 1]))
+                    graph.connect(
+                        sums[j - 1], below[j - 1],
+                        activation.derivative(z: trace.z[k - 1][j - 1], output: outputs[j - 1]))
                 }
             }
         }

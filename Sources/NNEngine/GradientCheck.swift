@@ -6,10 +6,18 @@ public struct GradientCheck: Sendable {
     public let numeric: Double
     public let step: Double
 
-    /// |analytic − numeric| / max(|analytic|, |numeric|), or 0 when both are 0.
+    /// Below this both numbers are zero for the check's purposes: a central difference with
+    /// h = 1e-6 cannot resolve a gradient smaller than about 1e-10 anyway.
+    public static let absoluteFloor = 1e-12
+
+    /// True when both are below `absoluteFloor`: they agree, whatever their ratio.
+    public var bothNegligible: Bool { abs(analytic) < Self.absoluteFloor && abs(numeric) < Self.absoluteFloor }
+
+    /// |analytic − numeric| / max(|analytic|, |numeric|), or 0 when both are below the floor.
     public var relativeDifference: Double {
+        if bothNegligible { return 0 }
         let scale = max(abs(analytic), abs(numeric))
-        return scale == 0 ? 0 : abs(analytic - numeric) / scale
+        return abs(analytic - numeric) / scale
     }
 }
 

@@ -40,7 +40,9 @@ extension Network {
             for j in 1...sizes[k] {
                 let derivative = activation.derivative(z: trace.z[k - 1][j - 1], output: trace.activated[k - 1][j - 1])
                 if derivative < threshold * maximum {
-                    result.append(NodeSaturation(layer: k, node: j, activation: activation, derivative: derivative, maximum: maximum))
+                    result.append(
+                        NodeSaturation(
+                            layer: k, node: j, activation: activation, derivative: derivative, maximum: maximum))
                 }
             }
         }
@@ -50,7 +52,8 @@ extension Network {
     /// The relu nodes whose output is 0 for every row of `data` (none when there is no data).
     public func deadNodes(on data: DataSet) -> [(layer: Int, node: Int)] {
         let reluLayers = (1...layerCount).filter { activations[$0 - 1] == .relu }
-        guard !reluLayers.isEmpty, !data.isEmpty, data.featureCount == inputCount, data.targetCount == outputCount else { return [] }
+        guard !reluLayers.isEmpty, !data.isEmpty, data.featureCount == inputCount, data.targetCount == outputCount
+        else { return [] }
         var alive = reluLayers.map { [Bool](repeating: false, count: sizes[$0]) }
         var network = self
         var workspace = Workspace(sizes: sizes, parameterCount: parameterCount)

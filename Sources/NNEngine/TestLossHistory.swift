@@ -1,44 +1,44 @@
-/// The test set's mean loss after each epoch (`data split`), kept for `epoch` and `plot loss`.
+/// The test set's mean loss after each epoch (`data split`), kept for `epoch`, `plot loss` and
+/// `export json`.
 ///
-/// Every epoch is kept while there are at most `capacity`; past that every other one is
-/// dropped and only every `stride`-th epoch is recorded from then on, so memory stays flat
-/// over any number of epochs and the record still spans the whole run evenly. The most
-/// recent epoch is always the last entry.
+/// An ``Envelope`` of one series: every epoch is a bucket of its own while there are at most
+/// 2,048, older ones fold into buckets with the exact minimum, maximum and mean, so memory
+/// stays flat over any number of epochs and nothing is sampled. A history covers consecutive
+/// epochs of one test set; a new test set starts a new history.
 public struct TestLossHistory: Sendable, Equatable {
-    public static let capacity = 2048
-
-    public struct Entry: Sendable, Equatable {
-        /// The pass's number, 1 = the first.
-        public var epoch: Int
-        /// The update that ended it.
-        public var update: Int
-        /// The mean loss over the test rows with the parameters after that update.
-        public var loss: Double
-    }
-
-    public private(set) var entries: [Entry] = []
-    private var stride = 1
+    private var envelope = Envelope(seriesCount: 1)
+    /// The epoch of the first value (the envelope numbers its values from 1).
+    private var firstEpoch = 1
 
     public init() {}
 
+    /// How many epochs are recorded.
+    public var count: Int { envelope.count }
+
     mutating func record(epoch: Int, update: Int, loss: Double) {
-        if let last = entries.last, last.epoch % stride != 0 { entries.removeLast() }
-        entries.append(Entry(epoch: epoch, update: update, loss: loss))
-        guard entries.count > Self.capacity else { return }
-        stride *= 2
-        let latest = entries.removeLast()
-        entries = entries.filter { $0.epoch % stride == 0 }
-        entries.append(latest)
+        if envelope.count == 0 { firstEpoch = epoch }
+        envelope.append(tag: update) { $0[0] = loss }
     }
 
     /// Forgets the epochs that ended after `update` (for `undo`).
     mutating func truncate(after update: Int) {
-        entries.removeAll { $0.update > update }
+        envelope.truncate(whereTagAbove: update)
     }
 
-    /// The test loss recorded for `epoch`, if it was kept.
+    /// Consecutive buckets of epochs: `first` and `last` are epoch numbers (1 = the first
+    /// pass), the tags the updates that ended them; `min`, `max`, `mean` exact over the bucket.
+    public var buckets: [Envelope.Bucket] {
+        envelope.buckets(series: 0).map { bucket in
+            var shifted = bucket
+            shifted.first += firstEpoch - 1
+            shifted.last += firstEpoch - 1
+            return shifted
+        }
+    }
+
+    /// The test loss after `epoch`, while that epoch is a bucket of its own.
     public func loss(epoch: Int) -> Double? {
-        entries.last { $0.epoch == epoch }?.loss
+        buckets.last { $0.first == epoch && $0.last == epoch }?.mean
     }
 }
 

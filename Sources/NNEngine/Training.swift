@@ -63,6 +63,7 @@ public struct Training: Sendable {
     /// The undo window and the last step refer to rows of the old data, so they are cleared.
     public mutating func replaceData(_ newData: DataSet, test: DataSet? = nil) {
         data = newData
+        if test != testData { testLosses = TestLossHistory() }
         testData = test
         cursor = Cursor()
         lastStep = nil

@@ -90,13 +90,18 @@ struct UpdateRule {
                 add(next.first); add(next.second); add(p[i] - next.move)
             }
         }
+        // A frozen parameter does not move, but a non-finite gradient is still divergence.
+        if !frozen.isEmpty { for i in 0..<count where frozen[i] { add(g[i]) } }
         return sum == 0
     }
 
     /// The first parameter the update would make non-finite (in its value or its state).
     func firstNonFinite(_ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers, t: Int) -> Int? {
         let (bias1, bias2) = biasCorrections(t: t)
-        for i in 0..<count where !isFrozen(i) {
+        for i in 0..<count {
+            // A frozen parameter does not move, but a non-finite gradient is still divergence.
+            if !g[i].isFinite { return i }
+            if isFrozen(i) { continue }
             let next = step(g[i], first: state.first?[i] ?? 0, second: state.second?[i] ?? 0, bias1: bias1, bias2: bias2)
             if !(p[i] - next.move).isFinite || !next.first.isFinite || !next.second.isFinite { return i }
         }

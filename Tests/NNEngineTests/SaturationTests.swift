@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import NNEngine
 
 /// Saturated sigmoid/tanh nodes (g′ below 1% of its maximum) and dead relu nodes.
@@ -33,8 +34,9 @@ final class SaturationTests: XCTestCase {
         var network = Network(sizes: [2, 3, 1], activations: [.relu, .linear], loss: .mse)
         Initializer.constant(1).initialize(&network, seed: 0)
         network.parameters[network.index(of: .bias(layer: 1, node: 2))!] = -10  // z₁₂ = x₁ + x₂ − 10 < 0 on every row
-        network.parameters[network.index(of: .bias(layer: 1, node: 3))!] = -4   // z₁₃ > 0 on the row (3, 2)
-        let data = DataSet(name: "rows", featureNames: ["a", "b"], targetNames: ["y"], inputs: [1, 2, 3, 2, 0, 1], targets: [0, 1, 0])
+        network.parameters[network.index(of: .bias(layer: 1, node: 3))!] = -4  // z₁₃ > 0 on the row (3, 2)
+        let data = DataSet(
+            name: "rows", featureNames: ["a", "b"], targetNames: ["y"], inputs: [1, 2, 3, 2, 0, 1], targets: [0, 1, 0])
         XCTAssertEqual(network.deadNodes(on: data).map { [$0.layer, $0.node] }, [[1, 2]])
     }
 }

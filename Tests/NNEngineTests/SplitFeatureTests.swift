@@ -43,8 +43,8 @@ final class SplitFeatureTests: XCTestCase {
         let report = try withTest.run(.passes(4))
         _ = try alone.run(.passes(4))
         XCTAssertEqual(withTest.network.parameters, alone.network.parameters, "the test rows change nothing")
-        XCTAssertEqual(withTest.testLosses.entries.map(\.epoch), [1, 2, 3, 4])
-        XCTAssertEqual(withTest.testLosses.entries.last?.loss, withTest.network.meanLoss(on: test))
+        XCTAssertEqual(withTest.testLosses.buckets.map(\.last), [1, 2, 3, 4])
+        XCTAssertEqual(withTest.testLosses.buckets.last?.mean, withTest.network.meanLoss(on: test))
         XCTAssertEqual(report.lastTestLosses.count, 4)
         // Each epoch's test loss is the mean loss over the test rows after that epoch's last update.
         var replay = Training(network: network, data: train)
@@ -53,7 +53,7 @@ final class SplitFeatureTests: XCTestCase {
             XCTAssertEqual(withTest.testLosses.loss(epoch: epoch), replay.network.meanLoss(on: test), "epoch \(epoch)")
         }
         withTest.undo(45) // 30 training rows: back to update 75, inside epoch 3
-        XCTAssertEqual(withTest.testLosses.entries.map(\.epoch), [1, 2], "undo forgets the epochs it takes back")
+        XCTAssertEqual(withTest.testLosses.buckets.map(\.last), [1, 2], "undo forgets the epochs it takes back")
     }
 
     func testCrossesAreTheirFormulas() throws {

@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
-@testable import NNShell
 import NNEngine
+import XCTest
+
+@testable import NNShell
 
 /// `show graph --svg`: the SVG parsed back, every node's value and ∂L/∂node against the
 /// engine's numbers, and a parameter's highlighted paths multiplying out to its gradient.
@@ -13,8 +14,11 @@ final class GraphSVGTests: XCTestCase {
     }
 
     func testEveryNodeCarriesTheEnginesValueAndGradient() throws {
-        for setup in [["example mazur", "step"], ["net 3-4-2 act=tanh,softmax loss=cce init=uniform seed=4", "data add 0.5 -1 2 -> 1 0", "step"],
-                      ["net 4-30-30-3 act=relu,relu,softmax loss=cce init=he seed=1", "data add 1 2 3 4 -> 0 0 1", "step"]] {
+        for setup in [
+            ["example mazur", "step"],
+            ["net 3-4-2 act=tanh,softmax loss=cce init=uniform seed=4", "data add 0.5 -1 2 -> 1 0", "step"],
+            ["net 4-30-30-3 act=relu,relu,softmax loss=cce init=he seed=1", "data add 1 2 3 4 -> 0 0 1", "step"]
+        ] {
             let session = WalkTests.session(interactive: false, setup)
             let root = try svg(session, "show graph --svg -")
             let record = session.state.training!.lastStep!
@@ -51,13 +55,15 @@ final class GraphSVGTests: XCTestCase {
         // w¹₁₁ → w¹₁₁·x → z₁₁ → O₁₁, then through w²₁₁·O₁₁ → z₂₁ → ŷ₁ → L and w²₁₂·O₁₁ → z₂₂ → ŷ₂ → L.
         XCTAssertEqual(marked.count, 11)
         var outgoing: [String: [(String, Double)]] = [:]
-        for edge in marked { outgoing[edge["data-from"]!, default: []].append((edge["data-to"]!, edge.number("data-local")!)) }
+        for edge in marked {
+            outgoing[edge["data-from"]!, default: []].append((edge["data-to"]!, edge.number("data-local")!))
+        }
         func total(_ from: String) -> Double {
             from == "L" ? 1 : outgoing[from, default: []].reduce(0) { $0 + $1.1 * total($1.0) }
         }
         let index = session.state.training!.network.index(of: .weight(layer: 1, from: 1, to: 1))!
         XCTAssertEqual(total("w¹₁₁"), session.state.training!.lastStep!.gradient[index], accuracy: 1e-15)
-        XCTAssertEqual(total("w¹₁₁"), 0.000438568, accuracy: 5e-10) // Mazur's ∂E_total/∂w1
+        XCTAssertEqual(total("w¹₁₁"), 0.000438568, accuracy: 5e-10)  // Mazur's ∂E_total/∂w1
         XCTAssertEqual(root.elements("text", class: "local").count, 11)
     }
 }

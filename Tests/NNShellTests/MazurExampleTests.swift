@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
-@testable import NNShell
 import NNEngine
+import XCTest
+
+@testable import NNShell
 
 /// `example mazur` against Matt Mazur's post ("A Step by Step Backpropagation Example", 2015)
 /// and against a plain computation written here from his formulas.
@@ -25,7 +26,10 @@ final class MazurExampleTests: XCTestCase {
             let (h, o) = forward()
             let d = [(o[0] - t[0]) * o[0] * (1 - o[0]), (o[1] - t[1]) * o[1] * (1 - o[1])]
             let dh = [(d[0] * w[4] + d[1] * w[6]) * h[0] * (1 - h[0]), (d[0] * w[5] + d[1] * w[7]) * h[1] * (1 - h[1])]
-            let g = [dh[0] * i[0], dh[0] * i[1], dh[1] * i[0], dh[1] * i[1], d[0] * h[0], d[0] * h[1], d[1] * h[0], d[1] * h[1]]
+            let g = [
+                dh[0] * i[0], dh[0] * i[1], dh[1] * i[0], dh[1] * i[1], d[0] * h[0], d[0] * h[1], d[1] * h[0],
+                d[1] * h[1]
+            ]
             for k in 0..<8 { w[k] -= rate * g[k] }
         }
     }
@@ -48,15 +52,20 @@ final class MazurExampleTests: XCTestCase {
         // Before: his E_total 0.298371109, out_o1 0.75136507; his E is the sum of ½(t−o)², ours the mean of (t−o)².
         XCTAssertEqual(loss(session), 0.298371109, accuracy: 5e-10)
         XCTAssertEqual(loss(session), plain.error, accuracy: 1e-15)
-        XCTAssertEqual(session.state.training!.network.trace(x: [0.05, 0.1], y: [0.01, 0.99]).prediction[0], 0.75136507, accuracy: 5e-9)
+        XCTAssertEqual(
+            session.state.training!.network.trace(x: [0.05, 0.1], y: [0.01, 0.99]).prediction[0], 0.75136507,
+            accuracy: 5e-9)
 
         _ = session.evaluate("step")
         plain.update()
         // His updated weights, to the digits he printed.
-        let published = [0.149780716, 0.19956143, 0.24975114, 0.29950229, 0.35891648, 0.408666186, 0.511301270, 0.561370121]
+        let published = [
+            0.149780716, 0.19956143, 0.24975114, 0.29950229, 0.35891648, 0.408666186, 0.511301270, 0.561370121
+        ]
         let printedDecimals = [9, 8, 8, 8, 8, 9, 9, 9]
         for (k, value) in weights(session).enumerated() {
-            XCTAssertEqual(value, published[k], accuracy: 0.5 * pow(10, -Double(printedDecimals[k])) * 1.0001, "w\(k + 1)")
+            XCTAssertEqual(
+                value, published[k], accuracy: 0.5 * pow(10, -Double(printedDecimals[k])) * 1.0001, "w\(k + 1)")
             XCTAssertEqual(value, plain.w[k], accuracy: 1e-15, "w\(k + 1) against the plain computation")
         }
         let biases = ["b1_1", "b1_2", "b2_1", "b2_2"].map { session.state.training!.network[Parameter(name: $0)!]! }

@@ -1,6 +1,8 @@
-import XCTest
-@testable import NNShell
 import NNEngine
+import Foundation
+import XCTest
+
+@testable import NNShell
 
 /// `step --walk`: the state it leaves is exactly that of `step`, Enter/c/q at a prompt, and
 /// the numbers it shows against values worked out independently.
@@ -20,21 +22,32 @@ final class WalkTests: XCTestCase {
     static let setups: [(name: String, lines: [String])] = [
         ("the course's 2-2-1", ["net 2-2-1", "data students"]),
         ("Mazur's 2-2-2 with frozen biases", ["example mazur"]),
-        ("a 3-4-2 softmax", ["net 3-4-2 act=tanh,softmax loss=cce init=uniform seed=4",
-                             "data add 0.5 -1 2 -> 1 0", "data add -0.3 0.8 0.1 -> 0 1"]),
+        (
+            "a 3-4-2 softmax",
+            [
+                "net 3-4-2 act=tanh,softmax loss=cce init=uniform seed=4",
+                "data add 0.5 -1 2 -> 1 0", "data add -0.3 0.8 0.1 -> 0 1"
+            ]
+        ),
         ("a batch update", ["net 2-2-1 act=sigmoid init=0.5", "data xor", "set mode batch", "set lr 0.5"]),
         ("a perceptron", ["example and", "step"]),
         ("adam with an l2 penalty", ["example mazur", "set l2 0.01", "set optimizer adam", "step"]),
-        ("momentum in minibatches", ["net 2-3-1 act=tanh init=xavier seed=5", "data xor", "set mode minibatch", "set batch 3",
-                                     "set optimizer momentum"]),
+        (
+            "momentum in minibatches",
+            [
+                "net 2-3-1 act=tanh init=xavier seed=5", "data xor", "set mode minibatch", "set batch 3",
+                "set optimizer momentum"
+            ]
+        ),
         ("residual shortcuts", ["net 2-2-2-1 act=sigmoid residual=on init=xavier seed=1", "data xor"]),
-        ("a wide relu layer", ["net 3-9-2 act=relu,linear init=uniform seed=2", "data add 1 2 3 -> 1 0"]),
+        ("a wide relu layer", ["net 3-9-2 act=relu,linear init=uniform seed=2", "data add 1 2 3 -> 1 0"])
     ]
 
     /// Everything but `last_run` (which names the command) of `export json`.
     static func exported(_ session: Session) -> String {
         let json = session.evaluate("export json").output
-        return json.components(separatedBy: "\"last_run\"")[0] + (json.components(separatedBy: "\"batch_size\"").last ?? "")
+        return json.components(separatedBy: "\"last_run\"")[0]
+            + (json.components(separatedBy: "\"batch_size\"").last ?? "")
     }
 
     func testScriptWalkLeavesExactlyTheStateOfStep() {
@@ -42,7 +55,8 @@ final class WalkTests: XCTestCase {
             let walked = Self.session(interactive: false, setup.lines + ["step --walk", "walk"])
             let stepped = Self.session(interactive: false, setup.lines + ["step", "step"])
             XCTAssertEqual(Self.exported(walked), Self.exported(stepped), setup.name)
-            XCTAssertEqual(walked.state.training?.network.parameters, stepped.state.training?.network.parameters, setup.name)
+            XCTAssertEqual(
+                walked.state.training?.network.parameters, stepped.state.training?.network.parameters, setup.name)
         }
     }
 
@@ -54,13 +68,15 @@ final class WalkTests: XCTestCase {
             let start = session.evaluate("step --walk")
             XCTAssertTrue(start.output.contains("[1/"), setup.name)
             XCTAssertFalse(start.output.contains("[2/"), setup.name)
-            XCTAssertEqual(session.state.training?.network.parameters, parameters, "\(setup.name): nothing moves while it waits")
+            XCTAssertEqual(
+                session.state.training?.network.parameters, parameters, "\(setup.name): nothing moves while it waits")
             let total = try XCTUnwrap(session.state.walk?.steps.count)
             XCTAssertEqual(session.prompt, "walk [2/\(total)]> ")
             XCTAssertTrue(session.evaluate("").output.hasPrefix("[2/\(total)] "), setup.name)
             XCTAssertEqual(session.prompt, "walk [3/\(total)]> ")
             XCTAssertNotNil(session.evaluate("show weights").error, "other commands wait for the walk")
-            XCTAssertEqual(session.evaluate("q").output, "walk abandoned: the network is as it was, and no update was made\n")
+            XCTAssertEqual(
+                session.evaluate("q").output, "walk abandoned: the network is as it was, and no update was made\n")
             XCTAssertEqual(Self.exported(session), before, "\(setup.name): q leaves the network as it was")
             XCTAssertEqual(session.prompt, "nnstep> ")
 
@@ -68,7 +84,8 @@ final class WalkTests: XCTestCase {
             let finish = session.evaluate("c").output
             XCTAssertTrue(finish.contains("[\(total)/\(total)]") && finish.contains("done"), setup.name)
             let stepped = Self.session(interactive: false, setup.lines + ["step"])
-            XCTAssertEqual(Self.exported(session), Self.exported(stepped), "\(setup.name): c finishes the update as 'step'")
+            XCTAssertEqual(
+                Self.exported(session), Self.exported(stepped), "\(setup.name): c finishes the update as 'step'")
         }
     }
 
@@ -94,7 +111,7 @@ final class WalkTests: XCTestCase {
         let expected: [(String, Double)] = [
             ("∂L/∂w²₁₁", 330.4 * 83.5), ("∂L/∂w²₂₁", 330.4 * 83.5), ("∂L/∂b₂₁", 330.4),
             ("∂L/∂w¹₁₁", 330.4 * 80), ("∂L/∂w¹₂₁", 330.4 * 3.5), ("∂L/∂b₁₁", 330.4),
-            ("∂L/∂w¹₁₂", 330.4 * 80), ("∂L/∂w¹₂₂", 330.4 * 3.5), ("∂L/∂b₁₂", 330.4),
+            ("∂L/∂w¹₁₂", 330.4 * 80), ("∂L/∂w¹₂₂", 330.4 * 3.5), ("∂L/∂b₁₂", 330.4)
         ]
         let gradients = steps.filter { $0.name.hasPrefix("∂L/∂") }
         XCTAssertEqual(gradients.map(\.name), expected.map(\.0))
@@ -114,13 +131,13 @@ final class WalkTests: XCTestCase {
         let session = Self.session(interactive: false, ["example students"])
         let before = Self.exported(session)
         let cases: [(line: String, right: Bool)] = [
-            ("predict next loss 27291.0", true),           // (1.8 − 167)² = 27291.04
+            ("predict next loss 27291.0", true),  // (1.8 − 167)² = 27291.04
             ("predict next loss 27300", false),
-            ("predict next w2_11 -2757.84", true),         // 1 − 0.1·330.4·83.5
-            ("predict next grad w1_21 1156.4", true),      // 330.4·3.5
-            ("predict next O1_1 83.5", true),              // 80 + 3.5
+            ("predict next w2_11 -2757.84", true),  // 1 − 0.1·330.4·83.5
+            ("predict next grad w1_21 1156.4", true),  // 330.4·3.5
+            ("predict next O1_1 83.5", true),  // 80 + 3.5
             ("predict next z1_2 83.6", false),
-            ("predict next yhat 167", true),
+            ("predict next yhat 167", true)
         ]
         for c in cases {
             let outcome = session.evaluate(c.line)
@@ -133,5 +150,28 @@ final class WalkTests: XCTestCase {
         XCTAssertTrue(session.evaluate("predict next w2_11 -2.7e3").output.hasPrefix("not quite:"))
         XCTAssertNotNil(session.evaluate("predict next loss abc").error)
         XCTAssertEqual(Self.exported(session), before, "predict changes nothing")
+    }
+
+    /// The 3-4-2 softmax walk against a plain forward pass written here: z = Σ w·a + b, tanh,
+    /// softmax, L = −ln ŷ_y, and for softmax with cce δ₂ⱼ = ŷⱼ − yⱼ.
+    func testTheSoftmaxWalkAgreesWithAPlainComputation() throws {
+        let session = Self.session(interactive: true, Self.setups[2].lines)
+        _ = session.evaluate("step --walk")
+        let steps = try XCTUnwrap(session.state.walk?.steps)
+        let network = session.state.training!.network
+        func value(_ name: String) -> Double { steps.first { $0.name == name }!.value! }
+        let x = [0.5, -1, 2], y = [1.0, 0]
+        let hidden = (1...4).map { j in
+            Foundation.tanh((1...3).reduce(network.bias(1, j)) { $0 + network.weight(1, $1, j) * x[$1 - 1] })
+        }
+        let z2 = (1...2).map { j in (1...4).reduce(network.bias(2, j)) { $0 + network.weight(2, $1, j) * hidden[$1 - 1] } }
+        let exps = z2.map { Foundation.exp($0) }
+        let yhat = exps.map { $0 / exps.reduce(0, +) }
+        for j in 1...4 { XCTAssertEqual(value("O₁\(Notation.sub(String(j)))"), hidden[j - 1], accuracy: 1e-12) }
+        XCTAssertEqual(value("ŷ₁ = O₂₁"), yhat[0], accuracy: 1e-12)
+        XCTAssertEqual(value("L"), -Foundation.log(yhat[0]), accuracy: 1e-12)
+        XCTAssertEqual(value("δ₂₁"), yhat[0] - y[0], accuracy: 1e-12)
+        XCTAssertEqual(value("δ₂₂"), yhat[1] - y[1], accuracy: 1e-12)
+        XCTAssertEqual(value("∂L/∂w²₁₁"), (yhat[0] - y[0]) * hidden[0], accuracy: 1e-12)
     }
 }

@@ -33,35 +33,29 @@ final class PTYTests: XCTestCase {
     /// `step --walk` at a terminal: Enter shows the next sub-step, `q` leaves the network
     /// unchanged, `c` finishes the update as `step` would.
     func testWalkAdvancesOnEnterFinishesOnCAndAbandonsOnQ() throws {
-        let binary = try builtBinary()
-        let python = try XCTUnwrap(executable(named: "python3"), "python3 is needed to drive a pseudo-terminal")
-        let home = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: home) }
-        let driver = packageRoot.appendingPathComponent("Tests/nnstepTests/pty_walk.py")
-        let result = try run(
-            python, arguments: [driver.path, binary.path],
-            environment: [
-                "HOME": home.path, "XDG_STATE_HOME": home.path, "XDG_CONFIG_HOME": home.path, "TERM": "xterm",
-                "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-            ])
-        XCTAssertEqual(result.status, 0, "pty_walk.py failed:\n\(result.errors)")
+        try drive("pty_walk.py")
     }
 
     /// `epoch N --watch`: frames redraw in place, Space pauses and resumes, q stops with the
     /// updates kept (`pty_watch.py`).
     func testWatchRedrawsPausesOnSpaceAndStopsOnQ() throws {
+        try drive("pty_watch.py")
+    }
+
+    /// Runs the driver `script` (beside this file) on the built binary in a fresh home.
+    private func drive(_ script: String) throws {
         let binary = try builtBinary()
         let python = try XCTUnwrap(executable(named: "python3"), "python3 is needed to drive a pseudo-terminal")
         let home = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
-        let driver = packageRoot.appendingPathComponent("Tests/nnstepTests/pty_watch.py")
+        let driver = packageRoot.appendingPathComponent("Tests/nnstepTests/\(script)")
         let result = try run(
             python, arguments: [driver.path, binary.path],
             environment: [
                 "HOME": home.path, "XDG_STATE_HOME": home.path, "XDG_CONFIG_HOME": home.path, "TERM": "xterm",
                 "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
             ])
-        XCTAssertEqual(result.status, 0, "pty_watch.py failed:\n\(result.errors)")
+        XCTAssertEqual(result.status, 0, "\(script) failed:\n\(result.errors)")
     }
 
     func testPipedInputShowsNoPrompt() throws {

@@ -55,7 +55,7 @@ extension Command {
         if report.epochCount > 12 {
             let points = training.recorder.epochBuckets.filter { $0.lastTag > startUpdate }.map { (Double($0.last), $0.mean) }
             var series = [PlotSeries(name: "mean loss of each epoch", points: points)]
-            let testPoints = training.testLosses.entries.filter { $0.update > startUpdate }.map { (Double($0.epoch), $0.loss) }
+            let testPoints = training.testLosses.buckets.filter { $0.lastTag > startUpdate }.map { (Double($0.last), $0.mean) }
             if !testPoints.isEmpty { series.append(PlotSeries(name: "test loss", points: testPoints)) }
             lines.append(LinePlot.render(series: series,
                                          xLabel: "epoch", yLabel: "loss", width: invocation.context.width, height: 10, ascii: invocation.context.ascii,

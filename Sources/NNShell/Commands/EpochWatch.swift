@@ -69,7 +69,7 @@ extension Command {
         let width = max(context.width, 40)
         var status = "epoch \(done) of \(count) · \(notation.eta) = \(format(training.settings.learningRate))"
         if let loss = training.recorder.lastEpochLoss { status += " · mean loss \(format(loss))" }
-        if let test = training.testLosses.entries.last?.loss { status += " · test \(format(test))" }
+        if let test = training.testLosses.buckets.last?.mean { status += " · test \(format(test))" }
         if context.frameSink != nil, done < count { status += paused ? " · paused: Space resumes, q stops" : " · Space pauses, q stops" }
         let panel = PlotData.lossPanel(current: PlotData.run(training, name: "this run", notation: notation), kept: [],
                                        axis: .epochs, logY: false)

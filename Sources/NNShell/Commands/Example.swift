@@ -16,11 +16,13 @@ extension TextbookExample {
         TextbookExample(
             name: "mazur", summary: "Mazur's 2-2-2 sigmoid network, one row, biases frozen",
             source: "Matt Mazur, \"A Step by Step Backpropagation Example\" (2015)",
-            commands: ["net 2-2-2 act=sigmoid loss=mse init=0",
-                       "set w1_11 0.15", "set w1_21 0.20", "set w1_12 0.25", "set w1_22 0.30",
-                       "set w2_11 0.40", "set w2_21 0.45", "set w2_12 0.50", "set w2_22 0.55",
-                       "set b1_1 0.35", "set b1_2 0.35", "set b2_1 0.60", "set b2_2 0.60",
-                       "data clear", "data add 0.05 0.10 -> 0.01 0.99", "set lr 0.5", "set freeze b*"],
+            commands: [
+                "net 2-2-2 act=sigmoid loss=mse init=0",
+                "set w1_11 0.15", "set w1_21 0.20", "set w1_12 0.25", "set w1_22 0.30",
+                "set w2_11 0.40", "set w2_21 0.45", "set w2_12 0.50", "set w2_22 0.55",
+                "set b1_1 0.35", "set b1_2 0.35", "set b2_1 0.60", "set b2_2 0.60",
+                "data clear", "data add 0.05 0.10 -> 0.01 0.99", "set lr 0.5", "set freeze b*"
+            ],
             next: "'step --walk' follows his post number by number; 'epoch 10000' reaches his 3.5e-5"),
         TextbookExample(
             name: "students", summary: "the course's 2-2-1 linear network on the students table",
@@ -49,9 +51,11 @@ extension TextbookExample {
             next: "'epoch 2000' solves it (every row on the right side of 0.5); 'plot boundary' shows how"),
         TextbookExample(
             name: "vanishing", summary: "a deep sigmoid network whose early gradients vanish",
-            source: "Hochreiter (1991), Glorot and Bengio (2010): each sigmoid layer multiplies the gradient by σ′ ≤ 1/4",
+            source:
+                "Hochreiter (1991), Glorot and Bengio (2010): each sigmoid layer multiplies the gradient by σ′ ≤ 1/4",
             commands: ["net 2-4-4-4-4-4-4-1 act=sigmoid loss=mse init=uniform seed=3", "data xor", "set lr 0.5"],
-            next: "'step' then 'show deltas': δ shrinks layer by layer towards the input; 'plot grads' after 'epoch 20'"),
+            next: "'step' then 'show deltas': δ shrinks layer by layer towards the input; 'plot grads' after 'epoch 20'"
+        )
     ]
 
     static func named(_ name: String) -> TextbookExample? { all.first { $0.name == name.lowercased() } }
@@ -63,10 +67,10 @@ extension Command {
         usage: "example NAME",
         summary: "build a textbook case exactly: network, parameters, data, η",
         details: """
-        Builds a worked example from a textbook or the course, exactly: the network, every
-        parameter, the data, the learning rate and any frozen parameters, and names where it
-        comes from. 'examples' lists them: \(TextbookExample.all.map(\.name).joined(separator: ", ")).
-        """,
+            Builds a worked example from a textbook or the course, exactly: the network, every
+            parameter, the data, the learning rate and any frozen parameters, and names where it
+            comes from. 'examples' lists them: \(TextbookExample.all.map(\.name).joined(separator: ", ")).
+            """,
         examples: ["example mazur", "example students", "examples"],
         subcommands: TextbookExample.all.map(\.name),
         complete: { previous, partial, _ in
@@ -90,14 +94,18 @@ extension Command {
         }
     )
 
-    @Sendable static func runExample(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+    @Sendable static func runExample(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String
+    {
         guard let token = invocation.arguments.first else {
-            throw Command.example.usageError(nil, "'example' needs a name: \(TextbookExample.all.map(\.name).joined(separator: ", "))")
+            throw Command.example.usageError(
+                nil, "'example' needs a name: \(TextbookExample.all.map(\.name).joined(separator: ", "))")
         }
         try Arguments.expectAtMost(1, invocation.arguments, usage: "example NAME")
         guard let example = TextbookExample.named(token.text) else {
             let names = TextbookExample.all.map(\.name)
-            let hint = nearest(token.text.lowercased(), in: names).map { "; did you mean '\($0)'?" } ?? "; expected one of \(names.joined(separator: ", "))"
+            let hint =
+                nearest(token.text.lowercased(), in: names).map { "; did you mean '\($0)'?" }
+                ?? "; expected one of \(names.joined(separator: ", "))"
             throw ShellError.at(token, "no example named '\(token.text)'" + hint)
         }
         var built = state
@@ -105,7 +113,10 @@ extension Command {
         built.savedRuns = state.savedRuns
         state = built
         var text = "example \(example.name): \(example.summary)\nsource: \(example.source)\n"
-        text += "built with: " + example.commands.filter { !$0.hasPrefix("set w") && !$0.hasPrefix("set b") }.joined(separator: "; ") + "\n"
+        text +=
+            "built with: "
+            + example.commands.filter { !$0.hasPrefix("set w") && !$0.hasPrefix("set b") }.joined(separator: "; ")
+            + "\n"
         if example.name == "mazur" { text += MazurNames.table(notation: invocation.notationFor(state)) }
         return text + "next: \(example.next)\n"
     }

@@ -62,7 +62,7 @@ enum JSONState {
             // The held-out rows of `data split`: their mean loss now, and after each recorded epoch.
             root["test_rows"] = .raw(String(test.count))
             root["test_loss"] = .number(network.meanLoss(on: test))
-            root["test_epoch_losses"] = .raw(array(training.testLosses.entries.map(\.loss)))
+            root["test_epoch_losses"] = .raw(array(training.testLosses.buckets.map(\.mean)))
         }
         return root.render(indent: 0) + "\n"
     }

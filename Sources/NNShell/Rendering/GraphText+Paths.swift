@@ -12,8 +12,11 @@ extension GraphText {
         let all = graph.paths(from: start, to: loss, limit: 10_000)
         let d = notation.ascii ? "d" : "∂"
         let gradient = graph.nodes[start].gradient
-        var lines = ["\(d)L/\(d)\(notation.parameter(parameter)) along its \(counted(all.count, "path")) to L; each edge carries its",
-                     "local derivative, and the gradient is the product along " + (all.count > 1 ? "each path, summed over the paths" : "the path")]
+        var lines = [
+            "\(d)L/\(d)\(notation.parameter(parameter)) along its \(counted(all.count, "path")) to L; each edge carries its",
+            "local derivative, and the gradient is the product along "
+                + (all.count > 1 ? "each path, summed over the paths" : "the path")
+        ]
         var products: [Double] = []
         for (index, path) in all.enumerated() {
             let (rows, product) = drawn(compact(path))
@@ -25,7 +28,9 @@ extension GraphText {
         if all.count > Self.shownPaths { lines.append("… and \(all.count - Self.shownPaths) more paths, the same way") }
         if all.count > 1 {
             let terms = products.prefix(Self.shownPaths).map { GradientText.parenthesised(format($0)) }
-            lines.append("sum over the paths: \(terms.joined(separator: " + "))\(all.count > Self.shownPaths ? " + …" : "") = \(format(gradient))")
+            lines.append(
+                "sum over the paths: \(terms.joined(separator: " + "))\(all.count > Self.shownPaths ? " + …" : "") = \(format(gradient))"
+            )
         }
         lines.append("= \(d)L/\(d)\(notation.parameter(parameter)) = \(format(gradient)), the backward pass's number")
         return lines.joined(separator: "\n") + "\n"

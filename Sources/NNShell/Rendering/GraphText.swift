@@ -16,7 +16,8 @@ struct GraphText {
         switch kind {
         case .input(let i): return notation.input(i)
         case .parameter(let p): return notation.parameter(p)
-        case .product(let k, let i, let j): return "\(notation.parameter(.weight(layer: k, from: i, to: j)))\(notation.times)a"
+        case .product(let k, let i, let j):
+            return "\(notation.parameter(.weight(layer: k, from: i, to: j)))\(notation.times)a"
         case .sum(let k, let j): return notation.z(k, j)
         case .activation(let k, let j): return k == network.layerCount ? notation.prediction(j) : notation.output(k, j)
         case .loss: return "L"
@@ -34,8 +35,11 @@ struct GraphText {
 
     /// The whole graph, one block per node: × for each weight, + for the sum, the activation.
     func full(title: String) -> String {
-        var lines = [title, "each node: name, value [∂L/∂node]; × multiplies, + adds, then the activation"
-            .replacing("∂", with: notation.ascii ? "d" : "∂")]
+        var lines = [
+            title,
+            "each node: name, value [∂L/∂node]; × multiplies, + adds, then the activation"
+                .replacing("∂", with: notation.ascii ? "d" : "∂")
+        ]
         for k in 1...network.layerCount {
             lines.append("layer \(k) (\(network.activations[k - 1].rawValue))")
             for j in 1...network.sizes[k] { lines += block(layer: k, node: j) }
@@ -50,7 +54,8 @@ struct GraphText {
         let n = network.sizes[k - 1]
         let parameters = (1...n).map { label(id(.parameter(.weight(layer: k, from: $0, to: j)))) }
         let inputs = (1...n).map { i in
-            k == 1 ? label(id(.input(i)), gradient: false) : label(id(.activation(layer: k - 1, node: i)), gradient: false)
+            k == 1
+                ? label(id(.input(i)), gradient: false) : label(id(.activation(layer: k - 1, node: i)), gradient: false)
         }
         let products = (1...n).map { i in
             let node = graph.nodes[id(.product(layer: k, from: i, to: j))]
@@ -64,15 +69,21 @@ struct GraphText {
         for i in 0..<n {
             let through = i == 0 ? "" : String(repeating: " ", count: rail - leafWidth - 3) + "│"
             lines.append("  " + parameters[i].padded(to: leafWidth) + " ─┐" + through)
-            lines.append("  " + inputs[i].padded(to: leafWidth) + " ─┴─ × ─ " + products[i].padded(to: productWidth) + " ─" + (i == 0 ? "┐" : "┤"))
+            lines.append(
+                "  " + inputs[i].padded(to: leafWidth) + " ─┴─ × ─ " + products[i].padded(to: productWidth) + " ─"
+                    + (i == 0 ? "┐" : "┤"))
         }
-        lines.append("  " + bias.padded(to: leafWidth) + " " + String(repeating: "─", count: rail - leafWidth - 1) + "┴─ + ─ "
-            + label(id(.sum(layer: k, node: j))))
+        lines.append(
+            "  " + bias.padded(to: leafWidth) + " " + String(repeating: "─", count: rail - leafWidth - 1) + "┴─ + ─ "
+                + label(id(.sum(layer: k, node: j))))
         let activation = network.activations[k - 1].rawValue
         let o = id(.activation(layer: k, node: j))
-        let output = k == network.layerCount ? label(o, named: "\(notation.prediction(j)) = \(notation.output(k, j))") : label(o)
+        let output =
+            k == network.layerCount ? label(o, named: "\(notation.prediction(j)) = \(notation.output(k, j))") : label(o)
         lines.append(String(repeating: " ", count: rail + 10) + "└─ \(activation) ─ " + output)
-        return lines.map { line in var line = line; while line.hasSuffix(" ") { line.removeLast() }; return line }
+        return lines.map { line in
+            var line = line; while line.hasSuffix(" ") { line.removeLast() }; return line
+        }
     }
 
     func lossBlock() -> [String] {

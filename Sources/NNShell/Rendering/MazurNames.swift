@@ -11,7 +11,7 @@ enum MazurNames {
         ("i1, i2", "x_i1, x_i2", "x_i1, x_i2", "0.05, 0.10"), ("h1, h2", "O1_1, O1_2", "O₁₁, O₁₂", ""),
         ("o1, o2", "O2_1, O2_2 = yhat_1, yhat_2", "O₂₁, O₂₂ = ŷ₁, ŷ₂", ""),
         ("target o1, o2", "y_1, y_2", "y₁, y₂", "0.01, 0.99"),
-        ("E_total = sum of 1/2(target - out)^2", "L = mean of (y - yhat)^2", "L = mean of (y − ŷ)²", ""),
+        ("E_total = sum of 1/2(target - out)^2", "L = mean of (y - yhat)^2", "L = mean of (y − ŷ)²", "")
     ]
 
     static func table(notation: Notation) -> String {

@@ -15,7 +15,7 @@ enum PlotData {
             + "\(training.updateCount) update\(training.updateCount == 1 ? "" : "s")"
         return SavedRun(name: name,
                         epochs: recorder.epochBuckets, updates: recorder.lossBuckets,
-                        summary: summary)
+                        summary: summary, testEpochs: training.testLosses.buckets)
     }
 
     /// The loss: of one run per update with its epoch means on top, or of several runs
@@ -29,15 +29,21 @@ enum PlotData {
         let means = { (run: SavedRun) in PlotSeries(name: run.name, buckets: run.epochs) }
         if runs.count <= 1 {
             let run = runs.first ?? SavedRun(name: "", epochs: [], updates: [], summary: "")
+            let test = run.testEpochs
             if axis == .epochs {
-                return PlotPanel(title: "mean loss of each epoch", series: [PlotSeries(name: "mean loss of each epoch", buckets: run.epochs)],
+                var series = [PlotSeries(name: "mean loss of each epoch", buckets: run.epochs)]
+                if !test.isEmpty { series.append(PlotSeries(name: "test loss after each epoch", buckets: test)) }
+                return PlotPanel(title: "mean loss of each epoch" + (test.isEmpty ? "" : " and the test loss"), series: series,
                                  xLabel: "epoch", yLabel: "loss", logY: logY)
             }
             var series = [PlotSeries(name: "loss of each update", buckets: run.updates)]
             if !run.epochs.isEmpty {
                 series.append(PlotSeries(name: "mean loss of each epoch (at its last update)", buckets: run.epochs, byTag: true))
             }
-            return PlotPanel(title: "loss of each update" + (series.count > 1 ? " and mean loss of each epoch" : ""), series: series,
+            if !test.isEmpty { series.append(PlotSeries(name: "test loss after each epoch", buckets: test, byTag: true)) }
+            let title = "loss of each update" + (run.epochs.isEmpty ? "" : test.isEmpty ? " and mean loss of each epoch"
+                : ", mean loss of each epoch and the test loss")
+            return PlotPanel(title: title, series: series,
                              xLabel: "update", yLabel: "loss", logY: logY)
         }
         let byEpoch = axis == .epochs || (axis == nil && runs.allSatisfy { !$0.epochs.isEmpty })

@@ -12,61 +12,103 @@ enum SVGGraph {
     /// Above this many edges none are drawn.
     static let edgeLimit = 6_000
 
+    typealias Positions = [Int: (x: Double, y: Double)]
+
     static func render(_ graph: ComputationGraph, text: GraphText, highlight: Parameter?, title: String) -> String {
-        let weights = (1...text.network.layerCount).reduce(0) { $0 + text.network.sizes[$1 - 1] * text.network.sizes[$1] }
+        let weights = (1...text.network.layerCount).reduce(0) {
+            $0 + text.network.sizes[$1 - 1] * text.network.sizes[$1]
+        }
         let full = weights <= fullWeightLimit
         let columns = layout(graph, full: full)
         let rowHeight = 46.0, columnWidth = 150.0, margin = 30.0
         let tallest = Double(columns.map(\.count).max() ?? 1)
-        var document = SVGDocument(width: margin * 2 + columnWidth * Double(columns.count), height: margin * 2 + 30 + rowHeight * tallest,
-                                   title: title)
-        var position: [Int: (x: Double, y: Double)] = [:]
+        var document = SVGDocument(
+            width: margin * 2 + columnWidth * Double(columns.count), height: margin * 2 + 30 + rowHeight * tallest,
+            title: title)
+        var position: Positions = [:]
         for (c, column) in columns.enumerated() {
             let top = margin + 30 + (tallest - Double(column.count)) * rowHeight / 2
-            for (r, id) in column.enumerated() { position[id] = (margin + Double(c) * columnWidth, top + Double(r) * rowHeight) }
+            for (r, id) in column.enumerated() {
+                position[id] = (margin + Double(c) * columnWidth, top + Double(r) * rowHeight)
+            }
         }
-        let onPath = highlight.flatMap { graph.id(.parameter($0)) }.map { start in
-            Set(graph.paths(from: start, to: graph.id(.loss)!, limit: 10_000).flatMap { path in zip(path, path.dropFirst()).map { [$0, $1] } })
-        } ?? []
+        let onPath = highlightedEdges(graph, highlight)
         let n = SVGDocument.number
-        document.add(SVGDocument.element("text", [("x", n(margin)), ("y", n(margin)), ("font-size", "14"), ("fill", "#111111")], text: title))
+        document.add(
+            SVGDocument.element(
+                "text", [("x", n(margin)), ("y", n(margin)), ("font-size", "14"), ("fill", "#111111")], text: title))
         let edges = visibleEdges(graph, full: full)
         if edges.count <= edgeLimit {
             document.group([("class", "edges")]) { doc in
-                for edge in edges {
-                    guard let a = position[edge.from], let b = position[edge.to] else { continue }
-                    let marked = onPath.contains([edge.from, edge.to])
-                    doc.add(SVGDocument.element("line", [
-                        ("class", marked ? "edge on-path" : "edge"), ("data-from", text.name(graph.nodes[edge.from].kind)),
-                        ("data-to", text.name(graph.nodes[edge.to].kind)), ("data-local", SVGDocument.exact(edge.local)),
-                        ("x1", n(a.x + 120)), ("y1", n(a.y + 14)), ("x2", n(b.x)), ("y2", n(b.y + 14)),
-                        ("stroke", marked ? "#d62728" : "#b0b0b0"), ("stroke-width", marked ? "2.5" : "1")]))
-                    if marked {
-                        doc.add(SVGDocument.element("text", [("class", "local"), ("x", n((a.x + 120 + b.x) / 2)), ("y", n((a.y + b.y) / 2 + 10)),
-                                                             ("text-anchor", "middle"), ("font-size", "10"), ("fill", "#d62728")],
-                                                    text: text.format(edge.local)))
-                    }
-                }
+                for edge in edges { draw(edge, &doc, graph, position, text, marked: onPath.contains([edge.from, edge.to])) }
             }
         }
         document.group([("class", "nodes")]) { doc in
-            for (id, at) in position.sorted(by: { $0.key < $1.key }) { node(&doc, graph, id, at, text, marked: onPath.contains { $0.contains(id) }) }
+            for (id, at) in position.sorted(by: { $0.key < $1.key }) {
+                node(&doc, graph, id, at, text, marked: onPath.contains { $0.contains(id) })
+            }
         }
         return document.render()
     }
 
-    static func node(_ doc: inout SVGDocument, _ graph: ComputationGraph, _ id: Int, _ at: (x: Double, y: Double),
-                     _ text: GraphText, marked: Bool) {
+    /// The edges on the paths from `parameter` to L, as [from, to] pairs.
+    static func highlightedEdges(_ graph: ComputationGraph, _ parameter: Parameter?) -> Set<[Int]> {
+        guard let parameter, let start = graph.id(.parameter(parameter)), let loss = graph.id(.loss) else { return [] }
+        return Set(graph.paths(from: start, to: loss, limit: 10_000).flatMap { path in zip(path, path.dropFirst()).map { [$0, $1] } })
+    }
+
+    /// One edge; an edge on a highlighted path is red and carries its local derivative.
+    static func draw(_ edge: ComputationGraph.Edge, _ doc: inout SVGDocument, _ graph: ComputationGraph,
+                     _ position: Positions, _ text: GraphText, marked: Bool) {
+        guard let a = position[edge.from], let b = position[edge.to] else { return }
+        let n = SVGDocument.number
+        doc.add(
+            SVGDocument.element(
+                "line",
+                [
+                    ("class", marked ? "edge on-path" : "edge"),
+                    ("data-from", text.name(graph.nodes[edge.from].kind)),
+                    ("data-to", text.name(graph.nodes[edge.to].kind)),
+                    ("data-local", SVGDocument.exact(edge.local)),
+                    ("x1", n(a.x + 120)), ("y1", n(a.y + 14)), ("x2", n(b.x)), ("y2", n(b.y + 14)),
+                    ("stroke", marked ? "#d62728" : "#b0b0b0"), ("stroke-width", marked ? "2.5" : "1")
+                ]))
+        guard marked else { return }
+        doc.add(
+            SVGDocument.element(
+                "text",
+                [
+                    ("class", "local"), ("x", n((a.x + 120 + b.x) / 2)), ("y", n((a.y + b.y) / 2 + 10)),
+                    ("text-anchor", "middle"), ("font-size", "10"), ("fill", "#d62728")
+                ],
+                text: text.format(edge.local)))
+    }
+
+    static func node(
+        _ doc: inout SVGDocument, _ graph: ComputationGraph, _ id: Int, _ at: (x: Double, y: Double),
+        _ text: GraphText, marked: Bool
+    ) {
         let node = graph.nodes[id], n = SVGDocument.number
         let d = text.notation.ascii ? "d" : "∂"
-        doc.group([("class", "node"), ("data-kind", kind(node.kind)), ("data-name", text.name(node.kind)),
-                   ("data-value", SVGDocument.exact(node.value)), ("data-grad", SVGDocument.exact(node.gradient))]) { g in
-            g.add(SVGDocument.element("rect", [("x", n(at.x)), ("y", n(at.y)), ("width", "120"), ("height", "30"), ("rx", "4"),
-                                               ("fill", marked ? "#fde0dd" : "#f4f6fb"), ("stroke", marked ? "#d62728" : "#5577aa")]))
-            g.add(SVGDocument.element("text", [("x", n(at.x + 4)), ("y", n(at.y + 12)), ("font-size", "11"), ("fill", "#111111")],
-                                      text: "\(text.name(node.kind)) = \(text.format(node.value))"))
-            g.add(SVGDocument.element("text", [("x", n(at.x + 4)), ("y", n(at.y + 25)), ("font-size", "10"), ("fill", "#555555")],
-                                      text: "\(d)L/\(d)· = \(text.format(node.gradient))"))
+        doc.group([
+            ("class", "node"), ("data-kind", kind(node.kind)), ("data-name", text.name(node.kind)),
+            ("data-value", SVGDocument.exact(node.value)), ("data-grad", SVGDocument.exact(node.gradient))
+        ]) { g in
+            g.add(
+                SVGDocument.element(
+                    "rect",
+                    [
+                        ("x", n(at.x)), ("y", n(at.y)), ("width", "120"), ("height", "30"), ("rx", "4"),
+                        ("fill", marked ? "#fde0dd" : "#f4f6fb"), ("stroke", marked ? "#d62728" : "#5577aa")
+                    ]))
+            g.add(
+                SVGDocument.element(
+                    "text", [("x", n(at.x + 4)), ("y", n(at.y + 12)), ("font-size", "11"), ("fill", "#111111")],
+                    text: "\(text.name(node.kind)) = \(text.format(node.value))"))
+            g.add(
+                SVGDocument.element(
+                    "text", [("x", n(at.x + 4)), ("y", n(at.y + 25)), ("font-size", "10"), ("fill", "#555555")],
+                    text: "\(d)L/\(d)· = \(text.format(node.gradient))"))
         }
     }
 
@@ -112,7 +154,9 @@ enum SVGGraph {
             switch (graph.nodes[edge.from].kind, graph.nodes[edge.to].kind) {
             case (.parameter, _), (.product, _): continue
             case (_, .product):
-                if let next = productTarget[edge.to] { result.append(.init(from: edge.from, to: next.to, local: edge.local)) }
+                if let next = productTarget[edge.to] {
+                    result.append(.init(from: edge.from, to: next.to, local: edge.local))
+                }
             default: result.append(edge)
             }
         }

@@ -148,4 +148,6 @@ struct SavedRun: Sendable {
     var updates: [Envelope.Bucket]
     /// How it was trained, e.g. "2-2-1, sgd, η = 0.01, 200 updates".
     var summary: String
+    /// With a test set (`data split`), its mean loss after each pass, bucketed like `epochs`.
+    var testEpochs: [Envelope.Bucket] = []
 }

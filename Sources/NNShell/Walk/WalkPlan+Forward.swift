@@ -11,14 +11,22 @@ extension WalkPlan {
         let b = notation.parameter(.bias(layer: k, node: j))
         var step = WalkStep(name: label(r) + notation.z(k, j), kind: "a weighted sum z")
         if n <= Self.detailedNodes {
-            step.forms = [(1...n).map { "\(notation.parameter(.weight(layer: k, from: $0, to: j)))\(dot)\(inputName(k, $0))" }
-                .joined(separator: " + ") + " + \(b)"]
-            step.numbers = (1...n).map { "\(number(network.weight(k, $0, j)))\(dot)\(number(trace.output(layer: k - 1, node: $0)))" }
+            step.forms = [
+                (1...n).map { "\(notation.parameter(.weight(layer: k, from: $0, to: j)))\(dot)\(inputName(k, $0))" }
+                    .joined(separator: " + ") + " + \(b)"
+            ]
+            step.numbers =
+                (1...n).map {
+                    "\(number(network.weight(k, $0, j)))\(dot)\(number(trace.output(layer: k - 1, node: $0)))"
+                }
                 .joined(separator: " + ") + " + \(number(network.bias(k, j)))"
         } else {
-            let sum = "Σᵢ \(notation.ascii ? "w\(k)_i\(j)" : "w" + Notation.sup(k) + "ᵢ" + Notation.sub(String(j)))\(dot)"
+            let sum =
+                "Σᵢ \(notation.ascii ? "w\(k)_i\(j)" : "w" + Notation.sup(k) + "ᵢ" + Notation.sub(String(j)))\(dot)"
                 + (k == 1 ? "x_ii" : notation.ascii ? "O\(k - 1)_i" : "O" + Notation.sub(String(k - 1)) + "ᵢ")
-            step.forms = [(notation.ascii ? sum.replacing("Σᵢ", with: "sum over i of") : sum) + " + \(b)   (i = 1…\(n))"]
+            step.forms = [
+                (notation.ascii ? sum.replacing("Σᵢ", with: "sum over i of") : sum) + " + \(b)   (i = 1…\(n))"
+            ]
             let products = trace.z[k - 1][j - 1] - network.bias(k, j)
             step.numbers = "\(number(products)) + \(number(network.bias(k, j)))"
         }
@@ -26,8 +34,9 @@ extension WalkPlan {
         let activation = network.activations[k - 1]
         if activation == .linear {
             let shortcut = network.hasShortcut(k) ? " + \(inputName(k, j))" : ""
-            step.notes.append("\(outputName(k, j)) = \(notation.z(k, j))\(shortcut) = \(format(trace.outputs[k - 1][j - 1]))   (linear"
-                + (shortcut.isEmpty ? ")" : ", plus the shortcut)"))
+            step.notes.append(
+                "\(outputName(k, j)) = \(notation.z(k, j))\(shortcut) = \(format(trace.outputs[k - 1][j - 1]))   (linear"
+                    + (shortcut.isEmpty ? ")" : ", plus the shortcut)"))
             steps.append(step)
             return
         }
@@ -48,7 +57,9 @@ extension WalkPlan {
         switch activation {
         case .sigmoid:
             step.forms = notation.ascii ? ["sigmoid(\(z))", "1/(1 + exp(-\(z)))"] : ["σ(\(z))", "1/(1 + e^(−\(z)))"]
-            step.numbers = notation.ascii ? "1/(1 + exp(-\(number(trace.z[k - 1][j - 1]))))" : "1/(1 + e^(−\(number(trace.z[k - 1][j - 1]))))"
+            step.numbers =
+                notation.ascii
+                ? "1/(1 + exp(-\(number(trace.z[k - 1][j - 1]))))" : "1/(1 + e^(−\(number(trace.z[k - 1][j - 1]))))"
         case .tanh: step.forms = ["tanh(\(z))"]; step.numbers = "tanh(\(zValue))"
         case .relu: step.forms = ["max(0, \(z))"]; step.numbers = "max(0, \(zValue))"
         case .step:
@@ -72,13 +83,21 @@ extension WalkPlan {
         if activation == .relu {
             if dead.contains([k, j]) {
                 let rows = data.count == 1 ? "the only row" : "every one of the \(data.count) rows"
-                return ["dead: \(o) is 0 for \(rows), so relu′ = 0 there:",
-                        "it stops all of the gradient through it, and its incoming weights never move"]
-                    .map { $0.replacing("′", with: notation.ascii ? "'" : "′") }
+                return [
+                    "dead: \(o) is 0 for \(rows), so relu′ = 0 there:",
+                    "it stops all of the gradient through it, and its incoming weights never move"
+                ]
+                .map { $0.replacing("′", with: notation.ascii ? "'" : "′") }
             }
-            return trace.z[k - 1][j - 1] > 0 ? [] : ["relu is off for this row (z \(notation.ascii ? "<=" : "≤") 0): no gradient passes back through \(o)"]
+            return trace.z[k - 1][j - 1] > 0
+                ? []
+                : [
+                    "relu is off for this row (z \(notation.ascii ? "<=" : "≤") 0): no gradient passes back through \(o)"
+                ]
         }
-        guard let saturation = network.saturatedNodes(trace).first(where: { $0.layer == k && $0.node == j }) else { return [] }
+        guard let saturation = network.saturatedNodes(trace).first(where: { $0.layer == k && $0.node == j }) else {
+            return []
+        }
         return Self.saturationText(saturation, notation: notation, format: format)
     }
 
@@ -88,8 +107,10 @@ extension WalkPlan {
         let g = (s.activation == .sigmoid ? (notation.ascii ? "sigmoid" : "σ") : "tanh") + prime
         let passed = s.passedShare < 0.0001 ? "under 0.01%" : percent(s.passedShare)
         let stopped = s.passedShare < 0.0001 ? "over 99.99%" : percent(1 - s.passedShare)
-        return ["saturated: \(g)(\(notation.z(s.layer, s.node))) = \(format(s.derivative)), \(passed) of its maximum \(format(s.maximum)),",
-                "so it stops \(stopped) of the gradient that reaches \(notation.output(s.layer, s.node))"]
+        return [
+            "saturated: \(g)(\(notation.z(s.layer, s.node))) = \(format(s.derivative)), \(passed) of its maximum \(format(s.maximum)),",
+            "so it stops \(stopped) of the gradient that reaches \(notation.output(s.layer, s.node))"
+        ]
     }
 
     static func percent(_ share: Double) -> String {
@@ -104,8 +125,10 @@ extension WalkPlan {
         var step = WalkStep(name: label(r) + outputName(k, j), kind: "the output of a softmax")
         step.forms = ["\(e)(\(notation.z(k, j))) / \(notation.ascii ? "sum over m of" : "Σₘ") \(e)(\(zk))"]
         let terms = trace.z[k - 1].map { "\(e)(\(format($0)))" }
-        step.numbers = "\(e)(\(format(trace.z[k - 1][j - 1]))) / "
-            + (width <= Self.detailedNodes ? "(" + terms.joined(separator: " + ") + ")" : "(the sum of \(width) exponentials)")
+        step.numbers =
+            "\(e)(\(format(trace.z[k - 1][j - 1]))) / "
+            + (width <= Self.detailedNodes
+                ? "(" + terms.joined(separator: " + ") + ")" : "(the sum of \(width) exponentials)")
         step.value = trace.outputs[k - 1][j - 1]
         steps.append(step)
     }
@@ -114,13 +137,18 @@ extension WalkPlan {
     mutating func addLayerSummary(row r: Int, layer k: Int, shown: Int) {
         let trace = traces[r], width = network.sizes[k]
         let rest = Array(trace.outputs[k - 1][shown...])
-        var step = WalkStep(name: label(r) + "\(notation.z(k, shown + 1)) … \(notation.z(k, width)): "
-            + "the other \(width - shown) nodes of layer \(k), the same way")
+        var step = WalkStep(
+            name: label(r) + "\(notation.z(k, shown + 1)) … \(notation.z(k, width)): "
+                + "the other \(width - shown) nodes of layer \(k), the same way")
         step.notes.append("their outputs: \(NetworkText.preview(rest, format))")
         let others = (shown + 1)...width
         let dead = others.filter { self.dead.contains([k, $0]) }.map { notation.output(k, $0) }
-        let saturated = network.saturatedNodes(trace).filter { $0.layer == k && $0.node > shown }.map { notation.output($0.layer, $0.node) }
-        for (what, names) in [("dead (0 for every row, no gradient passes)", dead), ("saturated (g′ below 1% of its maximum)", saturated)]
+        let saturated = network.saturatedNodes(trace).filter { $0.layer == k && $0.node > shown }.map {
+            notation.output($0.layer, $0.node)
+        }
+        for (what, names) in [
+            ("dead (0 for every row, no gradient passes)", dead), ("saturated (g′ below 1% of its maximum)", saturated)
+        ]
         where !names.isEmpty {
             let list = names.prefix(6).joined(separator: ", ") + (names.count > 6 ? ", … \(names.count - 6) more" : "")
             step.notes.append("\(what): \(list)".replacing("′", with: notation.ascii ? "'" : "′"))
@@ -135,14 +163,24 @@ extension WalkPlan {
         let outputs = trace.prediction.count
         if (loss == .mse || loss == .perceptron) && outputs > 1 && outputs <= Self.detailedNodes {
             let square = notation.ascii ? "^2" : "²"
-            step.forms = ["(" + (1...outputs).map { "(\(notation.target($0)) \(m) \(notation.prediction($0)))\(square)" }
-                .joined(separator: " + ") + ")/\(outputs)"]
-            step.numbers = "(" + (0..<outputs).map { "(\(format(trace.target[$0])) \(m) \(format(trace.prediction[$0])))\(square)" }
+            step.forms = [
+                "("
+                    + (1...outputs).map { "(\(notation.target($0)) \(m) \(notation.prediction($0)))\(square)" }
+                    .joined(separator: " + ") + ")/\(outputs)"
+            ]
+            step.numbers =
+                "("
+                + (0..<outputs).map { "(\(format(trace.target[$0])) \(m) \(format(trace.prediction[$0])))\(square)" }
                 .joined(separator: " + ") + ")/\(outputs)"
         } else if loss == .cce && outputs > 1 {
             let terms = (0..<outputs).filter { trace.target[$0] != 0 }
-            step.forms = ["\(m)Σₖ yₖ ln ŷₖ".replacing("Σₖ yₖ ln ŷₖ", with: notation.ascii ? "sum over k of y_k ln yhat_k" : "Σₖ yₖ ln ŷₖ")]
-            step.numbers = "\(m)(" + terms.map { "\(format(trace.target[$0]))\(notation.times)ln \(format(trace.prediction[$0]))" }
+            step.forms = [
+                "\(m)Σₖ yₖ ln ŷₖ".replacing(
+                    "Σₖ yₖ ln ŷₖ", with: notation.ascii ? "sum over k of y_k ln yhat_k" : "Σₖ yₖ ln ŷₖ")
+            ]
+            step.numbers =
+                "\(m)("
+                + terms.map { "\(format(trace.target[$0]))\(notation.times)ln \(format(trace.prediction[$0]))" }
                 .joined(separator: " + ") + ")"
         } else {
             let text = LossText.formula(loss, trace: trace, notation: notation, format: format)
@@ -158,16 +196,22 @@ extension WalkPlan {
     mutating func addBatchSummary(walked: Int) {
         if walked < traces.count {
             let rest = traces.count - walked
-            var step = WalkStep(name: rest == 1 ? "row \(record.rows[walked] + 1): the last row of the batch, forward and backward the same way"
-                : "rows \(record.rows[walked] + 1)…\(record.rows.last! + 1): the other \(rest) rows of the batch, the same way")
-            step.notes.append(rest == 1 ? "its loss: \(format(traces[walked].loss))"
-                : "their losses: \(NetworkText.preview(traces[walked...].map(\.loss), format))")
+            var step = WalkStep(
+                name: rest == 1
+                    ? "row \(record.rows[walked] + 1): the last row of the batch, forward and backward the same way"
+                    : "rows \(record.rows[walked] + 1)…\(record.rows.last! + 1): the other \(rest) rows of the batch, the same way"
+            )
+            step.notes.append(
+                rest == 1
+                    ? "its loss: \(format(traces[walked].loss))"
+                    : "their losses: \(NetworkText.preview(traces[walked...].map(\.loss), format))")
             steps.append(step)
         }
         var step = WalkStep(name: "L", kind: "the mean loss")
         let shown = traces.prefix(Self.detailedRows).map { format($0.loss) }
         step.forms = ["the mean of the \(traces.count) rows' losses"]
-        step.numbers = "(" + shown.joined(separator: " + ") + (traces.count > shown.count ? " + …" : "") + ")/\(traces.count)"
+        step.numbers =
+            "(" + shown.joined(separator: " + ") + (traces.count > shown.count ? " + …" : "") + ")/\(traces.count)"
         step.value = record.loss
         steps.append(step)
     }

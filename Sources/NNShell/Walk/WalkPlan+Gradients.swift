@@ -28,20 +28,26 @@ extension WalkPlan {
         let index = network.index(of: parameter)!
         let delta = notation.delta(k, j), input = factor(parameter, traces[0]).name
         let d = notation.ascii ? "d" : "∂"
-        var step = WalkStep(name: isBatch || network.isPerceptron ? "G(\(notation.parameter(parameter)))" : "\(d)L/\(d)\(notation.parameter(parameter))",
-                            kind: "a gradient δ·input".replacing("δ", with: notation.ascii ? "delta" : "δ"))
+        var step = WalkStep(
+            name: isBatch || network.isPerceptron
+                ? "G(\(notation.parameter(parameter)))" : "\(d)L/\(d)\(notation.parameter(parameter))",
+            kind: "a gradient δ·input".replacing("δ", with: notation.ascii ? "delta" : "δ"))
         let products = traces.prefix(Self.detailedRows).map { trace in
             "\(number(trace.deltas[k - 1][j - 1]))\(dot)\(number(factor(parameter, trace).value))"
         }
         if isBatch {
             step.forms = ["the mean over the \(traces.count) rows of \(delta)\(dot)\(input)"]
-            step.numbers = "(" + products.joined(separator: " + ") + (traces.count > products.count ? " + …" : "") + ")/\(traces.count)"
+            step.numbers =
+                "(" + products.joined(separator: " + ") + (traces.count > products.count ? " + …" : "")
+                + ")/\(traces.count)"
         } else {
             step.forms = ["\(delta)\(dot)\(input)"]
             if case .weight = parameter { step.numbers = products[0] }
         }
         step.value = record.penaltyGradient.isEmpty ? record.gradient[index] : record.dataGradient[index]
-        if let penalty = UpdateText.penaltyChainLine(record, index: index, parameter: parameter, notation: notation, format: format) {
+        if let penalty = UpdateText.penaltyChainLine(
+            record, index: index, parameter: parameter, notation: notation, format: format)
+        {
             step.notes.append(penalty)
         }
         if record.frozen.contains(index) { step.notes.append("frozen: computed and shown, but not applied") }
@@ -49,7 +55,9 @@ extension WalkPlan {
         if !shownAt.isEmpty {
             let at = shownAt.joined(separator: ", ") + (traces.count > shownAt.count ? ", …" : "")
             let whose = isBatch ? "\(delta) of each row" : delta
-            step.notes += first ? ["\(whose), computed at \(at), is reused, not recomputed:", "that reuse is the memoization"]
+            step.notes +=
+                first
+                ? ["\(whose), computed at \(at), is reused, not recomputed:", "that reuse is the memoization"]
                 : ["\(whose) from \(at), reused"]
         }
         steps.append(step)
@@ -58,10 +66,12 @@ extension WalkPlan {
     mutating func addGradientSummary(layer k: Int, rest: [Parameter]) {
         let values = rest.map { record.gradient[network.index(of: $0)!] }
         let largest = zip(rest, values).max { abs($0.1) < abs($1.1) }!
-        var step = WalkStep(name: "the other \(rest.count) gradients of layer \(k), each δ times its input"
-            .replacing("δ", with: notation.ascii ? "delta" : "δ"))
-        step.notes.append("the largest in size: \(notation.parameter(largest.0)) \(format(largest.1)); "
-            + "'show gradients' lists every one")
+        var step = WalkStep(
+            name: "the other \(rest.count) gradients of layer \(k), each δ times its input"
+                .replacing("δ", with: notation.ascii ? "delta" : "δ"))
+        step.notes.append(
+            "the largest in size: \(notation.parameter(largest.0)) \(format(largest.1)); "
+                + "'show gradients' lists every one")
         steps.append(step)
     }
 
@@ -77,14 +87,21 @@ extension WalkPlan {
     /// Every parameter moves at once, each by −η times its gradient (or as the optimiser says).
     mutating func addMoves() {
         let g = isBatch ? "G" : notation.ascii ? "dL/dp" : "∂L/∂p"
-        var step = WalkStep(name: "the moves: every parameter at once, p \(notation.ascii ? "<-" : "←") p "
-            + "\(notation.minus) \(notation.eta)\(notation.times)\(g), \(notation.eta) = \(format(record.learningRate))")
+        var step = WalkStep(
+            name: "the moves: every parameter at once, p \(notation.ascii ? "<-" : "←") p "
+                + "\(notation.minus) \(notation.eta)\(notation.times)\(g), \(notation.eta) = \(format(record.learningRate))"
+        )
         if record.optimizer.optimizer != .sgd {
-            let lines = UpdateText.optimizerLine(record, except: "", notation: notation, format: format).split(separator: "\n").map(String.init)
+            let lines = UpdateText.optimizerLine(record, except: "", notation: notation, format: format).split(
+                separator: "\n"
+            ).map(String.init)
             step.name = "the moves, as \(record.optimizer.optimizer.rawValue) makes them from G"
             step.notes = lines
         }
-        if network.isPerceptron { step.name = "the moves: the perceptron trick, p \(notation.ascii ? "<-" : "←") p \(notation.minus) \(notation.eta)\(notation.times)G" }
+        if network.isPerceptron {
+            step.name =
+                "the moves: the perceptron trick, p \(notation.ascii ? "<-" : "←") p \(notation.minus) \(notation.eta)\(notation.times)G"
+        }
         step.notes += UpdateReport.table(record, network: network, notation: notation, format: format)
             .split(separator: "\n", omittingEmptySubsequences: false).map { String($0.dropFirst(2)) }
         steps.append(step)

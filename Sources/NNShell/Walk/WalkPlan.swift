@@ -36,8 +36,10 @@ struct WalkPlan {
     }
 
     /// Every sub-step of the update.
-    static func build(network: Network, record: StepRecord, data: DataSet, notation: Notation,
-                      format: NumberFormat) -> [WalkStep] {
+    static func build(
+        network: Network, record: StepRecord, data: DataSet, notation: Notation,
+        format: NumberFormat
+    ) -> [WalkStep] {
         var plan = WalkPlan(network: network, record: record, data: data, notation: notation, format: format)
         plan.addSample()
         let walked = min(plan.traces.count, detailedRows)
@@ -66,16 +68,22 @@ struct WalkPlan {
         let mode = network.isPerceptron ? "perceptron trick" : record.mode.rawValue
         if rows.count == 1 {
             let trace = traces[0]
-            text = "the sample: row \(rows[0] + 1) of \(data.count) (\(mode)), x = \(UpdateReport.vector(trace.input, format)),"
+            text =
+                "the sample: row \(rows[0] + 1) of \(data.count) (\(mode)), x = \(UpdateReport.vector(trace.input, format)),"
                 + " y = \(UpdateReport.vector(trace.target, format))"
         } else {
-            text = "the batch: \(counted(rows.count, "row")) (\(mode)), rows "
-                + (rows.count <= 6 ? rows.map { String($0 + 1) }.joined(separator: ", ") : "\(rows[0] + 1)–\(rows.last! + 1)")
+            text =
+                "the batch: \(counted(rows.count, "row")) (\(mode)), rows "
+                + (rows.count <= 6
+                    ? rows.map { String($0 + 1) }.joined(separator: ", ") : "\(rows[0] + 1)–\(rows.last! + 1)")
         }
         var step = WalkStep(name: text)
-        if rows.count > 1 { step.notes.append("each row is walked forward and backward, then the gradients are averaged") }
-        step.notes.append("update \(record.update) of this network, η = \(format(record.learningRate)), "
-            + "at the parameters before the update")
+        if rows.count > 1 {
+            step.notes.append("each row is walked forward and backward, then the gradients are averaged")
+        }
+        step.notes.append(
+            "update \(record.update) of this network, η = \(format(record.learningRate)), "
+                + "at the parameters before the update")
         steps.append(step)
     }
 

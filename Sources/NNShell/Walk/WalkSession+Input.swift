@@ -85,15 +85,19 @@ extension Session {
         switch word {
         case "q":
             state.walk = nil
-            return Outcome(output: "walk abandoned: the network is as it was, and no update was made\n", error: nil, quit: false)
+            return Outcome(
+                output: "walk abandoned: the network is as it was, and no update was made\n", error: nil, quit: false)
         case "c":
             text = walk.showRest()
         case "":
             text = walk.enter()
         default:
             guard walk.awaitsPrediction else {
-                return Outcome(output: "", error: .state("a walk is waiting: Enter shows the next sub-step, c finishes the update, "
-                    + "q abandons it"), quit: false)
+                return Outcome(
+                    output: "",
+                    error: .state(
+                        "a walk is waiting: Enter shows the next sub-step, c finishes the update, "
+                            + "q abandons it"), quit: false)
             }
             text = walk.predict(line)
         }

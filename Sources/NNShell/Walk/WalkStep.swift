@@ -22,7 +22,8 @@ struct WalkStep: Sendable {
     func rendered(prefix: String, format: NumberFormat) -> String {
         var lines: [String] = []
         if let value {
-            lines = Self.equation(name, forms + (numbers.map { [$0] } ?? []) + [format(value)], indent: prefix.displayWidth)
+            lines = Self.equation(
+                name, forms + (numbers.map { [$0] } ?? []) + [format(value)], indent: prefix.displayWidth)
         } else {
             lines = [name]
         }
@@ -77,8 +78,11 @@ struct WalkSession: Sendable {
     var awaitsPrediction: Bool { predicting && !isFinished && steps[shown].value != nil }
 
     mutating func recordMiss(_ kind: String) {
-        if let index = misses.firstIndex(where: { $0.kind == kind }) { misses[index].count += 1 }
-        else { misses.append((kind: kind, count: 1)) }
+        if let index = misses.firstIndex(where: { $0.kind == kind }) {
+            misses[index].count += 1
+        } else {
+            misses.append((kind: kind, count: 1))
+        }
     }
 
     /// "11 of 14 right; you missed the δ of a sigmoid twice".
