@@ -1,4 +1,5 @@
 import NNEngine
+import Foundation
 import XCTest
 
 @testable import NNShell
@@ -149,5 +150,28 @@ final class WalkTests: XCTestCase {
         XCTAssertTrue(session.evaluate("predict next w2_11 -2.7e3").output.hasPrefix("not quite:"))
         XCTAssertNotNil(session.evaluate("predict next loss abc").error)
         XCTAssertEqual(Self.exported(session), before, "predict changes nothing")
+    }
+
+    /// The 3-4-2 softmax walk against a plain forward pass written here: z = Σ w·a + b, tanh,
+    /// softmax, L = −ln ŷ_y, and for softmax with cce δ₂ⱼ = ŷⱼ − yⱼ.
+    func testTheSoftmaxWalkAgreesWithAPlainComputation() throws {
+        let session = Self.session(interactive: true, Self.setups[2].lines)
+        _ = session.evaluate("step --walk")
+        let steps = try XCTUnwrap(session.state.walk?.steps)
+        let network = session.state.training!.network
+        func value(_ name: String) -> Double { steps.first { $0.name == name }!.value! }
+        let x = [0.5, -1, 2], y = [1.0, 0]
+        let hidden = (1...4).map { j in
+            Foundation.tanh((1...3).reduce(network.bias(1, j)) { $0 + network.weight(1, $1, j) * x[$1 - 1] })
+        }
+        let z2 = (1...2).map { j in (1...4).reduce(network.bias(2, j)) { $0 + network.weight(2, $1, j) * hidden[$1 - 1] } }
+        let exps = z2.map { Foundation.exp($0) }
+        let yhat = exps.map { $0 / exps.reduce(0, +) }
+        for j in 1...4 { XCTAssertEqual(value("O₁\(Notation.sub(String(j)))"), hidden[j - 1], accuracy: 1e-12) }
+        XCTAssertEqual(value("ŷ₁ = O₂₁"), yhat[0], accuracy: 1e-12)
+        XCTAssertEqual(value("L"), -Foundation.log(yhat[0]), accuracy: 1e-12)
+        XCTAssertEqual(value("δ₂₁"), yhat[0] - y[0], accuracy: 1e-12)
+        XCTAssertEqual(value("δ₂₂"), yhat[1] - y[1], accuracy: 1e-12)
+        XCTAssertEqual(value("∂L/∂w²₁₁"), (yhat[0] - y[0]) * hidden[0], accuracy: 1e-12)
     }
 }

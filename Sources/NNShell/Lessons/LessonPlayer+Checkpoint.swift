@@ -105,7 +105,7 @@ extension LessonPlayer {
         open.wrongAttempts += 1
         session.open = open
         if let slip = slip(typed, open) {
-            say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(PlainText.echo(typed)). " + render(slip.feedback))
+            say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(PlainText.echo(typed)). " + render(slip.feedback).capitalizedFirst)
             return
         }
         say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(PlainText.echo(typed))\(feedback).")
