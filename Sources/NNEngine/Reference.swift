@@ -13,6 +13,9 @@ import Glibc
 ///
 ///     z^k = (W^k)ᵀ O^(k−1) + b^k        O^k = g^k(z^k)        ŷ = O^L
 ///
+/// and with residual connections a hidden layer as wide as the one before it adds that
+/// layer's output to its own: O^k = g^k(z^k) + O^(k−1) (`Network.hasShortcut(k)`).
+///
 /// where W^k[i][j] = w^k_ij is the weight from node i of layer k−1 into node j of layer k.
 public enum Reference {
     /// One sample's forward pass: `z[k]` is z^k and `outputs[k]` is O^k (`outputs[0]` is x;
@@ -52,7 +55,9 @@ public enum Reference {
                 for j in 0..<network.sizes[k] { zk[j] += w[k][i][j] * outputs[k - 1][i] }
             }
             z.append(zk)
-            outputs.append(activate(network.activations[k - 1], zk))
+            var ok = activate(network.activations[k - 1], zk)
+            if network.hasShortcut(k) { for j in ok.indices { ok[j] += outputs[k - 1][j] } }
+            outputs.append(ok)
         }
         return ForwardPass(z: z, outputs: outputs, loss: loss(network.loss, y: y, yHat: outputs[network.layerCount]))
     }
@@ -117,20 +122,23 @@ public enum Reference {
     }
 
     /// δ^k = ∂L/∂z^k for every layer, walking back from the loss: δ^L from ∂L/∂ŷ, then
-    /// ∂L/∂O^(k−1) = W^k δ^k and δ^(k−1) through g^(k−1). Index 0 is empty.
+    /// ∂L/∂O^(k−1) = W^k δ^k (plus ∂L/∂O^k itself when layer k has a shortcut, whose
+    /// derivative is 1) and δ^(k−1) through g^(k−1). Index 0 is empty.
     public static func deltas(_ network: Network, pass: ForwardPass, y: [Double]) -> [[Double]] {
         let w = weights(of: network), L = network.layerCount
         var delta = [[Double]](repeating: [], count: L + 1)
-        let dYHat = lossGradient(network.loss, y: y, yHat: pass.prediction)
-        delta[L] = throughActivation(network.activations[L - 1], dOutput: dYHat, z: pass.z[L], output: pass.outputs[L])
-        var k = L
-        while k > 1 {
-            let dOutput = (0..<network.sizes[k - 1]).map { i in
+        var dOutput = lossGradient(network.loss, y: y, yHat: pass.prediction) // ∂L/∂O^L
+        for k in stride(from: L, through: 1, by: -1) {
+            // g's derivative is taken at g(z^k), which is O^k without the shortcut's share.
+            let g = network.hasShortcut(k) ? pass.outputs[k].indices.map { pass.outputs[k][$0] - pass.outputs[k - 1][$0] }
+                : pass.outputs[k]
+            delta[k] = throughActivation(network.activations[k - 1], dOutput: dOutput, z: pass.z[k], output: g)
+            guard k > 1 else { break }
+            var below = (0..<network.sizes[k - 1]).map { i in
                 (0..<network.sizes[k]).reduce(0.0) { $0 + w[k][i][$1] * delta[k][$1] }
             }
-            delta[k - 1] = throughActivation(network.activations[k - 2], dOutput: dOutput, z: pass.z[k - 1],
-                                             output: pass.outputs[k - 1])
-            k -= 1
+            if network.hasShortcut(k) { for i in below.indices { below[i] += dOutput[i] } }
+            dOutput = below
         }
         return delta
     }

@@ -1,5 +1,6 @@
 import CEditLine
 import Glibc
+import NNShell
 
 /// Reads lines with libedit: emacs keys, history (Up/Down, Ctrl-R), TAB completion, Ctrl-C.
 ///
@@ -47,7 +48,7 @@ final class EditLineReader: LineReader {
     }
 
     func readLine(prompt: String) -> LineEvent {
-        nnedit_set_prompt(Self.markEscapes(in: prompt))
+        nnedit_set_prompt(Self.markEscapes(in: PlainText.forTerminal(prompt, colour: Terminal.colour, ascii: Terminal.ascii)))
         _ = take_interrupt()
         var count: Int32 = 0
         guard let bytes = el_gets(editLine, &count) else {

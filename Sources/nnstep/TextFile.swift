@@ -6,7 +6,7 @@ struct CannotRead: Error {
     let reason: String
 
     /// The one-line message for standard error.
-    var message: String { "nnstep: cannot read '\(path)': \(reason)" }
+    var message: String { "nnstep: cannot read \(path == "-" ? "standard input" : "'\(path)'"): \(reason)" }
 }
 
 /// Reads whole text files for `--script` and `--check`, through nnstep's one reader

@@ -58,6 +58,19 @@ final class ReferenceAgreementTests: XCTestCase {
         }
     }
 
+    /// Residual connections (O^k = g(z^k) + O^(k−1) where widths match) in every mode, with
+    /// widths that reach the SIMD blocks and a layer whose width differs (no shortcut there).
+    func testResidualNetworksAgree() throws {
+        for (n, batch) in Self.batchSizes.enumerated() {
+            for hidden in Self.hidden where hidden != .step {
+                try check(sizes: [9, 9, 9, 9, 2], activations: [hidden, hidden, hidden, .sigmoid], loss: .bce, batch: batch,
+                          seed: UInt64(400 + n), residual: true)
+                try check(sizes: [3, 17, 17, 8, 8, 1], activations: [hidden, hidden, .tanh, hidden, .linear], loss: .mse,
+                          batch: batch, seed: UInt64(500 + n), residual: true)
+            }
+        }
+    }
+
     /// The perceptron trick, which is not a gradient of the loss, against the reference's rule.
     func testThePerceptronTrickAgrees() throws {
         for (n, batch) in Self.batchSizes.enumerated() {
@@ -70,9 +83,10 @@ final class ReferenceAgreementTests: XCTestCase {
     /// Builds a seeded network and data set, makes three updates (or a full pass and one more)
     /// in the fast engine, and replays each update in the reference from the same parameters.
     func check(sizes: [Int], activations: [Activation], loss: Loss, batch: Int, seed: UInt64,
-               order: TrainingSettings.Order = .sequential, file: StaticString = #filePath, line: UInt = #line) throws {
+               order: TrainingSettings.Order = .sequential, residual: Bool = false,
+               file: StaticString = #filePath, line: UInt = #line) throws {
         var random = SplitMix64(seed: seed)
-        var network = Network(sizes: sizes, activations: activations, loss: loss)
+        var network = Network(sizes: sizes, activations: activations, loss: loss, residual: residual)
         // Weights uniform in ±1/√n(k−1), so deep linear networks do not overflow in six updates.
         for p in network.parameters.indices {
             network.parameters[p] = random.uniform(-1, 1) / Double(sizes[network.parameter(at: p).layer - 1]).squareRoot()

@@ -20,17 +20,17 @@ final class LessonProgressTests: XCTestCase {
         _ = first.evaluate("skip")
         _ = first.evaluate("")
         XCTAssertEqual(try progress(directory).lessons["08-nine-gradients"],
-                       LessonProgress.Entry(title: "The nine gradients", page: 3, pages: 11, finished: false))
+                       LessonProgress.Entry(title: "The nine gradients", page: 3, pages: 12, finished: false))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0 != "progress.json" && $0 != "progress.json.lock" }
         XCTAssertEqual(leftovers, [], "no temporary files are left behind")
 
         let second = LessonHarness.session(stateDirectory: directory)
-        XCTAssertTrue(second.greeting.replacingOccurrences(of: "\n", with: " ").contains("You left lesson 8 (The nine gradients) at page 3 of 11; 'load 8' carries on from there."), second.greeting)
-        XCTAssertTrue(second.evaluate("lessons").output.contains("left at page 3 of 11"))
+        XCTAssertTrue(second.greeting.replacingOccurrences(of: "\n", with: " ").contains("You left lesson 8 (The nine gradients) at page 3 of 12; 'load 8' carries on from there."), second.greeting)
+        XCTAssertTrue(second.evaluate("lessons").output.contains("left at page 3 of 12"))
         let resumed = second.evaluate("load 8").output
-        XCTAssertTrue(resumed.contains("You left this lesson at page 3 of 11"), resumed)
-        XCTAssertFalse(resumed.contains("── 1/11"), "earlier pages are replayed without being shown")
-        XCTAssertTrue(resumed.contains("── 3/11 · The loss, and a common slip"), resumed)
+        XCTAssertTrue(resumed.contains("You left this lesson at page 3 of 12"), resumed)
+        XCTAssertFalse(resumed.contains("── 1/12"), "earlier pages are replayed without being shown")
+        XCTAssertTrue(resumed.contains("── 3/12 · The loss, and a common slip"), resumed)
         XCTAssertEqual(second.prompt, "answer> ")
         XCTAssertEqual(second.state.training?.network.bias(2, 1), -162, "the replay ran page 3's commands up to its question")
     }
@@ -62,7 +62,7 @@ final class LessonProgressTests: XCTestCase {
         XCTAssertEqual(try progress(directory).lessons["02-perceptron"]?.finished, true)
         let line = session.evaluate("lessons").output.split(separator: "\n").first { $0.contains("The perceptron: weighted sum") }
         XCTAssertEqual(line?.hasSuffix("  done"), true, String(line ?? ""))
-        XCTAssertTrue(session.evaluate("load 2").output.contains("── 1/5"), "a finished lesson starts from its beginning")
+        XCTAssertTrue(session.evaluate("load 2").output.contains("── 1/6"), "a finished lesson starts from its beginning")
     }
 
     func testADamagedFileIsSetAsideWithAWarning() throws {
@@ -81,6 +81,6 @@ final class LessonProgressTests: XCTestCase {
         let session = LessonHarness.session()
         _ = session.evaluate("load 3")
         _ = session.evaluate("")
-        XCTAssertTrue(session.evaluate("lessons").output.contains("left at page 2 of 5"))
+        XCTAssertTrue(session.evaluate("lessons").output.contains("left at page 2 of 6"))
     }
 }

@@ -88,7 +88,8 @@ final class LessonTranscriptTests: XCTestCase {
 
         _ = session.evaluate("load 6")
         for line in ["", "skip"] { _ = session.evaluate(line) }
-        XCTAssertTrue(session.evaluate("46").output.hasPrefix("✗ Not quite: you typed 46 (too low)."))
+        let forgot = session.evaluate("46").output
+        XCTAssertTrue(forgot.hasPrefix("✗ Not quite: you typed 46. That leaves out the 4 biases of layer 1"), forgot)
         XCTAssertTrue(session.evaluate("50").output.hasPrefix("✓ Right: the engine computes 50."))
         let slip = session.evaluate("").output
         XCTAssertTrue(slip.contains("adds up 20 + 15 + 8 + 3 and\narrives at 46."), slip)

@@ -20,11 +20,13 @@ final class WidthTests: XCTestCase {
         }
     }
 
-    func testEveryLessonPlayedToItsEndFits() {
-        for file in LessonHarness.lessonFiles {
-            let key = String(file.dropLast(".lesson".count))
-            let transcript = LessonHarness.play(LessonHarness.answers(forLesson: key) + "quit\n")
-            XCTAssertEqual(wide(transcript), [], file)
+    /// The lesson transcripts are every lesson played to its end at 80 columns (and
+    /// LessonTranscriptTests checks that they are what the lessons print now).
+    func testEveryLessonPlayedToItsEndFits() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: LessonHarness.transcripts.path).filter { $0.hasSuffix(".txt") }
+        XCTAssertEqual(files.count, LessonHarness.lessonFiles.count)
+        for file in files.sorted() {
+            XCTAssertEqual(wide(try String(contentsOf: LessonHarness.transcripts.appendingPathComponent(file), encoding: .utf8)), [], file)
         }
     }
 
@@ -47,5 +49,30 @@ final class WidthTests: XCTestCase {
         let lines = Reflow.fill("When you are ready, type 'load 9' to go on, or 'set lr 0.1' first.", width: 28)
         XCTAssertEqual(lines, ["When you are ready, type", "'load 9' to go on, or", "'set lr 0.1' first."])
         XCTAssertEqual(Reflow.fill("the learner's own 'quote", width: 12), ["the", "learner's", "own 'quote"])
+    }
+
+    /// At a terminal a long message is wrapped between words; a script keeps each message on
+    /// one line for the programs that read it.
+    func testMessagesAtATerminalAreWrappedButNotInScripts() {
+        var options = SessionOptions()
+        options.interactive = true
+        let terminal = Session(options: options)
+        let script = Session(options: SessionOptions())
+        for session in [terminal, script] { _ = session.execute("net 2-2-2 act=sigmoid") }
+        let terminalText = terminal.execute("set freeze b*").output
+        let scriptText = script.evaluate("set freeze b*").output  // what ScriptRunner prints
+        XCTAssertEqual(wide(terminalText), [], terminalText)
+        XCTAssertFalse(wide(scriptText).isEmpty, "a script wrapped a message:\n\(scriptText)")
+        XCTAssertEqual(terminalText.split(whereSeparator: \.isWhitespace), scriptText.split(whereSeparator: \.isWhitespace),
+                       "wrapping changed more than the line breaks")
+    }
+
+    func testFitWrapsProseAndLeavesDocumentsAndTablesAlone() {
+        let prose = String(repeating: "word ", count: 30).trimmed
+        XCTAssertEqual(TextWrap.fit(prose + "\n", width: 40).split(separator: "\n").map(\.count), [34, 36, 36, 36, 11])
+        let table = "  a" + String(repeating: "  1.0", count: 20)
+        XCTAssertEqual(TextWrap.fit(table, width: 40), table)
+        let json = "{\"x\": \"" + prose + "\"}"
+        XCTAssertEqual(TextWrap.fit(json, width: 40), json)
     }
 }

@@ -24,6 +24,16 @@ final class FaultTests: XCTestCase {
         }
     }
 
+    func testStandardInputThatIsNotAScript() throws {
+        let binary = try builtBinary()
+        let folder = try run("/bin/sh", ["-c", "exec \"$0\" < /", binary])
+        XCTAssertEqual(folder.status, 1)
+        XCTAssertEqual(folder.errors, "nnstep: cannot read standard input: it is a directory; expected a file\n")
+        let zeros = try run("/bin/sh", ["-c", "exec \"$0\" < /dev/zero", binary])
+        XCTAssertEqual(zeros.status, 1)
+        XCTAssertEqual(zeros.errors, "nnstep: cannot read standard input: it is larger than 16 MB, the limit for a script\n")
+    }
+
     /// `lessons` reads each lesson's title; a FIFO among them is skipped, not waited on.
     func testAFIFOInTheLessonFolderDoesNotHang() throws {
         let binary = try builtBinary()

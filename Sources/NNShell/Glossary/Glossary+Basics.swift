@@ -45,7 +45,7 @@ extension Glossary {
             σ(z) = 1 / (1 + e^(−z)), between 0 and 1, read as a probability.
             Its slope is σ′(z) = σ(z)·(1 − σ(z)), at most 0.25 (at z = 0).
             """),
-        GlossaryEntry("tanh", lesson: 5, """
+        GlossaryEntry("tanh", lesson: 1, """
             tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)), between −1 and 1, centred on 0.
             Its slope is 1 − tanh²(z), at most 1 (at z = 0).
             """),
@@ -102,7 +102,7 @@ extension Glossary {
             Layers of nodes, each node taking every output of the layer before:
             O^k = g(z^k), z^k = (W^k)ᵀ O^(k−1) + b^k. 'net 5-4-3-2-1' builds one.
             """),
-        GlossaryEntry("parameter", ["parameters", "trainable parameter"], lesson: 6, uses: ["parameter"], """
+        GlossaryEntry("parameter", ["parameters", "trainable parameter"], lesson: 1, uses: ["parameter"], """
             A number training changes: every weight and bias. A layer of n nodes fed by m
             has m·n weights and n biases ('params').
             """),

@@ -22,11 +22,11 @@ extension Glossary {
             The chain rule applied from the loss back to the first layer, reusing each
             node's δ: all the gradients for about the cost of one more forward pass.
             """),
-        GlossaryEntry("learning rate", ["η", "eta", "lr"], lesson: 8, uses: ["learning rate", "η"], """
+        GlossaryEntry("learning rate", ["η", "eta", "lr"], lesson: 2, uses: ["learning rate", "η"], """
             η, the size of each step: p ← p − η·∂L/∂p. Too small crawls, too large
             overshoots or diverges ('set lr 0.01').
             """),
-        GlossaryEntry("update", ["step", "updates"], lesson: 8, uses: ["update"], """
+        GlossaryEntry("update", ["step", "updates"], lesson: 2, uses: ["update"], """
             One change of every parameter: p ← p − η·G, G the gradient of one sample (sgd),
             of all rows (batch) or of a few (mini-batch). 'step' makes one.
             """),
@@ -38,11 +38,11 @@ extension Glossary {
             Updates that overshoot further each time until numbers overflow. nnstep stops at
             the last finite state; a smaller η or scaled inputs cure it.
             """),
-        GlossaryEntry("epoch", ["epochs", "pass"], lesson: 9, uses: ["epoch"], """
+        GlossaryEntry("epoch", ["epochs", "pass"], lesson: 3, uses: ["epoch"], """
             One pass over every training row. In sgd an epoch of n rows is n updates; in
             batch mode it is one. 'epoch 30' runs thirty.
             """),
-        GlossaryEntry("mean loss", ["epoch loss", "meanloss"], lesson: 9, uses: ["mean loss"], """
+        GlossaryEntry("mean loss", ["epoch loss", "meanloss"], lesson: 3, uses: ["mean loss"], """
             The loss averaged over the rows: (1/n)·Σ L(yᵢ, ŷᵢ). nnstep prints each epoch's,
             over the rows as they were met during it.
             """),

@@ -17,7 +17,7 @@ extension LessonPlayer {
         switch expected {
         case .choice(_, let labels): text += "\n  (answer with one word: \(labels.joined(separator: ", ")))"
         case .numbers(let values) where values.count > 1: text += "\n  (answer with \(values.count) numbers separated by commas)"
-        case .goal: text += "\n  (a task: type any commands you like, then 'check'; 'hint' helps, 'skip' moves on)"
+        case .goal: text += "\n  (a task: type any commands, then 'check'; 'hint' helps, 'skip' moves on)"
         case .numbers: break
         }
         say(text)
@@ -105,7 +105,7 @@ extension LessonPlayer {
         open.wrongAttempts += 1
         session.open = open
         if let slip = slip(typed, open) {
-            say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(PlainText.echo(typed)). " + render(slip.feedback))
+            say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(PlainText.echo(typed)). " + render(slip.feedback).capitalizedFirst)
             return
         }
         say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(PlainText.echo(typed))\(feedback).")

@@ -23,7 +23,7 @@ enum LessonTerms {
     /// True when `text` (lower case) defines the term in `*…*` or links it with `help`/`what is`.
     static func introduces(_ entry: GlossaryEntry, _ text: String) -> Bool {
         let names = ([entry.term] + entry.aliases + entry.uses).map { $0.lowercased() }
-        return names.contains { text.contains("*\($0)*") || text.contains("help \($0)") || text.contains("what is \($0)") }
+        return names.contains { text.contains("*\($0)*") || text.contains("*\($0)s*") || text.contains("help \($0)") || text.contains("what is \($0)") }
     }
 
     /// The column (from 1) where `text` first uses the term as a word, or nil.

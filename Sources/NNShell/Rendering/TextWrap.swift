@@ -67,6 +67,24 @@ enum TextWrap {
         return filled.enumerated().map { ($0.offset == 0 ? term : String(repeating: " ", count: hang)) + $0.element }
     }
 
+    /// `output` with every line of prose wider than `width` wrapped at spaces (the rest two
+    /// columns further in), so that no message runs past the edge. A document (JSON, SVG, HTML, a Markdown
+    /// review) is left exactly as it is: other programs read it.
+    static func fit(_ output: String, width: Int) -> String {
+        guard output.utf8.count > width, let first = output.first, !"{<#".contains(first) else { return output }
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.contains(where: { $0.utf8.count > width && String($0).displayWidth > width }) else { return output }
+        return lines.flatMap { line -> [String] in
+            let text = String(line)
+            guard text.displayWidth > width else { return [text] }
+            let indent = text.prefix { $0 == " " }.count
+            let body = String(text.dropFirst(indent))
+            // Aligned columns (two spaces in a row) and coloured text are pictures, not prose.
+            guard body.contains(" "), !body.contains("  "), !body.contains("\u{1B}") else { return [text] }
+            return hanging(body, indent: indent + 2, width: width, lead: indent)
+        }.joined(separator: "\n")
+    }
+
     /// `text` filled to `width`, its first line indented by `lead`, the others by `indent`.
     static func hanging(_ text: String, indent: Int, width: Int, lead: Int = 0) -> [String] {
         Reflow.fill(text, width: max(20, width - max(indent, lead))).enumerated().map { offset, line in

@@ -43,11 +43,12 @@ public final class Session {
         return "nnstep> "
     }
 
-    /// Runs one line and renders the result for a terminal: output, and an error message
-    /// with a caret under the bad word.
+    /// Runs one line and renders the result for a terminal: output (its prose wrapped to the
+    /// width, `TextWrap.fit`), and an error message with a caret under the bad word.
     public func execute(_ line: String) -> Reply {
         let outcome = evaluate(line)
-        guard let error = outcome.error else { return Reply(output: outcome.output, quit: outcome.quit) }
+        let output = TextWrap.fit(outcome.output, width: options.width)
+        guard let error = outcome.error else { return Reply(output: output, quit: outcome.quit) }
         var failure = Reply.Failure(marks: nil, message: error.message)
         if options.interactive {
             // At a terminal the message is wrapped to fit; scripts keep it on one line for tools.
@@ -60,7 +61,7 @@ public final class Session {
             let marks = "^" + String(repeating: "~", count: max(word.count - 1, 0))
             failure.marks = String(repeating: " ", count: prompt.count + column - 1) + marks
         }
-        return Reply(output: outcome.output, failure: failure, quit: outcome.quit)
+        return Reply(output: output, failure: failure, quit: outcome.quit)
     }
 
     /// Keeps `line` as typed at the prompt (at most the last 1,000) for `history`.

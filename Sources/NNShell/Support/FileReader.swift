@@ -37,7 +37,12 @@ public enum FileReader {
         if path == "-" { return try readAll(STDIN_FILENO, kind: kind) }
         if let problem = nameProblem(path) { throw problem }
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
-        guard fd >= 0 else { throw FileProblem(FileWriter.describe(errno)) }
+        guard fd >= 0 else {
+            let code = errno
+            var info = stat()  // a socket cannot be opened at all: say what it is
+            if stat(path, &info) == 0, let problem = kindProblem(info.st_mode, expected: "a file") { throw problem }
+            throw FileProblem(FileWriter.describe(code))
+        }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw FileProblem(FileWriter.describe(errno)) }
