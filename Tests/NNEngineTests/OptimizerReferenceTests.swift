@@ -75,6 +75,22 @@ final class OptimizerReferenceTests: XCTestCase {
         XCTAssertEqual(record.penaltyGradient[6], 0, "a bias has no penalty")
     }
 
+    /// Nothing frozen: the update runs eight lanes at a time, the explanation one parameter at
+    /// a time; the moves and states agree bit for bit.
+    func testTheVectorUpdateIsTheScalarFormula() throws {
+        for optimizer in Optimizer.allCases {
+            var t = Self.training("\(optimizer.rawValue) batch l2")
+            _ = try t.run(.updates(4))
+            let record = try XCTUnwrap(t.lastStep)
+            for i in 0..<t.network.parameterCount {
+                XCTAssertEqual((record.parametersBefore[i] - record.optimizer.moves[i]).bitPattern, record.parametersAfter[i].bitPattern,
+                               "\(optimizer) parameter \(i)")
+            }
+            XCTAssertEqual(record.optimizer.first.map(\.bitPattern), t.optimizerState.first.map(\.bitPattern))
+            XCTAssertEqual(record.optimizer.second.map(\.bitPattern), t.optimizerState.second.map(\.bitPattern))
+        }
+    }
+
     func testUndoRestoresTheOptimiserStateBitForBit() throws {
         for optimizer in Optimizer.allCases {
             for mode in TrainingSettings.Mode.allCases {

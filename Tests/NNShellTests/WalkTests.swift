@@ -174,4 +174,21 @@ final class WalkTests: XCTestCase {
         XCTAssertEqual(value("δ₂₂"), yhat[1] - y[1], accuracy: 1e-12)
         XCTAssertEqual(value("∂L/∂w²₁₁"), (yhat[0] - y[0]) * hidden[0], accuracy: 1e-12)
     }
+
+    /// At a prompt in predict mode: a number is judged, Enter shows the number unjudged, too
+    /// few digits ask again, and the score counts only what was judged.
+    func testPredictAtAPromptJudgesNumbersAndCountsTheScore() {
+        let session = Self.session(interactive: true, ["example students", "set predict on"])
+        XCTAssertTrue(session.evaluate("step --walk").output.hasSuffix("[2/18] z₁₁ = w¹₁₁·x_i1 + w¹₂₁·x_i2 + b₁₁ = ?\n"))
+        XCTAssertEqual(session.prompt, "predict [2/18]> ")
+        XCTAssertTrue(session.evaluate("80+3.5").output.hasPrefix("right: 80+3.5\n[2/18] z₁₁"), "arithmetic is read")
+        XCTAssertTrue(session.evaluate("84").output.hasPrefix("'84': 2 significant digits are too few"))
+        XCTAssertEqual(session.prompt, "predict [3/18]> ", "too few digits: the same number waits")
+        XCTAssertTrue(session.evaluate("84.0").output.hasPrefix("not quite: you typed 84.0 (too high); it is made of 1·80"))
+        XCTAssertTrue(session.evaluate("").output.hasPrefix("[4/18] z₂₁ = w²₁₁·O₁₁"), "Enter shows it unjudged")
+        let end = session.evaluate("c").output
+        XCTAssertTrue(end.hasSuffix("score: 1 of 2 right; you missed a weighted sum z once\n"), end)
+        XCTAssertNil(session.state.walk)
+        XCTAssertEqual(session.state.training?.updateCount, 1)
+    }
 }
