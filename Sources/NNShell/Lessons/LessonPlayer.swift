@@ -159,6 +159,7 @@ struct LessonPlayer {
         say(echo)
         say(text)
         if !quiet { session.log.append(.command(line, output: text)) }
+        if !quiet, context.recordsPictures, let svg = Transcript.picture(of: line, stage, context) { session.pictures.append(svg) }
     }
 
     /// A long echoed command broken between words onto lines ending in ` \`, as it could be
@@ -173,8 +174,11 @@ struct LessonPlayer {
     var lessonMark: String { context.ascii ? ">>" : "»" }
 
     /// Dispatches one command line on `state`, as the session would; on error the state is unchanged.
+    /// It prints whole, as in a script: a `step --walk` the lesson runs must not wait for keys.
     static func execute(_ line: String, _ state: inout SessionState, _ context: CommandContext) throws(ShellError) -> String {
-        try Command.dispatch(line, &state, context).output
+        var context = context
+        context.interactive = false
+        return try Command.dispatch(line, &state, context).output
     }
 
     // MARK: Live values
