@@ -111,6 +111,19 @@ final class OptimizerReferenceTests: XCTestCase {
         }
     }
 
+    /// Undo across a change of optimiser replays each update with the optimiser it was made with.
+    func testUndoAcrossAChangeOfOptimiser() throws {
+        var t = Self.training("adam minibatch none"), u = Self.training("adam minibatch none")
+        _ = try t.run(.updates(5))
+        t.settings.optimizer = .momentum
+        _ = try t.run(.updates(3))
+        _ = try u.run(.updates(4))
+        XCTAssertEqual(t.undo(4), 4)
+        XCTAssertEqual(t.settings.optimizer, .adam)
+        XCTAssertEqual(t.optimizerState, u.optimizerState)
+        XCTAssertEqual(t.network.parameters.map(\.bitPattern), u.network.parameters.map(\.bitPattern))
+    }
+
     func testChoosingAnotherOptimiserStartsItsStateAtZero() throws {
         var t = Self.training("adam sgd none")
         _ = try t.run(.updates(4))
