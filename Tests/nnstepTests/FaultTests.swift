@@ -34,6 +34,25 @@ final class FaultTests: XCTestCase {
         XCTAssertEqual(zeros.errors, "nnstep: cannot read standard input: it is larger than 16 MB, the limit for a script\n")
     }
 
+    /// `--ascii` at the binary: help, every help page, a lesson and errors, all ASCII bytes.
+    func testASCIIOutputIsASCIIBytes() throws {
+        let binary = try builtBinary()
+        let commands = ["net", "set", "data", "step", "epoch", "show", "inspect", "plot", "export", "lessons", "load", "review", "help"]
+        let script = (["help"] + commands.map { "help \($0)" } + ["stеp", "data load \u{1B}[2J.csv", "lessons", "load 8"]
+            + Array(repeating: "", count: 12)).joined(separator: "\n") + "\n"
+        let lessons = packageRoot.appendingPathComponent("Lessons").path
+        let result = try run(binary, ["--ascii", "--keep-going"], input: script, environment: ["NNSTEP_LESSONS": lessons])
+        XCTAssertGreaterThan(result.output.utf8.count, 10_000)
+        for (name, text) in [("output", result.output), ("errors", result.errors)] {
+            let foreign = text.unicodeScalars.first { !$0.isASCII }
+            XCTAssertNil(foreign, "\(name) has \(foreign.map { String($0) } ?? "")")
+            XCTAssertFalse(text.utf8.contains(0x1B), "\(name) has a raw escape")
+        }
+        XCTAssertTrue(result.errors.contains("unknown command 'st\\u{435}p' (it contains U+0435 CYRILLIC SMALL LETTER IE)"), result.errors)
+        let help = try run(binary, ["--help"])
+        XCTAssertTrue(help.output.unicodeScalars.allSatisfy(\.isASCII), "nnstep --help")
+    }
+
     /// `lessons` reads each lesson's title; a FIFO among them is skipped, not waited on.
     func testAFIFOInTheLessonFolderDoesNotHang() throws {
         let binary = try builtBinary()
@@ -118,6 +137,47 @@ final class FaultTests: XCTestCase {
                 XCTAssertTrue(history.contains("help\\040\(name)\(i)"), "line 'help \(name)\(i)' is in:\n\(history)")
             }
         }
+    }
+
+    /// A full disk under the history file: the old file stays whole and one warning is printed
+    /// (a 64 KB tmpfs, filled up; needs root to mount, skipped otherwise).
+    func testAFullDiskKeepsTheHistoryFile() throws {
+        let binary = try builtBinary()
+        let state = folder + "/state"
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        guard (try? run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", state]))?.status == 0 else {
+            throw XCTSkip("cannot mount a small tmpfs here")
+        }
+        defer { _ = try? run("/bin/umount", [state]) }
+        try FileManager.default.createDirectory(atPath: state + "/nnstep", withIntermediateDirectories: true)
+        let old = "_HiStOrY_V2_\nnet\\0402-2-1\nstep\n"
+        try old.write(toFile: state + "/nnstep/history", atomically: false, encoding: .utf8)
+        _ = try run("/bin/sh", ["-c", "cat /dev/zero > \"$0\"/filler", state])
+        let driver = """
+            import os, pty, select, sys, time
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execv(sys.argv[1], [sys.argv[1]])
+            seen, deadline = b"", time.time() + 10
+            def wait_for(text):
+                global seen
+                while text not in seen and time.time() < deadline:
+                    if select.select([fd], [], [], 0.2)[0]:
+                        try: seen += os.read(fd, 4096)
+                        except OSError: break
+                if text not in seen: sys.exit("timed out waiting for %r in %r" % (text, seen))
+            wait_for(b"nnstep> ")
+            os.write(fd, b"help\\r")
+            wait_for(b"cannot save history")
+            os.write(fd, b"quit\\r")
+            os.waitpid(pid, 0)
+            """
+        let result = try run("/usr/bin/python3", ["-c", driver, binary],
+                             environment: ["XDG_STATE_HOME": state, "HOME": folder, "TERM": "dumb", "NO_COLOR": "1"])
+        XCTAssertEqual(result.status, 0, result.errors)
+        XCTAssertEqual(try String(contentsOfFile: state + "/nnstep/history", encoding: .utf8), old, "the history is as it was")
+        let names = try FileManager.default.contentsOfDirectory(atPath: state + "/nnstep")
+        XCTAssertEqual(names.filter { $0.contains(".tmp") }, [])
     }
 
     // MARK: - Helpers
