@@ -24,13 +24,15 @@ import sys
 import tempfile
 import time
 
+import bigdata
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "Benchmarks")
 SCRIPTS = os.path.join(BENCH, "scripts")
 PEERS_DIR = os.path.join(BENCH, "peers")
 
-WORKLOADS = ["tiny", "digits", "deep"]
-EXPECTED_UPDATES = {"tiny": 40_000, "digits": 1_140, "deep": 2_000}
+WORKLOADS = ["tiny", "digits", "deep", "mnist"]
+EXPECTED_UPDATES = {"tiny": 40_000, "digits": 1_140, "deep": 2_000, "mnist": 313}
 # The peers' published final losses (../shared/bench/README.md), rounded to 10 decimals.
 PUBLISHED = {"tiny": 0.0304784501, "digits": 0.1053431640, "deep": 0.2496360353}
 AGREEMENT = 1e-9            # relative, between implementations in this run
@@ -39,9 +41,12 @@ PUBLISHED_ROUNDING = 5e-11  # half a unit in the 10th decimal of a published val
 # peer name -> (Python module it needs, script, workloads it fits)
 PEERS = {
     "numpy": ("numpy", "numpy_peer.py", WORKLOADS),
-    "torch": ("torch", "torch_peer.py", WORKLOADS),
+    "torch": ("torch", "torch_peer.py", ["tiny", "digits", "deep"]),
     "micrograd": ("micrograd", "micrograd_peer.py", ["tiny"]),  # no exp/log in micrograd
+    # numpy with its BLAS on one thread, as nnstep trains: runs beside numpy on mnist
+    "numpy-1-thread": ("numpy", "numpy_peer.py", ["mnist"]),
 }
+PEER_ENV = {"numpy-1-thread": {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}}
 
 # digits: FLOPs per sample, forward 2*(64*32 + 32*10) multiply-adds counted as 2, backward ~2x
 DIGITS_FORWARD_FLOPS = 2 * (64 * 32 + 32 * 10)
@@ -53,6 +58,7 @@ GOALS = {
     "digits_vs_numpy": 1.0,       # nnstep's time / numpy's, at most
     "digits_vs_peak": 3.0,        # peak / achieved GFLOP/s, at most
     "deep_vs_numpy": 100.0,       # x numpy's updates per second, at least
+    "mnist_vs_numpy": 2.0,        # x numpy's updates per second, at least (recording on)
     "recording": 0.10,            # recording on slows training by at most 10 %
     "first_prompt_ms": 15.0,
     "five_lines_ms": 20.0,
@@ -237,7 +243,7 @@ def run_peer(peer, workload):
     _, script, _ = PEERS[peer]
     done = subprocess.run([sys.executable, os.path.join(PEERS_DIR, script), workload],
                           cwd=ROOT, capture_output=True, text=True,
-                          env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+                          env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1", **PEER_ENV.get(peer, {})))
     if done.returncode != 0:
         raise RuntimeError(f"{peer} {workload} failed (status {done.returncode}): "
                            + done.stderr.strip()[-600:])
@@ -283,6 +289,8 @@ def main():
     args = parser.parse_args()
 
     peers = [p.strip() for p in args.peers.split(",") if p.strip() and p.strip() != "none"]
+    if "numpy" in peers and "numpy-1-thread" not in peers:
+        peers.append("numpy-1-thread")
     for p in peers:
         if p not in PEERS:
             fail(f"unknown peer '{p}' (expected {', '.join(PEERS)})")
@@ -307,8 +315,13 @@ def main():
     peer_runs = {}         # (peer, workload) -> [result lines]
     skipped = {}           # peer -> reason
 
+    if "mnist" in workloads:
+        bigdata.prepare(note)
+
     with tempfile.TemporaryDirectory(prefix="nnstep-bench-") as scratch:
         runner = NNStep(binary, time_tool, scratch)
+        csv_lines = bigdata.measure_loads(runner, peers, args.peer_repeat, note, emit, problems) \
+            if "mnist" in workloads else {}
 
         # ---- nnstep: recording on and off, alternated so that drift hits both alike
         for w in workloads:
@@ -405,6 +418,8 @@ def main():
             return
         t_nn = med(on)
         for p in peers:
+            if w not in PEERS[p][2]:
+                continue
             if p in skipped:
                 rows.append((f"{w}: vs {p}", f"skipped: {skipped[p]}", "", "—"))
                 continue
@@ -450,6 +465,9 @@ def main():
                     rows.append((f"digits: GFLOP/s of {p}", f"{g:.1f} GFLOP/s", "(no goal)", "info"))
     if "deep" in workloads:
         ratio_rows("deep", "deep_vs_numpy", "rate")
+    if "mnist" in workloads:
+        ratio_rows("mnist", "mnist_vs_numpy", "rate")
+        rows.extend(bigdata.load_rows(csv_lines, time_tool is not None))
 
     for w in workloads:
         on, off = nn[w]["on"], nn[w]["off"]
@@ -503,12 +521,13 @@ def main():
         if spread > AGREEMENT:
             ok = False
             problems.append(f"{w}: nnstep's runs disagree with each other ({spread:.1e})")
-        published = PUBLISHED[w]
-        off = abs(loss - published)
-        if off > AGREEMENT * published + PUBLISHED_ROUNDING:
-            ok = False
-            problems.append(f"{w}: nnstep {loss!r} disagrees with the published {published}")
-        parts.append(f"published {published} (Δ {off:.1e})")
+        published = PUBLISHED.get(w)  # none for mnist: its data is generated here
+        if published is not None:
+            off = abs(loss - published)
+            if off > AGREEMENT * published + PUBLISHED_ROUNDING:
+                ok = False
+                problems.append(f"{w}: nnstep {loss!r} disagrees with the published {published}")
+            parts.append(f"published {published} (Δ {off:.1e})")
         for p in peers:
             runs = peer_runs.get((p, w))
             if not runs:
@@ -519,7 +538,7 @@ def main():
                 ok = False
                 problems.append(f"{w}: nnstep {loss!r} and {p} {runs[0]['final_loss']!r} differ by {worst:.1e}")
             for line in runs:
-                if abs(line["final_loss"] - published) > AGREEMENT * published + PUBLISHED_ROUNDING:
+                if published is not None and abs(line["final_loss"] - published) > AGREEMENT * published + PUBLISHED_ROUNDING:
                     ok = False
                     problems.append(f"{w}: {p} {line['final_loss']!r} disagrees with the published {published}")
         rows.append((f"{w}: final loss agrees", ", ".join(parts),

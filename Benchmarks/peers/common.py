@@ -97,10 +97,33 @@ def workload(name, data_dir=DATA):
             "deep", sizes, ["sigmoid"] * (len(sizes) - 1), "mse", lr=0.1, batch=1,
             weights=weights, biases=biases, inputs=[r[:-1] for r in rows],
             targets=[r[-1:] for r in rows], updates=2_000)
-    raise SystemExit(f"unknown workload '{name}' (expected tiny, digits or deep)")
+    if name == "mnist":
+        return mnist_workload()
+    raise SystemExit(f"unknown workload '{name}' (expected tiny, digits, deep or mnist)")
 
 
-def arguments(peer, workloads=("tiny", "digits", "deep")):
+def mnist_workload():
+    """784-128-10 on the generated MNIST-shaped file (Benchmarks/bigdata.py): label first.
+    Read with pandas when it is installed, else numpy.loadtxt (either way, before any timing)."""
+    import numpy as np
+    sys.path.insert(0, os.path.dirname(HERE))
+    import bigdata
+    bigdata.prepare(note=lambda text: print(text, file=sys.stderr))
+    try:
+        import pandas
+        values = pandas.read_csv(bigdata.CSV_PATH).to_numpy(dtype=np.float64)
+    except ImportError:
+        values = np.loadtxt(bigdata.CSV_PATH, delimiter=",", skiprows=1)
+    sizes, weights, biases = read_init(bigdata.INIT_PATH)
+    labels = values[:, 0].astype(int)
+    onehot = np.eye(sizes[-1])[labels]
+    return Workload(
+        "mnist", sizes, ["sigmoid", "softmax"], "cce", lr=0.1, batch=32,
+        weights=weights, biases=biases, inputs=values[:, 1:], targets=onehot,
+        labels=list(labels), epochs=1)
+
+
+def arguments(peer, workloads=("tiny", "digits", "deep", "mnist")):
     parser = argparse.ArgumentParser(
         description=f"The {peer} peer of nnstep's benchmark: trains one workload and prints "
                     "one JSON line (workload, peer, train_seconds, updates, final_loss).")

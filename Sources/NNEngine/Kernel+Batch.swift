@@ -51,10 +51,13 @@ extension Kernel {
             let r = order.map { $0[start + s] } ?? start + s
             (a0 + s * nIn).update(from: x + r * nIn, count: nIn)
         }
+        var poison = 0.0 // NaN when any pre-activation is not finite (see `forward`)
         for k in 1...L {
             let n = sizes[k]
             Matrix.multiplyAdd(blockA(k - 1), p + weightOffsets[k], bias: p + biasOffsets[k], into: blockZ(k),
                                rows: c, inner: sizes[k - 1], columns: n)
+            let zk = blockZ(k)
+            for e in 0..<(c * n) { poison += zk[e] - zk[e] }
             if hasShortcut(k) {
                 let g = blockG(k), out = blockA(k), below = blockA(k - 1)
                 for s in 0..<c { activations[k - 1].apply(blockZ(k) + s * n, g + s * n, n) }
@@ -63,7 +66,7 @@ extension Kernel {
                 for s in 0..<c { activations[k - 1].apply(blockZ(k) + s * n, blockA(k) + s * n, n) }
             }
         }
-        var lossSum = 0.0
+        var lossSum = poison
         let out = blockA(L), dL = blockD(L), zL = blockZ(L)
         let fromZ = loss.usesPreactivation(after: activations[L - 1])
         for s in 0..<c {

@@ -7,6 +7,8 @@ import Glibc
 /// - `bce`:        L = (1/n) Σ −[y ln ŷ + (1−y) ln(1−ŷ)]    ∂L/∂ŷ_j = (−y/ŷ + (1−y)/(1−ŷ))/n
 /// - `cce`:        L = −Σ y_k ln ŷ_k                        ∂L/∂ŷ_j = −y_j/ŷ_j (0 where y_j = 0)
 /// - `hinge`:      L = (1/n) Σ max(0, 1 − y·ŷ), y ∈ {−1,+1}  ∂L/∂ŷ_j = −y_j/n where 1 − y_j ŷ_j > 0, else 0
+///
+/// A NaN stays NaN through every loss and derivative: no max or comparison turns it into 0.
 /// - `perceptron`: L = (1/n) Σ (y−ŷ)², which for 0/1 labels and a step output counts the
 ///   misclassified points; its network learns by the perceptron trick, not by this derivative.
 public enum Loss: String, CaseIterable, Sendable, Codable {
@@ -27,7 +29,7 @@ public enum Loss: String, CaseIterable, Sendable, Codable {
             for j in 0..<count where y[j] != 0 { total -= y[j] * log(yHat[j]) }
             return total
         case .hinge:
-            for j in 0..<count { total += max(0, 1 - y[j] * yHat[j]) }
+            for j in 0..<count { let margin = 1 - y[j] * yHat[j]; total += margin <= 0 ? 0 : margin }
             return total / Double(count)
         }
     }
@@ -40,7 +42,9 @@ public enum Loss: String, CaseIterable, Sendable, Codable {
         case .mse, .perceptron: return -2 * (y - yHat) / n
         case .bce: return (-y / yHat + (1 - y) / (1 - yHat)) / n
         case .cce: return y == 0 ? 0 : -y / yHat
-        case .hinge: return 1 - y * yHat > 0 ? -y / n : 0
+        case .hinge:
+            let margin = 1 - y * yHat
+            return margin.isNaN ? margin : (margin > 0 ? -y / n : 0)
         }
     }
 

@@ -84,6 +84,9 @@ struct Kernel {
     @inline(__always)
     func forward(x: UnsafePointer<Double>, y: UnsafePointer<Double>) -> Double {
         a.update(from: x, count: sizes[0])
+        // z − z is 0 for a finite z and NaN otherwise: any non-finite pre-activation makes the loss
+        // NaN, so the update is reported as divergence even when a saturated node hides it.
+        var poison = 0.0
         for k in 1...layerCount {
             let nIn = sizes[k - 1], nOut = sizes[k]
             let w = p + weightOffsets[k], b = p + biasOffsets[k]
@@ -103,6 +106,7 @@ struct Kernel {
                     for jj in j..<nOut { zk[jj] += ai * row[jj] }
                 }
             }
+            for j in 0..<nOut { poison += zk[j] - zk[j] }
             if hasShortcut(k) {
                 let gk = activated(k), out = a + aOffsets[k]
                 activations[k - 1].apply(zk, gk, nOut)
@@ -113,9 +117,9 @@ struct Kernel {
         }
         let last = layerCount
         if loss.usesPreactivation(after: activations[last - 1]) {
-            return loss.value(y: y, z: z + zOffsets[last], output: output, count: sizes[last])
+            return loss.value(y: y, z: z + zOffsets[last], output: output, count: sizes[last]) + poison
         }
-        return loss.value(y, output, sizes[last])
+        return loss.value(y, output, sizes[last]) + poison
     }
 
     /// Walks back from the loss: fills δ^k for every layer and adds `scale`·∂L/∂p to `g`

@@ -69,31 +69,39 @@ struct UpdateRule {
     func keepsFinite(_ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers, t: Int) -> Bool {
         if isPlain { return Matrix.stepIsFinite(p, g, eta: eta, count: count) }
         let (bias1, bias2) = biasCorrections(t: t)
-        var sum = 0.0
+        var sum = 0.0, start = 0
+        if frozen.isEmpty {
+            (sum, start) = vectorPass(UnsafeMutablePointer(mutating: p), g, state, bias1: bias1, bias2: bias2, commit: false)
+        }
         @inline(__always) func add(_ v: Double) { sum += v - v }
         switch optimizer {
         case .sgd:
             eachFree { i in add(p[i] - eta * g[i]) }
         case .momentum:
             let v = state.first!
-            eachFree { i in let next = momentumStep(g[i], v[i]); add(next.first); add(p[i] - next.move) }
+            eachFree(from: start) { i in let next = momentumStep(g[i], v[i]); add(next.first); add(p[i] - next.move) }
         case .rmsprop:
             let s = state.second!
-            eachFree { i in let next = rmspropStep(g[i], s[i]); add(next.second); add(p[i] - next.move) }
+            eachFree(from: start) { i in let next = rmspropStep(g[i], s[i]); add(next.second); add(p[i] - next.move) }
         case .adam:
             let m = state.first!, v = state.second!
-            eachFree { i in
+            eachFree(from: start) { i in
                 let next = adamStep(g[i], m[i], v[i], bias1: bias1, bias2: bias2)
                 add(next.first); add(next.second); add(p[i] - next.move)
             }
         }
+        // A frozen parameter does not move, but a non-finite gradient is still divergence.
+        if !frozen.isEmpty { for i in 0..<count where frozen[i] { add(g[i]) } }
         return sum == 0
     }
 
     /// The first parameter the update would make non-finite (in its value or its state).
     func firstNonFinite(_ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers, t: Int) -> Int? {
         let (bias1, bias2) = biasCorrections(t: t)
-        for i in 0..<count where !isFrozen(i) {
+        for i in 0..<count {
+            // A frozen parameter does not move, but a non-finite gradient is still divergence.
+            if !g[i].isFinite { return i }
+            if isFrozen(i) { continue }
             let next = step(g[i], first: state.first?[i] ?? 0, second: state.second?[i] ?? 0, bias1: bias1, bias2: bias2)
             if !(p[i] - next.move).isFinite || !next.first.isFinite || !next.second.isFinite { return i }
         }
@@ -106,32 +114,34 @@ struct UpdateRule {
     func apply(_ p: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers, t: Int) {
         if isPlain { Matrix.step(p, g, eta: eta, count: count); return }
         let (bias1, bias2) = biasCorrections(t: t)
+        var start = 0
+        if frozen.isEmpty { start = vectorPass(p, g, state, bias1: bias1, bias2: bias2, commit: true).tail }
         switch optimizer {
         case .sgd:
             eachFree { i in p[i] -= eta * g[i] }
         case .momentum:
             let v = state.first!
-            eachFree { i in let next = momentumStep(g[i], v[i]); v[i] = next.first; p[i] -= next.move }
+            eachFree(from: start) { i in let next = momentumStep(g[i], v[i]); v[i] = next.first; p[i] -= next.move }
         case .rmsprop:
             let s = state.second!
-            eachFree { i in let next = rmspropStep(g[i], s[i]); s[i] = next.second; p[i] -= next.move }
+            eachFree(from: start) { i in let next = rmspropStep(g[i], s[i]); s[i] = next.second; p[i] -= next.move }
         case .adam:
             let m = state.first!, v = state.second!
-            eachFree { i in
+            eachFree(from: start) { i in
                 let next = adamStep(g[i], m[i], v[i], bias1: bias1, bias2: bias2)
                 m[i] = next.first; v[i] = next.second; p[i] -= next.move
             }
         }
     }
 
-    /// Runs `body` for every parameter that is not frozen, in storage order.
+    /// Runs `body` for every parameter from `start` on that is not frozen, in storage order.
     @inline(__always)
-    func eachFree(_ body: (Int) -> Void) {
+    func eachFree(from start: Int = 0, _ body: (Int) -> Void) {
         if frozen.isEmpty {
-            for i in 0..<count { body(i) }
+            for i in start..<count { body(i) }
         } else {
             frozen.withUnsafeBufferPointer { flags in
-                for i in 0..<count where !flags[i] { body(i) }
+                for i in start..<count where !flags[i] { body(i) }
             }
         }
     }

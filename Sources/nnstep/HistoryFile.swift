@@ -28,7 +28,7 @@ struct HistoryFile {
         return nil
     }
 
-    private var directory: String { Environment.parent(of: path) }
+    private var directory: String { Path.directory(of: path) }
 
     /// Creates the folder, moves a damaged file aside, and loads the file into `history`.
     ///

@@ -135,12 +135,12 @@ struct NNStep: ParsableCommand {
             session.frameSink = { LiveView.draw($0) }
             session.keyPoll = { LiveView.poll() }
             completionSession = session
-            let historyPath = HistoryFile.defaultPath(environment: Environment.current)
+            let historyPath = HistoryFile.defaultPath(environment: System.environmentVariables)
             if let editor = EditLineReader(historyPath: historyPath) { reader = editor }
             Terminal.write(session.greeting)
         }
         let startup = Startup(session: session, keepGoing: false)
-        let initPath = noInit ? nil : initFile ?? Startup.defaultInitPath(environment: Environment.current)
+        let initPath = noInit ? nil : initFile ?? Startup.defaultInitPath(environment: System.environmentVariables)
         if let initPath, initFile != nil || Startup.exists(initPath) { _ = startup.runFile(initPath) }
         _ = startup.run(initFile: nil, commands: commands)
         if let script { _ = startup.runFile(script) }
@@ -154,7 +154,7 @@ struct NNStep: ParsableCommand {
     /// Colour needs a terminal, no `--no-color`, an empty `NO_COLOR` and a TERM other
     /// than `dumb`. The width is the terminal's, or 80 (so piped output is the same everywhere).
     private func sessionOptions(interactive: Bool) -> SessionOptions {
-        let environment = Environment.current
+        let environment = System.environmentVariables
         let onTerminal = Terminal.isTTY(STDOUT_FILENO)
         var options = SessionOptions()
         options.interactive = interactive
@@ -163,7 +163,7 @@ struct NNStep: ParsableCommand {
             && environment["TERM"] != "dumb"
         options.width = onTerminal ? (Terminal.columns() ?? 80) : 80
         if interactive, let history = HistoryFile.defaultPath(environment: environment) {
-            options.stateDirectory = Environment.parent(of: history)
+            options.stateDirectory = Path.directory(of: history)
         }
         return options
     }

@@ -75,6 +75,22 @@ final class OptimizerReferenceTests: XCTestCase {
         XCTAssertEqual(record.penaltyGradient[6], 0, "a bias has no penalty")
     }
 
+    /// Nothing frozen: the update runs eight lanes at a time, the explanation one parameter at
+    /// a time; the moves and states agree bit for bit.
+    func testTheVectorUpdateIsTheScalarFormula() throws {
+        for optimizer in Optimizer.allCases {
+            var t = Self.training("\(optimizer.rawValue) batch l2")
+            _ = try t.run(.updates(4))
+            let record = try XCTUnwrap(t.lastStep)
+            for i in 0..<t.network.parameterCount {
+                XCTAssertEqual((record.parametersBefore[i] - record.optimizer.moves[i]).bitPattern, record.parametersAfter[i].bitPattern,
+                               "\(optimizer) parameter \(i)")
+            }
+            XCTAssertEqual(record.optimizer.first.map(\.bitPattern), t.optimizerState.first.map(\.bitPattern))
+            XCTAssertEqual(record.optimizer.second.map(\.bitPattern), t.optimizerState.second.map(\.bitPattern))
+        }
+    }
+
     func testUndoRestoresTheOptimiserStateBitForBit() throws {
         for optimizer in Optimizer.allCases {
             for mode in TrainingSettings.Mode.allCases {
@@ -93,6 +109,19 @@ final class OptimizerReferenceTests: XCTestCase {
                 XCTAssertEqual(long.network.parameters.map(\.bitPattern), short.network.parameters.map(\.bitPattern), name)
             }
         }
+    }
+
+    /// Undo across a change of optimiser replays each update with the optimiser it was made with.
+    func testUndoAcrossAChangeOfOptimiser() throws {
+        var t = Self.training("adam minibatch none"), u = Self.training("adam minibatch none")
+        _ = try t.run(.updates(5))
+        t.settings.optimizer = .momentum
+        _ = try t.run(.updates(3))
+        _ = try u.run(.updates(4))
+        XCTAssertEqual(t.undo(4), 4)
+        XCTAssertEqual(t.settings.optimizer, .adam)
+        XCTAssertEqual(t.optimizerState, u.optimizerState)
+        XCTAssertEqual(t.network.parameters.map(\.bitPattern), u.network.parameters.map(\.bitPattern))
     }
 
     func testChoosingAnotherOptimiserStartsItsStateAtZero() throws {

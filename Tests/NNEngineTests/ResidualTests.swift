@@ -62,6 +62,26 @@ final class ResidualTests: XCTestCase {
         for i in mean.indices { XCTAssertEqual(record.gradient[i], mean[i], accuracy: 1e-13) }
     }
 
+    /// The gradient an update applies (data loss plus l1 and l2 penalties, through shortcuts)
+    /// agrees with central differences of the update's loss, in every mode.
+    func testGradientChecksPassWithPenaltiesAndShortcutsInEveryMode() throws {
+        let data = DataSet(name: "r", featureNames: ["a", "b", "c"], targetNames: ["y1", "y2"],
+                           inputs: (0..<15).map { sin(Double($0) * 1.3) }, targets: (0..<10).map { cos(Double($0)) })
+        for mode in TrainingSettings.Mode.allCases {
+            var t = Training(network: network(), data: data)
+            (t.settings.mode, t.settings.batchSize, t.settings.l2, t.settings.l1) = (mode, 2, 0.05, 0.01)
+            _ = try t.run(.updates(2))
+            let record = try XCTUnwrap(t.lastStep)
+            var before = t.network
+            before.parameters = record.parametersBefore
+            for parameter in before.allParameters {
+                let check = before.gradientCheck(parameter, analytic: record.gradient[before.index(of: parameter)!], data: data,
+                                                 rows: record.rows, l2: 0.05, l1: 0.01)
+                XCTAssertEqual(check.analytic, check.numeric, accuracy: 1e-9 + 1e-6 * abs(check.numeric), "\(mode) \(parameter.asciiName)")
+            }
+        }
+    }
+
     /// Without shortcuts the gradient of the first layer fades with depth; with them it survives.
     func testTheShortcutKeepsTheGradientAlive() {
         func firstLayerNorm(_ residual: Bool) -> Double {

@@ -23,7 +23,7 @@ final class BenchmarkScriptTests: XCTestCase {
     }
 
     func testEveryScriptPassesTheChecker() throws {
-        for name in ["tiny", "digits", "deep", "five_lines"] {
+        for name in ["tiny", "digits", "deep", "mnist", "five_lines"] {
             XCTAssertEqual(LessonChecker.check(path: "\(Self.scripts)/\(name).nn"), [], name)
         }
     }

@@ -174,3 +174,15 @@ final class HostileAnswerTests: XCTestCase {
         XCTAssertLessThan(outcome.output.count, 400, "the echo is cut")
     }
 }
+
+/// Ctrl-C stops `show gradients --all` on a large network, and says how far it got.
+final class InterruptedOutputTests: XCTestCase {
+    func testCtrlCStopsAFullListing() {
+        let session = Session(options: SessionOptions())
+        for line in ["net 2-100-100-1", "data and", "step"] { XCTAssertNil(session.evaluate(line).error, line) }
+        var polls = 0
+        session.interruptCheck = { polls += 1; return polls >= 2 }
+        let output = session.evaluate("show gradients --all").output
+        XCTAssertTrue(output.hasSuffix("(interrupted: 511 of 10501 chains shown)\n"), String(output.suffix(200)))
+    }
+}

@@ -19,7 +19,7 @@ final class LessonLibraryTests: XCTestCase {
 
     func testMistakesSayWhatToDo() {
         let cases: [(String, String)] = [
-            ("15", "there is no lesson 15; type 'lessons' to see them"),
+            ("99", "there is no lesson 99; type 'lessons' to see them"),
             ("gradients", "'gradients' matches 2 lessons (08-nine-gradients, 14-vanishing-gradients); type its number"),
             ("perceptrn", "no lesson called 'perceptrn'; did you mean 'perceptron'?"),
             ("nowhere/x.lesson", "cannot read 'nowhere/x.lesson': no such file"),

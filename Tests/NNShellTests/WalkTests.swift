@@ -1,4 +1,5 @@
 import NNEngine
+import Foundation
 import XCTest
 
 @testable import NNShell
@@ -149,5 +150,45 @@ final class WalkTests: XCTestCase {
         XCTAssertTrue(session.evaluate("predict next w2_11 -2.7e3").output.hasPrefix("not quite:"))
         XCTAssertNotNil(session.evaluate("predict next loss abc").error)
         XCTAssertEqual(Self.exported(session), before, "predict changes nothing")
+    }
+
+    /// The 3-4-2 softmax walk against a plain forward pass written here: z = Σ w·a + b, tanh,
+    /// softmax, L = −ln ŷ_y, and for softmax with cce δ₂ⱼ = ŷⱼ − yⱼ.
+    func testTheSoftmaxWalkAgreesWithAPlainComputation() throws {
+        let session = Self.session(interactive: true, Self.setups[2].lines)
+        _ = session.evaluate("step --walk")
+        let steps = try XCTUnwrap(session.state.walk?.steps)
+        let network = session.state.training!.network
+        func value(_ name: String) -> Double { steps.first { $0.name == name }!.value! }
+        let x = [0.5, -1, 2], y = [1.0, 0]
+        let hidden = (1...4).map { j in
+            Foundation.tanh((1...3).reduce(network.bias(1, j)) { $0 + network.weight(1, $1, j) * x[$1 - 1] })
+        }
+        let z2 = (1...2).map { j in (1...4).reduce(network.bias(2, j)) { $0 + network.weight(2, $1, j) * hidden[$1 - 1] } }
+        let exps = z2.map { Foundation.exp($0) }
+        let yhat = exps.map { $0 / exps.reduce(0, +) }
+        for j in 1...4 { XCTAssertEqual(value("O₁\(Notation.sub(String(j)))"), hidden[j - 1], accuracy: 1e-12) }
+        XCTAssertEqual(value("ŷ₁ = O₂₁"), yhat[0], accuracy: 1e-12)
+        XCTAssertEqual(value("L"), -Foundation.log(yhat[0]), accuracy: 1e-12)
+        XCTAssertEqual(value("δ₂₁"), yhat[0] - y[0], accuracy: 1e-12)
+        XCTAssertEqual(value("δ₂₂"), yhat[1] - y[1], accuracy: 1e-12)
+        XCTAssertEqual(value("∂L/∂w²₁₁"), (yhat[0] - y[0]) * hidden[0], accuracy: 1e-12)
+    }
+
+    /// At a prompt in predict mode: a number is judged, Enter shows the number unjudged, too
+    /// few digits ask again, and the score counts only what was judged.
+    func testPredictAtAPromptJudgesNumbersAndCountsTheScore() {
+        let session = Self.session(interactive: true, ["example students", "set predict on"])
+        XCTAssertTrue(session.evaluate("step --walk").output.hasSuffix("[2/18] z₁₁ = w¹₁₁·x_i1 + w¹₂₁·x_i2 + b₁₁ = ?\n"))
+        XCTAssertEqual(session.prompt, "predict [2/18]> ")
+        XCTAssertTrue(session.evaluate("80+3.5").output.hasPrefix("right: 80+3.5\n[2/18] z₁₁"), "arithmetic is read")
+        XCTAssertTrue(session.evaluate("84").output.hasPrefix("'84': 2 significant digits are too few"))
+        XCTAssertEqual(session.prompt, "predict [3/18]> ", "too few digits: the same number waits")
+        XCTAssertTrue(session.evaluate("84.0").output.hasPrefix("not quite: you typed 84.0 (too high); it is made of 1·80"))
+        XCTAssertTrue(session.evaluate("").output.hasPrefix("[4/18] z₂₁ = w²₁₁·O₁₁"), "Enter shows it unjudged")
+        let end = session.evaluate("c").output
+        XCTAssertTrue(end.hasSuffix("score: 1 of 2 right; you missed a weighted sum z once\n"), end)
+        XCTAssertNil(session.state.walk)
+        XCTAssertEqual(session.state.training?.updateCount, 1)
     }
 }

@@ -120,6 +120,47 @@ final class FaultTests: XCTestCase {
         }
     }
 
+    /// A full disk under the history file: the old file stays whole and one warning is printed
+    /// (a 64 KB tmpfs, filled up; needs root to mount, skipped otherwise).
+    func testAFullDiskKeepsTheHistoryFile() throws {
+        let binary = try builtBinary()
+        let state = folder + "/state"
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        guard (try? run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", state]))?.status == 0 else {
+            throw XCTSkip("cannot mount a small tmpfs here")
+        }
+        defer { _ = try? run("/bin/umount", [state]) }
+        try FileManager.default.createDirectory(atPath: state + "/nnstep", withIntermediateDirectories: true)
+        let old = "_HiStOrY_V2_\nnet\\0402-2-1\nstep\n"
+        try old.write(toFile: state + "/nnstep/history", atomically: false, encoding: .utf8)
+        _ = try run("/bin/sh", ["-c", "cat /dev/zero > \"$0\"/filler", state])
+        let driver = """
+            import os, pty, select, sys, time
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execv(sys.argv[1], [sys.argv[1]])
+            seen, deadline = b"", time.time() + 10
+            def wait_for(text):
+                global seen
+                while text not in seen and time.time() < deadline:
+                    if select.select([fd], [], [], 0.2)[0]:
+                        try: seen += os.read(fd, 4096)
+                        except OSError: break
+                if text not in seen: sys.exit("timed out waiting for %r in %r" % (text, seen))
+            wait_for(b"nnstep> ")
+            os.write(fd, b"help\\r")
+            wait_for(b"cannot save history")
+            os.write(fd, b"quit\\r")
+            os.waitpid(pid, 0)
+            """
+        let result = try run("/usr/bin/python3", ["-c", driver, binary],
+                             environment: ["XDG_STATE_HOME": state, "HOME": folder, "TERM": "dumb", "NO_COLOR": "1"])
+        XCTAssertEqual(result.status, 0, result.errors)
+        XCTAssertEqual(try String(contentsOfFile: state + "/nnstep/history", encoding: .utf8), old, "the history is as it was")
+        let names = try FileManager.default.contentsOfDirectory(atPath: state + "/nnstep")
+        XCTAssertEqual(names.filter { $0.contains(".tmp") }, [])
+    }
+
     // MARK: - Helpers
 
     private var packageRoot: URL {

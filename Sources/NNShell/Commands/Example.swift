@@ -23,7 +23,7 @@ extension TextbookExample {
                 "set b1_1 0.35", "set b1_2 0.35", "set b2_1 0.60", "set b2_2 0.60",
                 "data clear", "data add 0.05 0.10 -> 0.01 0.99", "set lr 0.5", "set freeze b*"
             ],
-            next: "'step --walk' follows his post number by number; 'epoch 10000' reaches his 3.5e-5"),
+            next: "'step --walk' follows his post number by number;\n      'epoch 10000' reaches his 3.5e-5"),
         TextbookExample(
             name: "students", summary: "the course's 2-2-1 linear network on the students table",
             source: "the course notes' worked example (iq, gpa -> salary; w = 1, b = 0, η = 0.1)",
@@ -113,11 +113,23 @@ extension Command {
         built.savedRuns = state.savedRuns
         state = built
         var text = "example \(example.name): \(example.summary)\nsource: \(example.source)\n"
-        text +=
-            "built with: "
-            + example.commands.filter { !$0.hasPrefix("set w") && !$0.hasPrefix("set b") }.joined(separator: "; ")
-            + "\n"
+        text += builtWith(example.commands.filter { !$0.hasPrefix("set w") && !$0.hasPrefix("set b") })
         if example.name == "mazur" { text += MazurNames.table(notation: invocation.notationFor(state)) }
         return text + "next: \(example.next)\n"
+    }
+
+    /// "built with: net …; data …", broken after a "; " so that no line is wider than 80 columns.
+    static func builtWith(_ commands: [String]) -> String {
+        let indent = "           "
+        var lines: [String] = [], line = "built with:"
+        for (n, command) in commands.enumerated() {
+            let piece = command + (n < commands.count - 1 ? ";" : "")
+            if n > 0, line != indent, line.displayWidth + 1 + piece.displayWidth > 80 {
+                lines.append(line)
+                line = indent
+            }
+            line += " " + piece
+        }
+        return (lines + [line]).joined(separator: "\n") + "\n"
     }
 }

@@ -41,13 +41,15 @@ extension Command {
         var table = TextTable(header: ["param", "backprop", "central difference", "relative difference"])
         var worst = 0.0
         for parameter in parameters {
-            let check = network.gradientCheck(parameter, analytic: record.gradient[network.index(of: parameter)!], data: training.data, rows: record.rows)
+            let check = network.gradientCheck(parameter, analytic: record.gradient[network.index(of: parameter)!], data: training.data,
+                                              rows: record.rows, l2: record.settings.l2, l1: record.settings.l1)
             worst = max(worst, check.relativeDifference)
             table.rows.append([notation.parameter(parameter), format(check.analytic), NumberFormat(digits: max(format.digits, 6))(check.numeric),
                                System.format("%.1e", check.relativeDifference)])
         }
         let verdict = worst < 1e-5 ? "they agree: backprop's gradients are right" : "some differ by more than 1e-5; look at those rows (a kink such as relu at 0 can do this)"
-        return "gradients of update \(record.update) checked by central differences:\n" + table.render() + note + verdict + "\n"
+        let penalty = record.penaltyGradient.isEmpty ? "" : " (of the data loss plus the penalty, as the update used)"
+        return "gradients of update \(record.update) checked by central differences\(penalty):\n" + table.render() + note + verdict + "\n"
     }
 }
 

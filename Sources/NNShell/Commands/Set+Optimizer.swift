@@ -13,14 +13,17 @@ struct HyperParameter: Sendable {
     let closedAbove: Bool
 
     static let all: [HyperParameter] = [
-        HyperParameter(name: "l2", keyPath: \.l2, symbol: "λ₂", what: "the L2 penalty λ·½·Σw²", lower: 0, upper: .infinity, closedAbove: false),
-        HyperParameter(name: "l1", keyPath: \.l1, symbol: "λ₁", what: "the L1 penalty λ·Σ|w|", lower: 0, upper: .infinity, closedAbove: false),
-        HyperParameter(name: "momentum", keyPath: \.momentum, symbol: "μ", what: "momentum's μ", lower: 0, upper: 1, closedAbove: true),
+        HyperParameter(name: "l2", keyPath: \.l2, symbol: "λ₂", what: "the L2 penalty λ·½·Σw²", lower: 0, upper: .infinity,
+                       closedAbove: false),
+        HyperParameter(name: "l1", keyPath: \.l1, symbol: "λ₁", what: "the L1 penalty λ·Σ|w|", lower: 0, upper: .infinity,
+                       closedAbove: false),
+        HyperParameter(name: "momentum", keyPath: \.momentum, symbol: "μ", what: "momentum's μ", lower: 0, upper: 1,
+                       closedAbove: true),
         HyperParameter(name: "alpha", keyPath: \.alpha, symbol: "α", what: "RMSprop's α", lower: 0, upper: 1, closedAbove: false),
         HyperParameter(name: "beta1", keyPath: \.beta1, symbol: "β₁", what: "Adam's β₁", lower: 0, upper: 1, closedAbove: false),
         HyperParameter(name: "beta2", keyPath: \.beta2, symbol: "β₂", what: "Adam's β₂", lower: 0, upper: 1, closedAbove: false),
-        HyperParameter(name: "eps", keyPath: \.epsilon, symbol: "ε", what: "ε of RMSprop and Adam", lower: .leastNonzeroMagnitude,
-                       upper: 1, closedAbove: true),
+        HyperParameter(name: "eps", keyPath: \.epsilon, symbol: "ε", what: "ε of RMSprop and Adam",
+                       lower: .leastNonzeroMagnitude, upper: 1, closedAbove: true),
     ]
 
     static func named(_ name: String) -> HyperParameter? { all.first { $0.name == name.lowercased() } }
@@ -55,7 +58,9 @@ extension Command {
                 : "\(parameter.what) with λ = \(NumberFormat.full(number)), over the weights (not the biases); "
                 + "each weight's gradient gains \(parameter.name == "l2" ? "λ·w" : "λ·sign(w)")\n"
         default:
-            let used = settings.optimizer.uses(parameter.name) ? "" : " (used by \(parameter.name == "momentum" ? "momentum" : parameter.name == "alpha" ? "rmsprop" : parameter.name == "eps" ? "rmsprop and adam" : "adam"); now the optimiser is \(settings.optimizer.rawValue))"
+            let users = Optimizer.allCases.filter { $0.uses(parameter.name) }.map(\.rawValue).joined(separator: " and ")
+            let used = settings.optimizer.uses(parameter.name) ? ""
+                : " (used by \(users); now the optimiser is \(settings.optimizer.rawValue))"
             return "\(parameter.symbol) = \(NumberFormat.full(number))\(used)\n"
         }
     }

@@ -84,7 +84,8 @@ extension Command {
                 let words = Array(invocation.arguments.dropFirst())
                 let part = try GradientSummary.part(words, network: network, topic: topic.text.lowercased())
                 return topic.text.lowercased() == "gradients"
-                    ? GradientSummary.gradients(record, network: network, part: part, notation: notation, format: format)
+                    ? GradientSummary.gradients(record, network: network, part: part, notation: notation, format: format,
+                                                stop: invocation.context.interruptCheck)
                     : GradientSummary.deltas(record, network: network, part: part, notation: notation, format: format)
                         + SaturationText.lines(record, network: network, data: training.data, notation: notation, format: format)
                             .map { $0 + "\n" }.joined()

@@ -51,7 +51,9 @@ extension Command {
             network: network, record: record, data: after.data, notation: notation, format: state.format)
         let run = LastRun(command: invocation.line.trimmed, updates: 1, seconds: result.seconds)
         var walk = WalkSession(steps: steps, after: after, lastRun: run, predicting: predict, format: state.format)
-        guard invocation.context.interactive || predict else {
+        // A lesson that runs the walk itself shows it whole; one the learner types pauses.
+        let lessonRunsIt = state.lesson?.isActive == true && state.lesson?.forwarding != true
+        guard (invocation.context.interactive || predict) && !lessonRunsIt else {
             let text = walk.showRest()
             walk.commit(&state)
             return text + walk.closing

@@ -173,8 +173,11 @@ struct LessonPlayer {
     var lessonMark: String { context.ascii ? ">>" : "»" }
 
     /// Dispatches one command line on `state`, as the session would; on error the state is unchanged.
+    /// It prints whole, as in a script: a `step --walk` the lesson runs must not wait for keys.
     static func execute(_ line: String, _ state: inout SessionState, _ context: CommandContext) throws(ShellError) -> String {
-        try Command.dispatch(line, &state, context).output
+        var context = context
+        context.interactive = false
+        return try Command.dispatch(line, &state, context).output
     }
 
     // MARK: Live values

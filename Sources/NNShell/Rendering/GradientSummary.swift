@@ -34,11 +34,12 @@ enum GradientSummary {
     }
 
     /// The gradients of `part`; a summary when the network is large and nothing was chosen.
-    static func gradients(_ record: StepRecord, network: Network, part: Part, notation: Notation, format: NumberFormat) -> String {
+    static func gradients(_ record: StepRecord, network: Network, part: Part, notation: Notation, format: NumberFormat,
+                          stop: (() -> Bool)? = nil) -> String {
         let chosen: [Parameter]
         switch part {
         case .automatic where network.parameterCount <= fullLimit, .all:
-            return GradientText.render(record, network: network, notation: notation, format: format)
+            return GradientText.render(record, network: network, notation: notation, format: format, stop: stop)
         case .automatic:
             return summary(record, network: network, notation: notation, format: format)
         case .layer(let k):
@@ -47,7 +48,7 @@ enum GradientSummary {
             let wanted = Set(indices)
             chosen = GradientText.courseOrder(network).filter { wanted.contains(network.index(of: $0)!) }
         }
-        return GradientText.render(record, network: network, notation: notation, format: format, only: chosen)
+        return GradientText.render(record, network: network, notation: notation, format: format, only: chosen, stop: stop)
     }
 
     /// Per layer: how many parameters, the largest |G|, and the chains of the largest few.

@@ -96,8 +96,9 @@ enum GradientText {
     }
 
     /// Every gradient's chain (deltas first), or with `only` just those parameters' chains.
+    /// `stop` is polled every 256 chains (Ctrl-C); the text then ends with what was left out.
     static func render(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat,
-                       only: [Parameter]? = nil) -> String {
+                       only: [Parameter]? = nil, stop: (() -> Bool)? = nil) -> String {
         var out: [String] = []
         if !record.isSingleSample {
             out.append("the last update used the mean gradient G over \(record.rows.count) rows; the chains below are for its last row (row \(record.rows.last! + 1)), and G is shown after each")
@@ -106,13 +107,18 @@ enum GradientText {
             out.append("a perceptron learns by the trick, not by derivatives (step′ = 0): the update used G = \(notation.minus)(y\(notation.minus)\(notation.prediction(1)))x for the weights and \(notation.minus)(y\(notation.minus)\(notation.prediction(1))) for the bias")
         }
         if network.isPerceptron { return (out + perceptron(record, network: network, notation: notation, format: format)).joined(separator: "\n") + "\n" }
-        let explanations = (only ?? courseOrder(network)).map { network.explainGradient($0, record.trace) }
+        let parameters = only ?? courseOrder(network)
+        let explanations = parameters.lazy.map { network.explainGradient($0, record.trace) }
         if only == nil, explanations.contains(where: \.usesDelta) {
             out.append("memoized deltas, computed once each, output layer first (δ = ∂L/∂z):".replacing("δ", with: notation.ascii ? "delta" : "δ").replacing("∂", with: notation.ascii ? "d" : "∂"))
             out.append(deltas(network.explainDeltas(record.trace), notation: notation, format: format))
         }
         let frozen = Set(record.frozen)
-        for explanation in explanations {
+        for (done, explanation) in explanations.enumerated() {
+            if done % 256 == 255, stop?() == true {
+                out.append("(interrupted: \(done) of \(parameters.count) chains shown)")
+                break
+            }
             var block = chain(explanation, notation: notation, format: format)
             if !record.isSingleSample, let index = network.index(of: explanation.parameter) {
                 block += "   (G = \(format(record.gradient[index])))"

@@ -2,7 +2,7 @@ import Glibc
 
 /// The little of the operating system nnstep needs, straight from libc: no Foundation, so
 /// the program starts fast and small (Foundation alone would add about 10 MB).
-enum System {
+public enum System {
     /// printf-style formatting of one Double: `format("%.4f", 3.14159)` is "3.1416".
     static func format(_ format: String, _ value: Double) -> String {
         withVaList([value]) { arguments in
@@ -16,8 +16,22 @@ enum System {
         }
     }
 
-    static func environment(_ name: String) -> String? {
+    public static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
+    }
+
+    /// Every `NAME=value` of the process environment.
+    public static var environmentVariables: [String: String] {
+        var result: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return result
     }
 
     enum Kind { case missing, file, directory, other }
@@ -59,17 +73,25 @@ enum System {
     static var processID: Int32 { getpid() }
 }
 
-/// Path strings, split at '/'.
-enum Path {
-    static func lastComponent(_ path: String) -> String {
+/// Path strings, split at '/': the one place nnstep (the shell and the executable) takes
+/// paths apart.
+public enum Path {
+    public static func lastComponent(_ path: String) -> String {
         let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
     }
 
-    /// Everything before the last '/', or "" when there is none.
-    static func parent(_ path: String) -> String {
+    /// Everything before the last '/', or "" when there is none (so a walk up the folders
+    /// ends at "").
+    public static func parent(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The directory that holds `path`: its parent, or "." for a bare name.
+    public static func directory(of path: String) -> String {
+        let parent = parent(path)
+        return parent.isEmpty ? "." : parent
     }
 }
 

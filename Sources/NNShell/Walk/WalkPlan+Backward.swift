@@ -88,9 +88,11 @@ extension WalkPlan {
         let references = zip(delta.terms, uses).prefix(4).compactMap { term, use in
             deltaStep[[r, k + 1, GradientText.toNode(term.weight)]].map { "\(use) [\($0)]" }
         }
-        let note = "reuses \(references.joined(separator: ", "))\(delta.terms.count > 4 ? ", …" : ""): each δ is "
-            .replacing("δ", with: notation.ascii ? "delta" : "δ") + "computed once and kept (memoization)"
-        return ("(\(symbolic))", "(\(numbers))", references.isEmpty ? [] : [note])
+        let reuses = "reuses \(references.joined(separator: ", "))\(delta.terms.count > 4 ? ", …" : ""):"
+        let why = "each δ is ".replacing("δ", with: notation.ascii ? "delta" : "δ") + "computed once and kept (memoization)"
+        // Under the step's indent the two halves share a line when it fits 80 columns.
+        let note = reuses.displayWidth + 1 + why.displayWidth <= 72 ? [reuses + " " + why] : [reuses, why]
+        return ("(\(symbolic))", "(\(numbers))", references.isEmpty ? [] : note)
     }
 
     /// −2(y − ŷ)/n with the numbers, for mse; nil for the other losses.

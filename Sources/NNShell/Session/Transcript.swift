@@ -11,8 +11,8 @@ struct Transcript: Sendable {
 
     /// Older entries are dropped past these, so a long session stays small.
     static let entryLimit = 400
-    static let outputLimit = 100_000
-    static let pictureLimit = 40
+    static let outputLimit = 16_000
+    static let pictureLimit = 24
 
     private(set) var entries: [Entry] = []
 
