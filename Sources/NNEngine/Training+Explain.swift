@@ -19,9 +19,10 @@ extension Training {
             data.inputs.withUnsafeBufferPointer { xs in
                 data.targets.withUnsafeBufferPointer { ys in
                     order.withUnsafeBufferPointer { orderRows in
+                        let start = settings.mode == .batch ? 0 : before.cursor.offset
                         let loss = kernel.updateGradient(x: xs.baseAddress!, y: ys.baseAddress!,
                                                          order: orderRows.isEmpty ? nil : orderRows.baseAddress,
-                                                         start: before.cursor.offset, count: rows.count, perceptron: perceptron)
+                                                         start: start, count: rows.count, perceptron: perceptron)
                         if rule.hasPenalty { penalty = rule.penalty(kernel.p) }
                         dataGradient = Array(UnsafeBufferPointer(start: kernel.g, count: rule.count))
                         rule.addPenalty(kernel.p, kernel.g)

@@ -120,6 +120,8 @@ extension Training {
                     let x = xs.baseAddress!, y = ys.baseAddress!
                     while !run.isDone(length) {
                         // 1. Take the rows: one in sgd, the rest of the pass in batch, the next `batch` in minibatch.
+                        // A batch update reads every row: a pass that sgd or mini-batches left partway starts again.
+                        if settings.mode == .batch, cursor.offset != 0 { cursor.offset = 0; passLoss = 0; passSamples = 0 }
                         let take = rowsToTake(settings, dataCount: n, offset: cursor.offset)
                         // 2. Compute G (and the rows' loss) at the parameters as they are.
                         let lossSum = run.order.withUnsafeBufferPointer { rows in

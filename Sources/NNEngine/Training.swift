@@ -116,9 +116,8 @@ public struct Training: Sendable {
         let order = rowOrder(count: n, pass: cursor.pass, settings: settings)
         switch settings.mode {
         case .sgd: return [order[cursor.offset]]
-        // The rest of the pass, as the training loop takes it: all of it unless sgd or
-        // minibatch updates left the cursor partway through.
-        case .batch: return Array(order[cursor.offset...])
+        // Every row: a pass that sgd or mini-batch updates left partway starts again.
+        case .batch: return order
         case .minibatch: return Array(order[cursor.offset ..< min(n, cursor.offset + settings.batchSize)])
         }
     }

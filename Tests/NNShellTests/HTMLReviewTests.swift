@@ -24,7 +24,9 @@ final class HTMLReviewTests: XCTestCase {
     }
 
     func testASessionPageHoldsTheLinesFormulasTablesAndPictures() throws {
-        let session = LessonHarness.session()
+        var options = SessionOptions()
+        options.width = 80
+        let session = Session(options: options)
         for line in ["net 2-2-1 act=sigmoid", "data and", "set w1_21 0.25  # a <comment> & more", "epoch 5", "plot loss", "show weights"] {
             XCTAssertNil(session.evaluate(line).error, line)
         }
@@ -65,5 +67,19 @@ final class HTMLReviewTests: XCTestCase {
         let page = LessonHarness.session().evaluate("review --html -").output
         XCTAssertTrue(elements(page).contains("body"))
         XCTAssertTrue(page.contains("Nothing was typed yet."))
+    }
+
+    func testThePlotsALessonDrawsAreInlinePictures() {
+        var options = SessionOptions()
+        options.lessonDirectories = [LessonHarness.lessons]
+        let session = Session(options: options)
+        _ = session.evaluate("load 1")
+        XCTAssertTrue(session.state.lesson?.log.contains { if case .command(let line, _) = $0 { return line.hasPrefix("plot") } else { return false } } ?? false,
+                      "lesson 1 no longer plots on its first page")
+        let page = session.evaluate("review --html -").output
+        let entries = page.components(separatedBy: "<section class=\"entry\">")
+        XCTAssertEqual(entries.count, 2, "one line typed: 'load 1'")
+        XCTAssertTrue(entries[1].contains("<figure><svg"), "the lesson's plot is not a picture")
+        XCTAssertTrue(session.state.lesson?.pictures.isEmpty ?? false, "the pictures were not moved into the transcript")
     }
 }

@@ -16,6 +16,7 @@ enum LessonHarness {
         options.ascii = ascii
         options.lessonDirectories = [lessons]
         options.stateDirectory = stateDirectory
+        options.recordsPictures = false  // playing every lesson stays fast; HTMLReviewTests turn it on
         let session = Session(options: options)
         session.directory = root.path
         let clock = FakeClock()

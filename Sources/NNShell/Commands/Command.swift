@@ -71,6 +71,8 @@ struct CommandContext {
     var typedLines: [String] = []
     /// The session's lines so far with what they printed (`review --html`).
     var transcript = Transcript()
+    /// Whether plots are also kept as SVG for `review --html` (`SessionOptions.recordsPictures`).
+    var recordsPictures = false
     /// The scripts being sourced, outermost first, so that a file cannot source itself.
     var sourcing: [String] = []
     /// The live view's frames and keys (`epoch N --watch`); nil off a terminal.

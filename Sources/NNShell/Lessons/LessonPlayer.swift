@@ -159,6 +159,7 @@ struct LessonPlayer {
         say(echo)
         say(text)
         if !quiet { session.log.append(.command(line, output: text)) }
+        if !quiet, context.recordsPictures, let svg = Transcript.picture(of: line, stage, context) { session.pictures.append(svg) }
     }
 
     /// A long echoed command broken between words onto lines ending in ` \`, as it could be

@@ -28,6 +28,9 @@ struct LessonSession {
     /// Storage for `stage` (an array, since a state cannot hold a state inline).
     var savedStage: [SessionState] = []
     var log: [LessonEvent] = []
+    /// The pictures of the `plot` commands the lesson ran since the learner's last line, as
+    /// SVG, for `review --html` (the session moves them into its transcript).
+    var pictures: [String] = []
     /// What was shown last on this page, to put blank lines between narration and commands.
     var lastShown = Shown.heading
     enum Shown { case heading, narration, command }

@@ -54,7 +54,7 @@ enum HTMLReview {
         let output = plain(entry.output)
         if !output.isEmpty { parts.append("<pre class=\"output\">\(escape(output))</pre>") }
         if let error = entry.error { parts.append("<pre class=\"error\">error: \(escape(error))</pre>") }
-        if let svg = entry.svg { parts.append("<figure>\(inline(svg))</figure>") }
+        parts += entry.pictures.map { "<figure>\(inline($0))</figure>" }
         parts.append("</section>")
         return parts.joined(separator: "\n")
     }

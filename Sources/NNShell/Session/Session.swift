@@ -75,8 +75,10 @@ public final class Session {
     public func evaluate(_ typed: String) -> Outcome {
         let prompt = self.prompt
         let outcome = evaluateLine(typed)
-        let svg = outcome.error == nil && transcript.takesPictures ? picture(of: typed) : nil
-        transcript.record(prompt: prompt, line: typed, outcome: outcome, svg: svg)
+        var pictures = state.lesson?.pictures ?? []
+        state.lesson?.pictures = []
+        if outcome.error == nil, options.recordsPictures, transcript.takesPictures, let own = Transcript.picture(of: typed, state, context) { pictures.append(own) }
+        transcript.record(prompt: prompt, line: typed, outcome: outcome, pictures: transcript.takesPictures ? pictures : [])
         return outcome
     }
 

@@ -10,6 +10,9 @@ public struct SessionOptions: Sendable {
     public var lessonDirectories: [String] = []
     /// Where progress is saved; nil keeps it in memory only (tests, scripts).
     public var stateDirectory: String?
+    /// Keep each plot's picture as SVG for `review --html` (drawing it twice); tests that
+    /// play whole lessons turn it off to stay fast.
+    public var recordsPictures = true
     public init() {}
 }
 

@@ -6,7 +6,8 @@ struct Transcript: Sendable {
         var line: String
         var output: String
         var error: String?
-        var svg: String?
+        /// The pictures it drew (a `plot` line, or the lesson's plots after Enter), as SVG.
+        var pictures: [String] = []
     }
 
     /// Older entries are dropped past these, so a long session stays small.
@@ -17,20 +18,20 @@ struct Transcript: Sendable {
     private(set) var entries: [Entry] = []
 
     /// True while more pictures may be kept.
-    var takesPictures: Bool { entries.lazy.filter { $0.svg != nil }.count < Self.pictureLimit }
+    var takesPictures: Bool { entries.reduce(0) { $0 + $1.pictures.count } < Self.pictureLimit }
 
-    mutating func record(prompt: String, line: String, outcome: Outcome, svg: String?) {
+    mutating func record(prompt: String, line: String, outcome: Outcome, pictures: [String]) {
         var output = outcome.output
         if output.count > Self.outputLimit { output = String(output.prefix(Self.outputLimit)) + "\n…\n" }
-        entries.append(Entry(prompt: prompt, line: line, output: output, error: outcome.error?.message, svg: svg))
+        entries.append(Entry(prompt: prompt, line: line, output: output, error: outcome.error?.message, pictures: pictures))
         if entries.count > Self.entryLimit { entries.removeFirst(entries.count - Self.entryLimit) }
     }
 }
 
-extension Session {
-    /// For a `plot` line that drew a picture, the same picture as SVG (drawn again on a copy
-    /// of the state, with `--svg -`); nil for anything else.
-    func picture(of line: String) -> String? {
+extension Transcript {
+    /// For a `plot` line that draws a picture, the same picture as SVG, drawn again on a copy
+    /// of `state` with `--svg -`; nil for any other line.
+    static func picture(of line: String, _ state: SessionState, _ context: CommandContext) -> String? {
         let words = (try? Token.split(line)) ?? []
         guard words.first.flatMap({ Command.named($0.text) })?.name == "plot", words.count >= 2,
               ["loss", "weights", "weight", "params", "grads", "gradients", "grad", "boundary", "regions"]
