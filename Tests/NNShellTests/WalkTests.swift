@@ -188,7 +188,7 @@ final class WalkTests: XCTestCase {
         XCTAssertTrue(session.evaluate("84").output.hasPrefix("'84': 2 significant digits are too few"))
         XCTAssertEqual(session.prompt, "predict [3/18]> ", "too few digits: the same number waits")
         XCTAssertTrue(
-            session.evaluate("84.0").output.hasPrefix("not quite: you typed 84.0 (too high); it is made of 1·80"))
+            session.evaluate("84.0").output.hasPrefix("not quite: you typed 84.0 (too high);\nit is made of 1·80"))
         XCTAssertTrue(session.evaluate("").output.hasPrefix("[4/18] z₂₁ = w²₁₁·O₁₁"), "Enter shows it unjudged")
         let end = session.evaluate("c").output
         XCTAssertTrue(end.hasSuffix("score: 1 of 2 right; you missed a weighted sum z once\n"), end)
