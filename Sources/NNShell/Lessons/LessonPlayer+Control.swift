@@ -27,7 +27,7 @@ extension LessonPlayer {
         if resume, let saved = fresh.lessonProgress[key], !saved.finished, saved.pages == pages, saved.page > 1 {
             resumeAt = min(saved.page, pages) - 1
             let replayed = resumeAt == 1 ? "page 1 is" : "pages 1–\(resumeAt) are"
-            let note = "You left this lesson at page \(resumeAt + 1) of \(pages); carrying on from there (\(replayed) replayed without showing them; 'restart' begins again)."
+            let note = "You left this lesson at page \(resumeAt + 1) of \(pages); carrying on from there (\(replayed) replayed without being shown; 'restart' begins again)."
             player.say("\n" + Reflow.fill(note, width: min(context.width, 80) - 2).joined(separator: "\n"))
             player.quiet = true
             player.replayTarget = resumeAt
