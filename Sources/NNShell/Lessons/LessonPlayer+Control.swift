@@ -83,7 +83,7 @@ extension LessonPlayer {
         a.training?.network == b.training?.network && a.training?.data == b.training?.data
             && a.training?.settings == b.training?.settings && a.training?.updateCount == b.training?.updateCount
             && a.training?.cursor == b.training?.cursor && a.pendingData == b.pendingData
-            && a.pendingSettings == b.pendingSettings
+            && a.pendingSettings == b.pendingSettings && a.preparation == b.preparation
     }
 
     mutating func saveProgress(page: Int, finished: Bool) {
