@@ -64,6 +64,9 @@ public enum CSVError: Error, Equatable, Sendable {
         return place + summary
     }
 
+    /// What is wrong, without the place: for a caller that writes `FILE:LINE:COL:` itself.
+    public var reason: String { summary }
+
     private var isDuplicateColumn: Bool {
         if case .duplicateColumn = self { true } else { false }
     }

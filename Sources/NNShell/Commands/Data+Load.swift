@@ -20,8 +20,9 @@ extension Command {
         do {
             data = try CSV.parse(text, name: name, targets: targets, separator: separator)
         } catch {
+            // FILE:LINE:COL: once, as compilers write it, then what is wrong.
             let place = "\(error.line.map { "\($0):" } ?? "")\(error.column.map { "\($0):" } ?? "")"
-            throw ShellError.file("\(pathToken.text):\(place) \(error.message)")
+            throw ShellError.file("\(pathToken.text):\(place) \(place.isEmpty ? error.message : error.reason)")
         }
         try state.setData(data)
         // Names come from the file: shown as one line, escaped and cut (PlainText.message).
