@@ -64,14 +64,11 @@ public enum CSVError: Error, Equatable, Sendable {
         return place + summary
     }
 
-    /// What is wrong, without the place: for a caller that writes `FILE:LINE:COL:` itself.
-    public var reason: String { summary }
-
     private var isDuplicateColumn: Bool {
         if case .duplicateColumn = self { true } else { false }
     }
 
-    private var summary: String {
+    public var summary: String {
         switch self {
         case .emptyFile: "the file is empty; expected a header row"
         case .noDataRows: "no data rows after the header"

@@ -22,7 +22,8 @@ extension Command {
         } catch {
             // FILE:LINE:COL: once, as compilers write it, then what is wrong.
             let place = "\(error.line.map { "\($0):" } ?? "")\(error.column.map { "\($0):" } ?? "")"
-            throw ShellError.file("\(pathToken.text):\(place) \(place.isEmpty ? error.message : error.reason)")
+            // FILE:LINE:COLUMN: says where once; the message itself then need not say it again.
+            throw ShellError.file("\(pathToken.text):\(place) \(place.isEmpty ? error.message : error.summary)")
         }
         try state.setData(data)
         // Names come from the file: shown as one line, escaped and cut (PlainText.message).
