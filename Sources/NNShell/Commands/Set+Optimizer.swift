@@ -55,7 +55,7 @@ extension Command {
         switch parameter.name {
         case "l1", "l2":
             return number == 0 ? "\(parameter.name) off: no penalty\n"
-                : "\(parameter.what) with λ = \(NumberFormat.full(number)), over the weights (not the biases); "
+                : "\(parameter.what) with λ = \(NumberFormat.full(number)), over the weights (not the biases);\n"
                 + "each weight's gradient gains \(parameter.name == "l2" ? "λ·w" : "λ·sign(w)")\n"
         default:
             let users = Optimizer.allCases.filter { $0.uses(parameter.name) }.map(\.rawValue).joined(separator: " and ")

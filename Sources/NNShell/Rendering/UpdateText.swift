@@ -45,8 +45,8 @@ enum UpdateText {
         var lines: [String] = []
         let full = NumberFormat.full, terms = record.optimizer
         if !record.penaltyGradient.isEmpty, record.penaltyGradient[i] != 0 || record.dataGradient[i] != record.gradient[i] {
-            lines.append("  penalty term: \(full(record.penaltyGradient[i])), so G = \(full(record.dataGradient[i])) + "
-                         + "\(full(record.penaltyGradient[i])) = \(full(record.gradient[i]))")
+            lines.append("  penalty term: \(full(record.penaltyGradient[i])),")
+            lines.append("    so G = \(full(record.dataGradient[i])) + \(full(record.penaltyGradient[i])) = \(full(record.gradient[i]))")
         }
         if record.frozen.contains(i) {
             lines.append("  frozen: the update did not apply its gradient, and its optimiser state stayed as it was")
