@@ -67,15 +67,16 @@ INSTALLED := $(BINDIR)/nnstep $(SHAREDIR)/man/man1/nnstep.1 \
   $(SHAREDIR)/fish/vendor_completions.d/nnstep.fish
 
 install: $(if $(BINARY),,build)
-	$(eval BINARY ?= $(shell $(SWIFT) build $(RELEASE) --show-bin-path)/nnstep)
+	@bin="$(or $(BINARY),$$($(SWIFT) build $(RELEASE) --show-bin-path)/nnstep)"; set -e; \
+	echo "installing $$bin into $(DESTDIR)$(PREFIX)"; \
 	install -d $(BINDIR) $(SHAREDIR)/nnstep/lessons $(SHAREDIR)/man/man1 \
-	  $(SHAREDIR)/bash-completion/completions $(SHAREDIR)/zsh/site-functions $(SHAREDIR)/fish/vendor_completions.d
-	install -m 755 $(BINARY) $(BINDIR)/nnstep
-	install -m 644 Lessons/*.lesson $(SHAREDIR)/nnstep/lessons/
-	install -m 644 docs/nnstep.1 $(SHAREDIR)/man/man1/nnstep.1
-	$(BINARY) --generate-completion-script bash > $(SHAREDIR)/bash-completion/completions/nnstep
-	$(BINARY) --generate-completion-script zsh > $(SHAREDIR)/zsh/site-functions/_nnstep
-	$(BINARY) --generate-completion-script fish > $(SHAREDIR)/fish/vendor_completions.d/nnstep.fish
+	  $(SHAREDIR)/bash-completion/completions $(SHAREDIR)/zsh/site-functions $(SHAREDIR)/fish/vendor_completions.d; \
+	install -m 755 "$$bin" $(BINDIR)/nnstep; \
+	install -m 644 Lessons/*.lesson $(SHAREDIR)/nnstep/lessons/; \
+	install -m 644 docs/nnstep.1 $(SHAREDIR)/man/man1/nnstep.1; \
+	"$$bin" --generate-completion-script bash > $(SHAREDIR)/bash-completion/completions/nnstep; \
+	"$$bin" --generate-completion-script zsh > $(SHAREDIR)/zsh/site-functions/_nnstep; \
+	"$$bin" --generate-completion-script fish > $(SHAREDIR)/fish/vendor_completions.d/nnstep.fish
 
 uninstall:
 	rm -f $(INSTALLED) $(SHAREDIR)/nnstep/lessons/*.lesson

@@ -55,33 +55,62 @@ public struct ComputationGraph: Sendable {
         edges.append(Edge(from: from, to: to, local: local))
     }
 
+    /// Each node's outgoing edges, filled by `backward`.
+    private var outgoing: [[Edge]] = []
+
     /// Nodes are added in forward order (each after everything it is computed from), so the
     /// reverse is a topological order for the backward pass.
     mutating func backward(from root: Int) {
         nodes[root].gradient = 1
-        var outgoing = [[Edge]](repeating: [], count: nodes.count)
+        outgoing = [[Edge]](repeating: [], count: nodes.count)
         for edge in edges { outgoing[edge.from].append(edge) }
         for n in stride(from: nodes.count - 1, through: 0, by: -1) where n != root {
             nodes[n].gradient = outgoing[n].reduce(0) { $0 + $1.local * nodes[$1.to].gradient }
         }
     }
 
-    /// Every path from node `from` to node `to`, as node ids, at most `limit` of them.
+    /// Every path from node `start` to node `end`, as node ids, at most `limit` of them.
     public func paths(from start: Int, to end: Int, limit: Int = 64) -> [[Int]] {
-        var outgoing = [[Int]](repeating: [], count: nodes.count)
-        for edge in edges { outgoing[edge.from].append(edge.to) }
         var result: [[Int]] = []
-        func walk(_ path: [Int]) {
+        var path = [start]
+        func walk() {
             guard result.count < limit else { return }
             if path.last! == end { result.append(path); return }
-            for next in outgoing[path.last!] { walk(path + [next]) }
+            for edge in outgoing[path.last!] {
+                path.append(edge.to)
+                walk()
+                path.removeLast()
+            }
         }
-        walk([start])
+        walk()
         return result
     }
 
+    /// How many paths lead from `start` to `end` (counted, not listed).
+    public func pathCount(from start: Int, to end: Int) -> Double {
+        var count = [Double](repeating: 0, count: nodes.count)
+        count[end] = 1
+        for n in stride(from: end - 1, through: start, by: -1) {
+            count[n] = outgoing[n].reduce(0) { $0 + count[$1.to] }
+        }
+        return count[start]
+    }
+
+    /// The edges on some path from `start` to `end`, found by reachability (not by listing paths).
+    public func edgesOnPaths(from start: Int, to end: Int) -> [Edge] {
+        var reachable = [Bool](repeating: false, count: nodes.count)
+        reachable[start] = true
+        for n in start..<nodes.count where reachable[n] { for edge in outgoing[n] { reachable[edge.to] = true } }
+        var leads = [Bool](repeating: false, count: nodes.count)
+        leads[end] = true
+        for n in stride(from: end, through: start, by: -1) where outgoing[n].contains(where: { leads[$0.to] }) {
+            leads[n] = true
+        }
+        return edges.filter { reachable[$0.from] && leads[$0.to] && (leads[$0.from] || $0.from == start) }
+    }
+
     /// The local derivative on the edge from `a` to `b`.
-    public func local(_ a: Int, _ b: Int) -> Double? { edges.first { $0.from == a && $0.to == b }?.local }
+    public func local(_ a: Int, _ b: Int) -> Double? { outgoing[a].first { $0.to == b }?.local }
 }
 
 extension Network {

@@ -40,7 +40,7 @@ struct NNStep: ParsableCommand {
         valueName: "LESSON ANSWERS [EXPECTED]"))
     var test: [String] = []
 
-    @Flag(help: "Print ASCII names (w2_11) instead of Unicode (w²₁₁).")
+    @Flag(help: "Print only ASCII: w2_11 for the weight with a superscript 2 and subscript 11, eta, d, -> and so on.")
     var ascii = false
 
     @Flag(help: "Print no colour.")

@@ -54,6 +54,11 @@ final class ComputationGraphTests: XCTestCase {
             let loss = graph.id(.loss)!
             for (index, parameter) in network.allParameters.enumerated() {
                 let paths = graph.paths(from: graph.id(.parameter(parameter))!, to: loss)
+                XCTAssertEqual(graph.pathCount(from: graph.id(.parameter(parameter))!, to: loss), Double(paths.count))
+                let onPaths = Set(paths.flatMap { path in zip(path, path.dropFirst()).map { [$0, $1] } })
+                XCTAssertEqual(
+                    Set(graph.edgesOnPaths(from: graph.id(.parameter(parameter))!, to: loss).map { [$0.from, $0.to] }),
+                    onPaths, "\(name) \(parameter.asciiName)")
                 let total = paths.reduce(0.0) { sum, path in
                     sum + zip(path, path.dropFirst()).reduce(1.0) { $0 * graph.local($1.0, $1.1)! }
                 }

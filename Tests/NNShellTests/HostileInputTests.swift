@@ -98,6 +98,8 @@ final class HostileInputTests: XCTestCase {
         Row(name: "export into a missing directory", setup: students, input: "export json no/such/dir.json", message: "cannot write 'no/such/dir.json': the directory 'no/such' does not exist"),
         Row(name: "a look-alike Cyrillic letter", setup: students, input: "st\u{435}p",
             message: "unknown command 'st\u{435}p' (it contains U+0435 CYRILLIC SMALL LETTER IE); did you mean 'step'?", column: 1),
+        Row(name: "a look-alike letter in an option", setup: [], input: "net 2-2-1 \u{430}ct=relu",
+            message: "unknown option '\u{430}ct='; did you mean 'act='? (it contains U+0430 CYRILLIC SMALL LETTER A)", column: 11),
         Row(name: "a zero-width space", setup: students, input: "st\u{200B}ep",
             message: "unknown command 'st\\u{200B}ep' (it contains U+200B ZERO WIDTH SPACE); did you mean 'step'?", column: 1),
         Row(name: "a no-break space", setup: students, input: "step\u{A0}1",

@@ -1,5 +1,5 @@
-import NNEngine
 import Foundation
+import NNEngine
 import XCTest
 
 @testable import NNShell
@@ -164,7 +164,9 @@ final class WalkTests: XCTestCase {
         let hidden = (1...4).map { j in
             Foundation.tanh((1...3).reduce(network.bias(1, j)) { $0 + network.weight(1, $1, j) * x[$1 - 1] })
         }
-        let z2 = (1...2).map { j in (1...4).reduce(network.bias(2, j)) { $0 + network.weight(2, $1, j) * hidden[$1 - 1] } }
+        let z2 = (1...2).map { j in
+            (1...4).reduce(network.bias(2, j)) { $0 + network.weight(2, $1, j) * hidden[$1 - 1] }
+        }
         let exps = z2.map { Foundation.exp($0) }
         let yhat = exps.map { $0 / exps.reduce(0, +) }
         for j in 1...4 { XCTAssertEqual(value("O₁\(Notation.sub(String(j)))"), hidden[j - 1], accuracy: 1e-12) }
@@ -179,12 +181,14 @@ final class WalkTests: XCTestCase {
     /// few digits ask again, and the score counts only what was judged.
     func testPredictAtAPromptJudgesNumbersAndCountsTheScore() {
         let session = Self.session(interactive: true, ["example students", "set predict on"])
-        XCTAssertTrue(session.evaluate("step --walk").output.hasSuffix("[2/18] z₁₁ = w¹₁₁·x_i1 + w¹₂₁·x_i2 + b₁₁ = ?\n"))
+        XCTAssertTrue(
+            session.evaluate("step --walk").output.hasSuffix("[2/18] z₁₁ = w¹₁₁·x_i1 + w¹₂₁·x_i2 + b₁₁ = ?\n"))
         XCTAssertEqual(session.prompt, "predict [2/18]> ")
         XCTAssertTrue(session.evaluate("80+3.5").output.hasPrefix("right: 80+3.5\n[2/18] z₁₁"), "arithmetic is read")
         XCTAssertTrue(session.evaluate("84").output.hasPrefix("'84': 2 significant digits are too few"))
         XCTAssertEqual(session.prompt, "predict [3/18]> ", "too few digits: the same number waits")
-        XCTAssertTrue(session.evaluate("84.0").output.hasPrefix("not quite: you typed 84.0 (too high); it is made of 1·80"))
+        XCTAssertTrue(
+            session.evaluate("84.0").output.hasPrefix("not quite: you typed 84.0 (too high); it is made of 1·80"))
         XCTAssertTrue(session.evaluate("").output.hasPrefix("[4/18] z₂₁ = w²₁₁·O₁₁"), "Enter shows it unjudged")
         let end = session.evaluate("c").output
         XCTAssertTrue(end.hasSuffix("score: 1 of 2 right; you missed a weighted sum z once\n"), end)

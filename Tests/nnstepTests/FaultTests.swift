@@ -34,6 +34,25 @@ final class FaultTests: XCTestCase {
         XCTAssertEqual(zeros.errors, "nnstep: cannot read standard input: it is larger than 16 MB, the limit for a script\n")
     }
 
+    /// `--ascii` at the binary: help, every help page, a lesson and errors, all ASCII bytes.
+    func testASCIIOutputIsASCIIBytes() throws {
+        let binary = try builtBinary()
+        let commands = ["net", "set", "data", "step", "epoch", "show", "inspect", "plot", "export", "lessons", "load", "review", "help"]
+        let script = (["help"] + commands.map { "help \($0)" } + ["stеp", "data load \u{1B}[2J.csv", "lessons", "load 8"]
+            + Array(repeating: "", count: 12)).joined(separator: "\n") + "\n"
+        let lessons = packageRoot.appendingPathComponent("Lessons").path
+        let result = try run(binary, ["--ascii", "--keep-going"], input: script, environment: ["NNSTEP_LESSONS": lessons])
+        XCTAssertGreaterThan(result.output.utf8.count, 10_000)
+        for (name, text) in [("output", result.output), ("errors", result.errors)] {
+            let foreign = text.unicodeScalars.first { !$0.isASCII }
+            XCTAssertNil(foreign, "\(name) has \(foreign.map { String($0) } ?? "")")
+            XCTAssertFalse(text.utf8.contains(0x1B), "\(name) has a raw escape")
+        }
+        XCTAssertTrue(result.errors.contains("unknown command 'st\\u{435}p' (it contains U+0435 CYRILLIC SMALL LETTER IE)"), result.errors)
+        let help = try run(binary, ["--help"])
+        XCTAssertTrue(help.output.unicodeScalars.allSatisfy(\.isASCII), "nnstep --help")
+    }
+
     /// `lessons` reads each lesson's title; a FIFO among them is skipped, not waited on.
     func testAFIFOInTheLessonFolderDoesNotHang() throws {
         let binary = try builtBinary()

@@ -9,28 +9,28 @@ extension GraphText {
 
     func paths(of parameter: Parameter) -> String {
         let start = id(.parameter(parameter)), loss = id(.loss)
-        let all = graph.paths(from: start, to: loss, limit: 10_000)
+        let shown = graph.paths(from: start, to: loss, limit: Self.shownPaths)
+        let count = graph.pathCount(from: start, to: loss)
+        let countText = count == 1 ? "1 path" : "\(System.format("%.0f", count)) paths"
         let d = notation.ascii ? "d" : "∂"
         let gradient = graph.nodes[start].gradient
         var lines = [
-            "\(d)L/\(d)\(notation.parameter(parameter)) along its \(counted(all.count, "path")) to L; each edge carries its",
+            "\(d)L/\(d)\(notation.parameter(parameter)) along its \(countText) to L; each edge carries its",
             "local derivative, and the gradient is the product along "
-                + (all.count > 1 ? "each path, summed over the paths" : "the path")
+                + (count > 1 ? "each path, summed over the paths" : "the path")
         ]
         var products: [Double] = []
-        for (index, path) in all.enumerated() {
+        for (index, path) in shown.enumerated() {
             let (rows, product) = drawn(compact(path))
             products.append(product)
-            guard index < Self.shownPaths else { continue }
-            if all.count > 1 { lines.append("path \(index + 1):") }
+            if count > 1 { lines.append("path \(index + 1):") }
             lines += rows
         }
-        if all.count > Self.shownPaths { lines.append("… and \(all.count - Self.shownPaths) more paths, the same way") }
-        if all.count > 1 {
-            let terms = products.prefix(Self.shownPaths).map { GradientText.parenthesised(format($0)) }
-            lines.append(
-                "sum over the paths: \(terms.joined(separator: " + "))\(all.count > Self.shownPaths ? " + …" : "") = \(format(gradient))"
-            )
+        let more = count > Double(shown.count)
+        if more { lines.append("… and \(System.format("%.0f", count - Double(shown.count))) more paths, the same way") }
+        if count > 1 {
+            let terms = products.map { GradientText.parenthesised(format($0)) }.joined(separator: " + ")
+            lines.append("sum over the paths: \(terms)\(more ? " + …" : "") = \(format(gradient))")
         }
         lines.append("= \(d)L/\(d)\(notation.parameter(parameter)) = \(format(gradient)), the backward pass's number")
         return lines.joined(separator: "\n") + "\n"

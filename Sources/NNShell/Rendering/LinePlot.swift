@@ -29,7 +29,7 @@ enum LinePlot {
         let plotColumns = max(10, width - gutter - 2 - 3)
         let xAxis = panel.axes(xTicks: max(2, plotColumns / 12 + 1), yTicks: max(2, height / 3 + 1))!.x
         var canvas = DotCanvas(columns: plotColumns, rows: height, ascii: ascii)
-        draw(panel, on: &canvas, x: xAxis, y: yAxis)
+        let columns = draw(panel, on: &canvas, x: xAxis, y: yAxis)
 
         lines.append(panel.yLabel + (yAxis.scale == .log ? " (log scale)" : ""))
         let rows = canvas.renderRows(colour: { colour && $0 >= 0 ? PlotStyle.ansi($0) : nil })
@@ -37,7 +37,8 @@ enum LinePlot {
         lines += xAxisLines(xAxis, indent: gutter + 1, columns: plotColumns, dotsWide: ascii ? 1 : 2, label: panel.xLabel,
                             width: width, ascii: ascii)
         lines += packLegend(legend(panel, ascii: ascii, colour: colour), width: width, indent: gutter + 2)
-        for note in (panel.logFallbackNote.map { [$0] } ?? []) + panel.notes { lines += wrapText(note, width: width, indent: gutter + 2) }
+        let caption = PlotColumns.caption(columns, unit: panel.xLabel).map { [$0] } ?? []
+        for note in caption + (panel.logFallbackNote.map { [$0] } ?? []) + panel.notes { lines += wrapText(note, width: width, indent: gutter + 2) }
         return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
     }
 
@@ -57,13 +58,37 @@ enum LinePlot {
         }
     }
 
-    /// Draws every series as connected dots, then the markers on top.
-    static func draw(_ panel: PlotPanel, on canvas: inout DotCanvas, x xAxis: PlotAxis, y yAxis: PlotAxis) {
+    /// Draws every series as connected dots, then the markers on top. A recorded series is
+    /// drawn column by column: its range as a dotted line, its mean as the line. Returns the
+    /// columns of each recorded series.
+    @discardableResult
+    static func draw(_ panel: PlotPanel, on canvas: inout DotCanvas, x xAxis: PlotAxis, y yAxis: PlotAxis) -> [[PlotColumn]] {
         func position(_ point: (Double, Double)) -> (x: Double, y: Double)? {
             guard let fx = xAxis.fraction(point.0), let fy = yAxis.fraction(point.1) else { return nil }
             return (fx * Double(canvas.dotColumns - 1), (1 - fy) * Double(canvas.dotRows - 1))
         }
-        for (index, series) in panel.series.enumerated() {
+        let dotColumns = canvas.dotColumns
+        var gathered: [[PlotColumn]] = []
+        for (index, series) in panel.series.enumerated() where !series.spans.isEmpty {
+            let columns = PlotColumns.gather(series.spans) { x in
+                xAxis.fraction(x).map { Int(($0 * Double(dotColumns - 1)).rounded()) }
+            }
+            gathered.append(columns)
+            guard columns.contains(where: { $0.count > 1 }) else { continue }
+            let glyph = PlotStyle.marker(index, ascii: true)
+            var previous: (x: Double, y: Double)?
+            for column in columns {
+                guard let low = position((0, column.low)), let high = position((0, column.high)),
+                      let mean = position((0, column.mean)) else { previous = nil; continue }
+                let x = Double(column.column)
+                canvas.line(from: (x, low.y), to: (x, high.y), owner: index, glyph: glyph, pattern: { $0 % 2 == 0 })
+                if let previous { canvas.line(from: previous, to: (x, mean.y), owner: index, glyph: glyph) }
+                else { canvas.dot(column.column, Int(mean.y.rounded()), owner: index, glyph: glyph) }
+                previous = (x, mean.y)
+            }
+        }
+        for (index, series) in panel.series.enumerated()
+        where series.spans.isEmpty || !gathered[gatheredIndex(panel, index)].contains(where: { $0.count > 1 }) {
             let glyph = PlotStyle.marker(index, ascii: true)
             var previous: (x: Double, y: Double)?
             for point in series.points {
@@ -73,7 +98,7 @@ enum LinePlot {
                 previous = here
             }
         }
-        guard panel.usesMarkers, !canvas.ascii else { return }
+        guard panel.usesMarkers, !canvas.ascii else { return gathered }
         for index in panel.series.indices {
             for i in panel.markerIndices(series: index, everyPointBelow: canvas.columns / 4) {
                 guard let here = position(panel.series[index].points[i]) else { continue }
@@ -81,6 +106,12 @@ enum LinePlot {
                              row: Int(here.y.rounded()) / 4, owner: index)
             }
         }
+        return gathered
+    }
+
+    /// Where series `index` sits among the panel's recorded series.
+    static func gatheredIndex(_ panel: PlotPanel, _ index: Int) -> Int {
+        panel.series[..<index].filter { !$0.spans.isEmpty }.count
     }
 
     /// The x axis line with tick marks, the tick labels under it and the axis name.

@@ -40,7 +40,9 @@ enum SVGGraph {
         let edges = visibleEdges(graph, full: full)
         if edges.count <= edgeLimit {
             document.group([("class", "edges")]) { doc in
-                for edge in edges { draw(edge, &doc, graph, position, text, marked: onPath.contains([edge.from, edge.to])) }
+                for edge in edges {
+                    draw(edge, &doc, graph, position, text, marked: onPath.contains([edge.from, edge.to]))
+                }
             }
         }
         document.group([("class", "nodes")]) { doc in
@@ -54,12 +56,14 @@ enum SVGGraph {
     /// The edges on the paths from `parameter` to L, as [from, to] pairs.
     static func highlightedEdges(_ graph: ComputationGraph, _ parameter: Parameter?) -> Set<[Int]> {
         guard let parameter, let start = graph.id(.parameter(parameter)), let loss = graph.id(.loss) else { return [] }
-        return Set(graph.paths(from: start, to: loss, limit: 10_000).flatMap { path in zip(path, path.dropFirst()).map { [$0, $1] } })
+        return Set(graph.edgesOnPaths(from: start, to: loss).map { [$0.from, $0.to] })
     }
 
     /// One edge; an edge on a highlighted path is red and carries its local derivative.
-    static func draw(_ edge: ComputationGraph.Edge, _ doc: inout SVGDocument, _ graph: ComputationGraph,
-                     _ position: Positions, _ text: GraphText, marked: Bool) {
+    static func draw(
+        _ edge: ComputationGraph.Edge, _ doc: inout SVGDocument, _ graph: ComputationGraph,
+        _ position: Positions, _ text: GraphText, marked: Bool
+    ) {
         guard let a = position[edge.from], let b = position[edge.to] else { return }
         let n = SVGDocument.number
         doc.add(

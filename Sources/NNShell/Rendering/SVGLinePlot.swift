@@ -27,7 +27,14 @@ enum SVGLinePlot {
     }
 
     static func panelHeight(_ panel: PlotPanel, legendRows: Int) -> Double {
-        30 + plotHeight + 50 + Double(legendRows) * 20 + Double(panel.notes.count + (panel.logFallbackNote == nil ? 0 : 1)) * 18 + 10
+        let notes = panel.notes.count + (panel.logFallbackNote == nil ? 0 : 1) + (rangeCaption(panel) == nil ? 0 : 1)
+        return 30 + plotHeight + 50 + Double(legendRows) * 20 + Double(notes) * 18 + 10
+    }
+
+    /// What a range line means, when some bucket holds several values.
+    static func rangeCaption(_ panel: PlotPanel) -> String? {
+        guard let most = panel.series.flatMap({ $0.spans.map(\.count) }).max(), most > 1 else { return nil }
+        return "each bucket of up to \(most) \(panel.xLabel)s is drawn from its minimum to its maximum (thin line); the line joins their means"
     }
 
     static func draw(_ panel: PlotPanel, number: Int, top: Double, legend: [[Int]], into document: inout SVGDocument) {
@@ -70,7 +77,7 @@ enum SVGLinePlot {
                 }
                 y += 20
             }
-            for note in (panel.logFallbackNote.map { [$0] } ?? []) + panel.notes {
+            for note in (rangeCaption(panel).map { [$0] } ?? []) + (panel.logFallbackNote.map { [$0] } ?? []) + panel.notes {
                 doc.add(SVGDocument.element("text", [("class", "note"), ("x", n(rect.x)), ("y", n(y)), ("fill", "#555555")], text: note))
                 y += 18
             }
@@ -87,6 +94,14 @@ enum SVGLinePlot {
         let colour = panel.namesSeries ? PlotStyle.svg(index) : PlotStyle.svg(index % 4)
         let strokeWidth = panel.namesSeries ? "1.8" : "1"
         document.group([("class", "series"), ("data-name", series.name), ("data-index", "\(index)"), ("data-count", "\(series.points.count)")]) { doc in
+            // A bucket of several values: a thin line from its minimum to its maximum.
+            for span in series.spans where span.count > 1 {
+                guard let low = position(((span.x0 + span.x1) / 2, span.low)), let high = position(((span.x0 + span.x1) / 2, span.high))
+                else { continue }
+                doc.add(SVGDocument.element("line", [("class", "range"), ("x1", n(low.0)), ("y1", n(low.1)), ("x2", n(high.0)),
+                                                     ("y2", n(high.1)), ("stroke", colour), ("stroke-width", "1"),
+                                                     ("stroke-opacity", "0.45"), ("data-count", "\(span.count)")]))
+            }
             var segment: [String] = []
             func flush() {
                 if segment.count == 1 { segment.append(segment[0]) }

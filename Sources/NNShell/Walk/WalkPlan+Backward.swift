@@ -72,7 +72,8 @@ extension WalkPlan {
         let uses = delta.terms.map { notation.delta($0.weight.layer, GradientText.toNode($0.weight)) }
         var symbolic: String, numbers: String
         if delta.terms.count <= 3 {
-            symbolic = zip(delta.terms, uses).map { "\(notation.parameter($0.weight))\(dot)\($1)" }.joined(separator: " + ")
+            symbolic = zip(delta.terms, uses).map { "\(notation.parameter($0.weight))\(dot)\($1)" }.joined(
+                separator: " + ")
             numbers = delta.terms.map { "\(number($0.weightValue))\(dot)\(number($0.delta))" }.joined(separator: " + ")
         } else {
             let w = notation.ascii ? "w\(k + 1)_\(j)m" : "w" + Notation.sup(k + 1) + Notation.sub(String(j)) + "ₘ"

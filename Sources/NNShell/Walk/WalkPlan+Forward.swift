@@ -194,8 +194,8 @@ extension WalkPlan {
 
     /// The rest of a batch, then the mean loss over its rows.
     mutating func addBatchSummary(walked: Int) {
-        if walked < traces.count {
-            let rest = traces.count - walked
+        if walked < rowCount {
+            let rest = rowCount - walked
             var step = WalkStep(
                 name: rest == 1
                     ? "row \(record.rows[walked] + 1): the last row of the batch, forward and backward the same way"
@@ -204,14 +204,15 @@ extension WalkPlan {
             step.notes.append(
                 rest == 1
                     ? "its loss: \(format(traces[walked].loss))"
-                    : "their losses: \(NetworkText.preview(traces[walked...].map(\.loss), format))")
+                    : "their losses: (" + traces[walked...].map { format($0.loss) }.joined(separator: ", ")
+                        + (rowCount > traces.count ? ", … \(rowCount - traces.count) more)" : ")"))
             steps.append(step)
         }
         var step = WalkStep(name: "L", kind: "the mean loss")
         let shown = traces.prefix(Self.detailedRows).map { format($0.loss) }
-        step.forms = ["the mean of the \(traces.count) rows' losses"]
+        step.forms = ["the mean of the \(rowCount) rows' losses"]
         step.numbers =
-            "(" + shown.joined(separator: " + ") + (traces.count > shown.count ? " + …" : "") + ")/\(traces.count)"
+            "(" + shown.joined(separator: " + ") + (rowCount > shown.count ? " + …" : "") + ")/\(rowCount)"
         step.value = record.loss
         steps.append(step)
     }

@@ -36,10 +36,10 @@ extension WalkPlan {
             "\(number(trace.deltas[k - 1][j - 1]))\(dot)\(number(factor(parameter, trace).value))"
         }
         if isBatch {
-            step.forms = ["the mean over the \(traces.count) rows of \(delta)\(dot)\(input)"]
+            step.forms = ["the mean over the \(rowCount) rows of \(delta)\(dot)\(input)"]
             step.numbers =
-                "(" + products.joined(separator: " + ") + (traces.count > products.count ? " + …" : "")
-                + ")/\(traces.count)"
+                "(" + products.joined(separator: " + ") + (rowCount > products.count ? " + …" : "")
+                + ")/\(rowCount)"
         } else {
             step.forms = ["\(delta)\(dot)\(input)"]
             if case .weight = parameter { step.numbers = products[0] }
@@ -51,9 +51,9 @@ extension WalkPlan {
             step.notes.append(penalty)
         }
         if record.frozen.contains(index) { step.notes.append("frozen: computed and shown, but not applied") }
-        let shownAt = (0..<min(traces.count, Self.detailedRows)).compactMap { deltaStep[[$0, k, j]] }.map { "[\($0)]" }
+        let shownAt = (0..<min(rowCount, Self.detailedRows)).compactMap { deltaStep[[$0, k, j]] }.map { "[\($0)]" }
         if !shownAt.isEmpty {
-            let at = shownAt.joined(separator: ", ") + (traces.count > shownAt.count ? ", …" : "")
+            let at = shownAt.joined(separator: ", ") + (rowCount > shownAt.count ? ", …" : "")
             let whose = isBatch ? "\(delta) of each row" : delta
             step.notes +=
                 first

@@ -20,6 +20,8 @@ struct WalkPlan {
 
     /// Rows walked in full; the rest of a batch is summarised.
     static let detailedRows = 3
+    /// Rows after those whose losses the summary lists.
+    static let previewedRows = 8
     /// Nodes of a layer walked one by one; wider layers show these and a summary.
     static let detailedNodes = 4
     /// Gradients of a layer walked one by one before a summary.
@@ -31,8 +33,13 @@ struct WalkPlan {
         self.data = data
         self.notation = notation
         self.format = format
-        traces = record.rows.map { network.trace(x: Array(data.features(row: $0)), y: Array(data.target(row: $0))) }
-        dead = Set(network.deadNodes(on: data).map { [$0.layer, $0.node] })
+        // Only the rows walked in full and the few whose losses the summary lists are traced.
+        traces = record.rows.prefix(Self.detailedRows + Self.previewedRows).map {
+            network.trace(x: Array(data.features(row: $0)), y: Array(data.target(row: $0)))
+        }
+        // Whether a relu is dead needs a forward pass over every row; skip it when that is heavy.
+        let affordable = data.count * network.parameterCount <= 50_000_000
+        dead = affordable ? Set(network.deadNodes(on: data).map { [$0.layer, $0.node] }) : []
     }
 
     /// Every sub-step of the update.
@@ -42,20 +49,23 @@ struct WalkPlan {
     ) -> [WalkStep] {
         var plan = WalkPlan(network: network, record: record, data: data, notation: notation, format: format)
         plan.addSample()
-        let walked = min(plan.traces.count, detailedRows)
+        let walked = min(plan.rowCount, detailedRows)
         for r in 0..<walked {
             plan.addForward(row: r)
             plan.addLoss(row: r)
             plan.addDeltas(row: r)
         }
-        if plan.traces.count > 1 { plan.addBatchSummary(walked: walked) }
+        if plan.rowCount > 1 { plan.addBatchSummary(walked: walked) }
         plan.addPenalty()
         plan.addGradients()
         plan.addMoves()
         return plan.steps
     }
 
-    var isBatch: Bool { traces.count > 1 }
+    /// The rows the update read (only the first few are traced).
+    var rowCount: Int { record.rows.count }
+
+    var isBatch: Bool { rowCount > 1 }
 
     /// `row 2: ` before a name when the update reads several rows.
     func label(_ r: Int) -> String { isBatch ? "row \(record.rows[r] + 1): " : "" }
