@@ -69,6 +69,7 @@ struct UpdateRule {
     func keepsFinite(_ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers, t: Int) -> Bool {
         if isPlain { return Matrix.stepIsFinite(p, g, eta: eta, count: count) }
         let (bias1, bias2) = biasCorrections(t: t)
+        if provesFinite(p, g, state, bias1: bias1) { return true }
         var sum = 0.0, start = 0
         if frozen.isEmpty {
             (sum, start) = vectorPass(UnsafeMutablePointer(mutating: p), g, state, bias1: bias1, bias2: bias2, commit: false)

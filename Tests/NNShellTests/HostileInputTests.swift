@@ -133,6 +133,25 @@ final class HostileInputTests: XCTestCase {
             message: "a perceptron learns by the trick, not by a derivative (step′ = 0 everywhere), so there is no gradient to check"),
     ]
 
+    /// The fault cases, for the document: what is done, what must hold, and where it is tested.
+    static let faults: [(String, String, String)] = [
+        ("a full disk (a 16 KB tmpfs) under `export json`", "the old file is whole, no temporary file, one-line message", "FileSafetyTests.testAFullDiskLeavesTheOldFileWhole"),
+        ("a file-size limit (`ulimit -f`)", "SIGXFSZ ignored, EFBIG reported, the old file whole", "FileSafetyTests.testAFileSizeLimitLeavesTheOldFileWhole"),
+        ("a full disk under the history file", "the history is as it was, one warning", "FaultTests.testAFullDiskKeepsTheHistoryFile"),
+        ("SIGTERM, SIGINT, SIGHUP during a long export", "the old or the whole new file, no temporary file", "FaultTests.testASignalDuringAnExportLeavesNoTemporaryFile"),
+        ("two shells at terminals typing in turn", "every line of both is in the history", "FaultTests.testTwoSessionsKeepEachOthersHistory"),
+        ("two sessions in two lessons", "the progress file has both", "LessonProgressTests.testTwoSessionsAtOnceLoseNothing"),
+        ("a symbolic link as the target", "the file it points to is replaced, the link stays", "FileSafetyTests.testASymlinkIsFollowedAndTheFileItPointsToIsReplaced"),
+        ("a 0600 target", "the mode stays 0600", "FileSafetyTests.testTheTargetsModeIsKept"),
+        ("`--script /dev/zero`, `--check /dev/zero`, a FIFO with no writer", "refused at once, status 1", "FaultTests.testSpecialFilesAreRefusedAtOnce"),
+        ("a FIFO in the lesson folder", "`lessons` does not hang", "FaultTests.testAFIFOInTheLessonFolderDoesNotHang"),
+        ("standard output `/dev/full` or closed", "status 1 and a message on standard error", "FaultTests.testAFailedWriteToStandardOutputIsStatusOneWithAMessage"),
+        ("standard input a directory or `/dev/zero`", "status 1 and a message", "FaultTests.testStandardInputThatIsNotAScript"),
+        ("`--ascii` over help, every help page, a lesson, errors", "every byte ASCII, no raw escape", "FaultTests.testASCIIOutputIsASCIIBytes"),
+        ("`ahead(100000, epochloss)` on 100,000 rows; Ctrl-C in a look ahead", "refused at once; stopped with a message", "BoundedWorkTests"),
+        ("`show gradients` after one step of 300-300-1 (21 MB before; about 2 KB now)", "a summary per layer with the commands for more", "SummarisedOutputTests"),
+    ]
+
     /// Everything a command could change, as text.
     func fingerprint(_ session: Session) -> String {
         let state = session.state
@@ -192,6 +211,8 @@ final class HostileInputTests: XCTestCase {
             let setup = row.setup.isEmpty ? "(nothing)" : row.setup.joined(separator: "; ")
             text += "| \(row.name) | \(setup) | \(cell(row.input)) | \(row.message.replacingOccurrences(of: "|", with: "\\|")) |\n"
         }
+        text += "\n## Faults\n\nCases that build their own conditions, each checked by the test named.\n\n| fault | what holds | test |\n|---|---|---|\n"
+        for fault in Self.faults { text += "| \(fault.0) | \(fault.1) | `\(fault.2)` |\n" }
         Golden.assertMatches(text, url)
     }
 

@@ -189,7 +189,7 @@ struct LessonPlayer {
     func render(_ template: Template) -> String {
         template.parts.map { part in
             switch part {
-            case .text(let text): return text
+            case .text(let text): return template.verbatim ? text : LessonTerms.unmarked(text)
             case .value(let expression, _):
                 do throws(ExpressionError) { return stage.format(try scope.evaluate(expression)) } catch { return "⟨\(error.message)⟩" }
             }

@@ -34,6 +34,10 @@ extension LiveScope {
             return Double(row + 1)
         case "params": return Double(network.parameterCount)
         case "layers": return Double(network.layerCount)
+        case "residual": return network.residual ? 1 : 0
+        case "sigmoids", "relus":
+            let kind: Activation = name == "sigmoids" ? .sigmoid : .relu
+            return Double(network.activations.filter { $0 == kind }.count)
         case "correct", "accuracy":
             guard (try? training.validateData()) != nil else { throw ExpressionError(message: "'\(name)' needs data that fits the network", column: column) }
             let right = LiveScope.correctCount(training)
