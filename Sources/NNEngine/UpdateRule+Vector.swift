@@ -52,7 +52,7 @@ extension UpdateRule {
     /// so every p − move is finite too. False means "not proven": the exact check then decides.
     @inline(__always)
     func provesFinite(_ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers, bias1: Double) -> Bool {
-        guard frozen.isEmpty, optimizer == .adam || optimizer == .rmsprop else { return false }
+        guard optimizer == .adam || optimizer == .rmsprop else { return false }
         let load = Matrix.load
         let scale = (optimizer == .adam ? (1 / bias1) * (eta / epsilon) : eta / epsilon) * 1e7
         guard scale.isFinite else { return false }

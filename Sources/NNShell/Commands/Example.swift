@@ -26,9 +26,9 @@ extension TextbookExample {
             next: "'step --walk' follows his post number by number;\n      'epoch 10000' reaches his 3.5e-5"),
         TextbookExample(
             name: "students", summary: "the course's 2-2-1 linear network on the students table",
-            source: "the course notes' worked example (iq, gpa -> salary; w = 1, b = 0, η = 0.1)",
+            source: "the course notes' worked example\n        (iq, gpa -> salary; w = 1, b = 0, η = 0.1)",
             commands: ["net 2-2-1 act=linear loss=mse init=1", "data students", "set lr 0.1"],
-            next: "'step' gives the nine textbook gradients; 'show gradients' writes each chain out"),
+            next: "'step' gives the nine textbook gradients;\n      'show gradients' writes each chain out"),
         TextbookExample(
             name: "placement", summary: "the course's 2-2-1 regression on the placement table",
             source: "the course notes' regression table (cgpa, resume score -> salary), as lesson 9 trains it",

@@ -10,6 +10,7 @@ extension Command {
         details: """
           show weights     every W^k with rows i (from) and columns j (to), and the biases
           show forward     the last forward pass, layer by layer: (W^k)^T a + b = z -> g(z) = O
+                           ('layer K' for one layer, --all for every value of a wide one)
           show gradients   every gradient of the last update as its chain-rule product, then
                            the simplified factors, then the numbers and the result; past 60
                            parameters, the largest per layer ('layer K', a NAME-PATTERN like
@@ -75,10 +76,11 @@ extension Command {
             }
             switch topic.text.lowercased() {
             case "forward":
-                try Arguments.expectAtMost(1, invocation.arguments, usage: "show forward")
+                let (layers, full) = try GradientSummary.forwardPart(Array(invocation.arguments.dropFirst()), network: training.network)
                 let rowText = "row \(record.rows.last! + 1)" + (record.isSingleSample ? "" : ", the last of the \(record.rows.count) rows in update \(record.update)")
                 return "forward pass of update \(record.update) (\(rowText)), with the parameters before the update:\n\n"
-                    + NetworkText.forward(record.trace, network: withParameters(training.network, record.parametersBefore), notation: notation, format: format)
+                    + NetworkText.forward(record.trace, network: withParameters(training.network, record.parametersBefore), notation: notation,
+                                          format: format, layers: layers, full: full)
             case "gradients", "deltas":
                 let network = withParameters(training.network, record.parametersBefore)
                 let words = Array(invocation.arguments.dropFirst())
