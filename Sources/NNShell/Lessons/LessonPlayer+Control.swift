@@ -41,8 +41,10 @@ extension LessonPlayer {
     /// Enter or `next`: on to the next page (a waiting question must be answered first).
     mutating func advance() {
         settle()
-        if session.open != nil {
-            return tell("A question is waiting: type your answer, or 'hint', 'solution' or 'skip'.")
+        if let open = session.open {
+            return tell(open.checkpoint.isTask
+                ? "A task is waiting: type commands to reach its goal, then 'check' (or 'hint', 'solution', 'skip')."
+                : "A question is waiting: type your answer, or 'hint', 'solution' or 'skip'.")
         }
         guard session.page + 1 < session.lesson.pages.count else { return complete() }
         begin(page: session.page + 1)

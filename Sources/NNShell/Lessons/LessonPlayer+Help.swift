@@ -51,7 +51,7 @@ extension LessonPlayer {
         session.log.append(.attempt("check", right: reached))
         if reached {
             say("\(context.ascii ? "" : "✓ ")Goal reached:\n" + lines.joined(separator: "\n"))
-            showSolution(open, heading: "Another way, for comparison:")
+            showSolution(open, heading: "The solution:")
             return resolve()
         }
         open.wrongAttempts += 1
