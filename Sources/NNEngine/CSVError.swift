@@ -68,7 +68,7 @@ public enum CSVError: Error, Equatable, Sendable {
         if case .duplicateColumn = self { true } else { false }
     }
 
-    private var summary: String {
+    public var summary: String {
         switch self {
         case .emptyFile: "the file is empty; expected a header row"
         case .noDataRows: "no data rows after the header"

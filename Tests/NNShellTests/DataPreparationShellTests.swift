@@ -82,9 +82,9 @@ final class DataPreparationShellTests: XCTestCase {
                      "iris.csv": "a,b,kind\n1,2,cat\n3,4,dog\n5,6,cow\n"]
         for (name, text) in files { try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8) }
         let cases: [(String, String)] = [
-            ("data load quote.csv", "quote.csv:2:2: line 2, column 2: stray '\"' in an unquoted field; quote the whole field and double any quote inside (\"\")"),
-            ("data load open.csv", "open.csv:2:2: line 2, column 2: a quote opened here is never closed"),
-            ("data load gap.csv", "gap.csv:2:2: line 2, column 2: missing value in column 'y'; every field needs a number"),
+            ("data load quote.csv", "quote.csv:2:2: stray '\"' in an unquoted field; quote the whole field and double any quote inside (\"\")"),
+            ("data load open.csv", "open.csv:2:2: a quote opened here is never closed"),
+            ("data load gap.csv", "gap.csv:2:2: missing value in column 'y'; every field needs a number"),
             // x1*x2 makes the file's two inputs three
             ("data load iris.csv", "iris.csv has 3 classes in 'kind' (cat, cow, dog), but the network 3-3-1 has 1 output; "
                 + "build one with 3 outputs, for example 'net 3-8-3 act=sigmoid,softmax loss=cce'"),

@@ -21,7 +21,8 @@ extension Command {
             data = try CSV.parse(text, name: name, targets: targets, separator: separator)
         } catch {
             let place = "\(error.line.map { "\($0):" } ?? "")\(error.column.map { "\($0):" } ?? "")"
-            throw ShellError.file("\(pathToken.text):\(place) \(error.message)")
+            // FILE:LINE:COLUMN: says where once; the message itself then need not say it again.
+            throw ShellError.file("\(pathToken.text):\(place) \(place.isEmpty ? error.message : error.summary)")
         }
         try state.setData(data)
         // Names come from the file: shown as one line, escaped and cut (PlainText.message).

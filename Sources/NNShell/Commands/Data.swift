@@ -134,7 +134,13 @@ extension Command {
             throw ShellError.syntax("the row has \(x.count) input\(x.count == 1 ? "" : "s")\(computed) -> \(y.count) target\(y.count == 1 ? "" : "s"), but the \(network.sizes.map(String.init).joined(separator: "-")) network takes \(network.inputCount) -> \(network.outputCount)", column: rest.first?.column)
         }
         var data = state.pendingData ?? .empty(features: x.count, targets: y.count)
+        var note = ""
         if data.isEmpty, data.featureCount != x.count || data.targetCount != y.count {
+            data = .empty(features: x.count, targets: y.count)
+        } else if state.training != nil, data.featureCount != x.count || data.targetCount != y.count {
+            // The row fits the network (checked above) but not data kept from before: it starts new data.
+            note = "; \(data.name == "your data" ? "your earlier rows" : "the \(data.name) data") did not fit this network, "
+                + "so this row starts new data"
             data = .empty(features: x.count, targets: y.count)
         }
         guard data.featureCount == x.count, data.targetCount == y.count else {
@@ -142,6 +148,6 @@ extension Command {
         }
         data.append(features: x, targets: y)
         try state.setData(data)
-        return "row \(data.count) added; \(counted(data.count, "row")) in all\n"
+        return "row \(data.count) added; \(counted(data.count, "row")) in all\(note)\n"
     }
 }
