@@ -39,6 +39,8 @@ final class GlossaryTests: XCTestCase {
         XCTAssertTrue(session.evaluate("help epoch").output.contains("\nthe term:\nepoch (also: epochs, pass)"))
         XCTAssertEqual(session.evaluate("what is sigmoyd").error?.message, "no command or glossary term 'sigmoyd'; did you mean 'sigmoid'?")
         XCTAssertTrue(session.evaluate("what is").output.hasPrefix("terms (type 'what is TERM' or 'help TERM'):\n  deep learning,"))
+        XCTAssertTrue(session.evaluate("what is undo").output.hasPrefix("'undo' is a command: "), "a command is not a term")
+        XCTAssertEqual(Glossary.find("gradcheck")?.term, "gradient check")
     }
 
     func testTheCheckerWarnsOfATermUsedBeforeItIsDefined() {
