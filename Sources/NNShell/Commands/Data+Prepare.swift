@@ -44,7 +44,7 @@ extension Command {
             return "\(share): the test set will be that share of the data you choose\n"
         }
         let test = split.testCount(rows: data.count)
-        return "held out \(test) of \(counted(data.count, "row")) as the test set (\(share)); "
+        return "held out \(test) of \(counted(data.count, "row")) as the test set (\(share));\n"
             + "training uses the other \(data.count - test)\n"
             + (test == 0 ? "(a split needs at least 2 rows)\n" : "")
     }

@@ -111,7 +111,7 @@ extension Command {
         state.pendingSettings = settings
         state.initName = initializer.name
         state.lastRun = nil
-        var lines = ["built \(describe(network))", "  \(network.parameterCount) trainable parameters, init=\(initializer.name)\(seed != 0 ? ", seed=\(seed)" : "")"]
+        var lines = [Self.fitted("built \(describe(network))"), "  \(network.parameterCount) trainable parameters, init=\(initializer.name)\(seed != 0 ? ", seed=\(seed)" : "")"]
         if residual { lines.append("  " + shortcutSummary(network, notation: invocation.notationFor(state))) }
         if let raw = state.pendingData, !raw.isEmpty {
             let prepared = state.preparation.prepared(raw)
@@ -196,5 +196,10 @@ extension Command {
         let arrows = layers.map { "\(name($0 - 1)) \(notation.arrow) \(name($0))" }
         let rule = notation.ascii ? "O^k = g(z^k) + O^(k-1)" : "Oᵏ = g(zᵏ) + Oᵏ⁻¹"
         return "shortcuts: \(arrows.joined(separator: ", ")) (\(rule))"
+    }
+
+    /// "built a … network (act=…)" with the parenthesis on a line of its own when the whole is wider than 80 columns.
+    static func fitted(_ line: String) -> String {
+        line.displayWidth > 80 ? line.replacing(" (act=", with: "\n  (act=") : line
     }
 }

@@ -7,6 +7,7 @@ enum LessonNames {
     static let values: [String: String] = [
         "loss": "the loss of the last update (the mean over its rows)",
         "meanloss": "the mean loss over every row with the parameters as they are now",
+        "testloss": "the mean loss over the test rows held out by 'data split', with the parameters now",
         "epochloss": "the mean loss of the last finished epoch",
         "epochs": "how many passes over the data are finished",
         "updates": "how many updates have been made",
