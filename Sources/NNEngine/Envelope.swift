@@ -90,9 +90,18 @@ public struct Envelope: Sendable {
         let firstIndex = count - stored + 1, start = ringStart, capacity = Self.ringCapacity, stride = ringStride
         ring.withUnsafeBufferPointer { r in
             old.withUnsafeMutableBufferPointer { o in
-                for k in 0..<n {
+                var k = 0
+                while k < n {
                     let slot = (start + k) % capacity
-                    state.fold(index: firstIndex + k, values: r.baseAddress! + slot * stride, into: o.baseAddress!)
+                    // Most values only widen the last bucket: do those in a tight run.
+                    let run = min(n - k, capacity - slot, state.room(o.baseAddress!))
+                    if run > 0 {
+                        state.extend(o.baseAddress!, first: firstIndex + k, values: r.baseAddress! + slot * stride, count: run)
+                        k += run
+                    } else {
+                        state.fold(index: firstIndex + k, values: r.baseAddress! + slot * stride, into: o.baseAddress!)
+                        k += 1
+                    }
                 }
             }
         }
