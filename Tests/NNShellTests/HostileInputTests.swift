@@ -125,7 +125,7 @@ final class HostileInputTests: XCTestCase {
         Row(name: "a symbolic link loop", setup: students, input: "data load loop.csv",
             message: "cannot read 'loop.csv': too many levels of symbolic links"),
         Row(name: "a CSV over the size limit", setup: students, input: "data load huge.csv",
-            message: "cannot read 'huge.csv': it is larger than 64 MB, the limit for a CSV file"),
+            message: "cannot read 'huge.csv': it is larger than 256 MB, the limit for a CSV file"),
         Row(name: "normalize values near 1e308", setup: ["net 1-1", "data load big.csv"], input: "data normalize",
             message: "cannot normalize 'x1': its mean is inf, not a finite number; the values are too large to standardise, so scale them down first"),
         Row(name: "undo with nothing to undo", setup: ["net 2-2-1"], input: "undo", message: "nothing to undo: no update has been made"),

@@ -20,6 +20,7 @@ extension Command {
         do {
             data = try CSV.parse(text, name: name, targets: targets, separator: separator)
         } catch {
+            // FILE:LINE:COL: once, as compilers write it, then what is wrong.
             let place = "\(error.line.map { "\($0):" } ?? "")\(error.column.map { "\($0):" } ?? "")"
             // FILE:LINE:COLUMN: says where once; the message itself then need not say it again.
             throw ShellError.file("\(pathToken.text):\(place) \(place.isEmpty ? error.message : error.summary)")
