@@ -434,7 +434,7 @@ def main():
             if kind == "rate":
                 r = (EXPECTED_UPDATES[w] / t_nn) / (EXPECTED_UPDATES[w] / t_p)
                 measured = (f"nnstep {fmt_rate(EXPECTED_UPDATES[w] / t_nn)}, {p} "
-                            f"{fmt_rate(EXPECTED_UPDATES[w] / t_p)}: {r:,.0f}×" if r >= 10 else f"{fmt_rate(EXPECTED_UPDATES[w] / t_p)}: {r:.2f}×")
+                            f"{fmt_rate(EXPECTED_UPDATES[w] / t_p)}: " + (f"{r:,.0f}×" if r >= 10 else f"{r:.2f}×"))
                 target = f"≥ {GOALS[goal_key]:.0f}×" if is_goal else "(no goal)"
                 result = verdict(r >= GOALS[goal_key]) if is_goal else "info"
                 rows.append((f"{w}: updates/s vs {p}", measured, target, result))

@@ -84,7 +84,9 @@ extension BuiltinData {
     public static func plane(_ x1: Double, _ x2: Double) -> Double { 0.6 * x1 - 0.4 * x2 + 0.1 }
 
     /// The bumps of `data multigauss` (centre x1, centre x2, height), each a Gaussian of width 0.35.
-    public static let bumps: [(Double, Double, Double)] = [(-0.5, -0.5, 1), (0.5, 0.5, 1), (-0.5, 0.5, -1), (0.5, -0.5, -1)]
+    public static let bumps: [(Double, Double, Double)] = [
+        (-0.5, -0.5, 1), (0.5, 0.5, 1), (-0.5, 0.5, -1), (0.5, -0.5, -1),
+    ]
 
     /// The surface of `data multigauss`: y = Σ h·exp(−((x1 − c1)² + (x2 − c2)²) / (2·0.35²)).
     public static func multigauss(_ x1: Double, _ x2: Double) -> Double {

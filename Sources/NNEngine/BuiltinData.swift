@@ -18,7 +18,9 @@ public enum BuiltinData {
     ]
 
     /// The generators among ``names``.
-    public static let generators: [String] = ["line", "circles", "moons", "spiral", "gauss", "xorcloud", "plane", "multigauss"]
+    public static let generators: [String] = [
+        "line", "circles", "moons", "spiral", "gauss", "xorcloud", "plane", "multigauss",
+    ]
 
     /// The number of rows a generator makes when no count is given.
     public static func defaultCount(_ name: String) -> Int? {

@@ -26,7 +26,9 @@ public enum CSV {
                              separator: CSVSeparator? = nil) throws(CSVError) -> DataSet {
         var text = text
         let result = text.withUTF8 { bytes in
-            Result { () throws(CSVError) in try parse(bytes: bytes, name: name, targets: targets, separator: separator) }
+            Result { () throws(CSVError) in
+                try parse(bytes: bytes, name: name, targets: targets, separator: separator)
+            }
         }
         return try result.get()
     }

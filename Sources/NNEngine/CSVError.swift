@@ -68,7 +68,7 @@ public enum CSVError: Error, Equatable, Sendable {
         if case .duplicateColumn = self { true } else { false }
     }
 
-    private var summary: String {
+    public var summary: String {
         switch self {
         case .emptyFile: "the file is empty; expected a header row"
         case .noDataRows: "no data rows after the header"
@@ -82,9 +82,11 @@ public enum CSVError: Error, Equatable, Sendable {
         case .wrongFieldCount(_, _, let expected, let found):
             "expected \(expected) fields like the header, found \(found)"
         case .notANumber(let text, _, _):
-            "expected a number, found '\(text)'" + (text.first?.isLetter == true ? "; only a target column may hold words" : "")
+            "expected a number, found '\(text)'"
+                + (text.first?.isLetter == true ? "; only a target column may hold words" : "")
         case .missingValue(let text, let name, _, _):
-            (text.isEmpty ? "missing value" : "missing value '\(text)'") + " in column '\(name)'; every field needs a number"
+            (text.isEmpty ? "missing value" : "missing value '\(text)'")
+                + " in column '\(name)'; every field needs a number"
         case .nonFiniteNumber(let text, _, _): "non-finite number '\(text)'"
         case .strayQuote: "stray '\"' in an unquoted field; quote the whole field and double any quote inside (\"\")"
         case .textAfterQuote: "text after a closing quote; expected a separator or the end of the line"

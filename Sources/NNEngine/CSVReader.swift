@@ -71,7 +71,9 @@ struct CSVReader {
     }
 
     @inline(__always) private mutating func consumeLineEnd() {
-        if bytes[position] == Self.carriageReturn, position + 1 < end, bytes[position + 1] == Self.newline { position += 1 }
+        if bytes[position] == Self.carriageReturn, position + 1 < end, bytes[position + 1] == Self.newline {
+            position += 1
+        }
         position += 1
         line += 1
     }
@@ -144,7 +146,8 @@ struct CSVReader {
     @inline(__always)
     mutating func readNumber(column: Int) throws(CSVError) -> Double? {
         let start = skipBlanks(from: position)
-        if start < end, bytes[start] != Self.quote, case .number(let value, let stop) = CSVNumber.scan(bytes, from: start, to: end) {
+        if start < end, bytes[start] != Self.quote,
+           case .number(let value, let stop) = CSVNumber.scan(bytes, from: start, to: end) {
             let after = skipBlanks(from: stop)
             if isFieldEnd(after), value.isFinite {
                 position = after

@@ -40,7 +40,9 @@ extension CSVReader {
             if byte == Self.quote { quoted.toggle() }
             if !quoted {
                 if byte == Self.newline || byte == Self.carriageReturn { break }
-                if let separator = CSVSeparator(byte: byte) { counts[CSVSeparator.allCases.firstIndex(of: separator)!] += 1 }
+                if let separator = CSVSeparator(byte: byte) {
+                    counts[CSVSeparator.allCases.firstIndex(of: separator)!] += 1
+                }
             }
             i += 1
         }

@@ -38,7 +38,8 @@ struct CSVTable {
             let slot = slots[column]
             if slot < 0 {
                 guard let value = try reader.readNumber(column: column + 1) else {
-                    throw Self.fieldError(reader.text(reader.lastField), name: header[column], line: reader.lastFieldLine,
+                    throw Self.fieldError(reader.text(reader.lastField), name: header[column],
+                                          line: reader.lastFieldLine,
                                           column: column + 1)
                 }
                 inputs.append(value)
@@ -70,7 +71,9 @@ struct CSVTable {
             }
             wordSlot = slot
         }
-        guard wordSlot == slot else { throw Self.fieldError(text, name: header[column], line: line, column: column + 1) }
+        guard wordSlot == slot else {
+            throw Self.fieldError(text, name: header[column], line: line, column: column + 1)
+        }
         if let number = classNumbers[text] { return Double(number) }
         classNumbers[text] = classOrder.count
         classOrder.append(text)

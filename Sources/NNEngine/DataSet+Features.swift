@@ -18,7 +18,9 @@ public enum FeatureCross: Sendable, Equatable, Hashable {
         if key.hasSuffix("^2"), let k = Self.input(key.dropLast(2)) {
             self = .square(k)
         } else if let star = key.firstIndex(of: "*") {
-            guard let j = Self.input(key[..<star]), let k = Self.input(key[key.index(after: star)...]) else { return nil }
+            guard let j = Self.input(key[..<star]), let k = Self.input(key[key.index(after: star)...]) else {
+                return nil
+            }
             self = j == k ? .square(j) : .product(j, k)
         } else if key.hasPrefix("sin("), key.hasSuffix(")"), let k = Self.input(key.dropFirst(4).dropLast()) {
             self = .sine(k)
@@ -31,7 +33,9 @@ public enum FeatureCross: Sendable, Equatable, Hashable {
 
     /// `x3` → 2; nil unless it is `x` and a whole number from 1.
     private static func input(_ text: Substring) -> Int? {
-        guard text.first == "x", let k = Int(text.dropFirst()), k >= 1, text.dropFirst().allSatisfy(\.isNumber) else { return nil }
+        guard text.first == "x", let k = Int(text.dropFirst()), k >= 1, text.dropFirst().allSatisfy(\.isNumber) else {
+            return nil
+        }
         return k - 1
     }
 
@@ -71,7 +75,8 @@ extension DataSet {
     /// that every cross's ``FeatureCross/inputsNeeded`` is at most `featureCount`.
     public func withFeatures(_ crosses: [FeatureCross]) -> DataSet {
         guard !crosses.isEmpty else { return self }
-        precondition(crosses.allSatisfy { $0.inputsNeeded <= featureCount }, "A feature cross names an input the data lacks.")
+        precondition(crosses.allSatisfy { $0.inputsNeeded <= featureCount },
+                     "A feature cross names an input the data lacks.")
         var values: [Double] = []
         values.reserveCapacity(count * (featureCount + crosses.count))
         for row in 0..<count {

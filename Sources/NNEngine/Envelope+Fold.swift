@@ -26,6 +26,31 @@ struct FoldState {
         }
     }
 
+    /// How many more values the last unmerged bucket takes before it is full.
+    @inline(__always)
+    func room(_ o: UnsafeMutablePointer<Double>) -> Int {
+        guard end > head else { return 0 }
+        let b = o + (end - 1) * stride
+        return width - (Int(b[1]) - Int(b[0]) + 1)
+    }
+
+    /// Adds `count` consecutive values, from index `first`, to the last unmerged bucket (which has the room).
+    @inline(__always)
+    func extend(_ o: UnsafeMutablePointer<Double>, first: Int, values v: UnsafePointer<Double>, count: Int) {
+        let b = o + (end - 1) * stride, rowStride = s + 1
+        let low = b + 4, high = b + 4 + s, sum = b + 4 + 2 * s
+        for r in 0..<count {
+            let x = v + r * rowStride + 1
+            for j in 0..<s {
+                low[j] = Swift.min(low[j], x[j])
+                high[j] = Swift.max(high[j], x[j])
+                sum[j] += x[j]
+            }
+        }
+        b[1] = Double(first + count - 1)
+        b[3] = v[(count - 1) * rowStride]
+    }
+
     @inline(__always)
     func extend(_ b: UnsafeMutablePointer<Double>, index: Int, values v: UnsafePointer<Double>) {
         b[1] = Double(index); b[3] = v[0]
@@ -42,7 +67,8 @@ struct FoldState {
         let x = o + head * stride, y = x + stride, t = o + merged * stride
         let first = x[0], firstTag = x[2], last = y[1], lastTag = y[3]
         for j in 0..<s {
-            let l1 = x[4 + j], l2 = y[4 + j], h1 = x[4 + s + j], h2 = y[4 + s + j], sum = x[4 + 2 * s + j] + y[4 + 2 * s + j]
+            let l1 = x[4 + j], l2 = y[4 + j], h1 = x[4 + s + j], h2 = y[4 + s + j]
+            let sum = x[4 + 2 * s + j] + y[4 + 2 * s + j]
             t[4 + j] = l2 < l1 ? l2 : l1
             t[4 + s + j] = h2 > h1 ? h2 : h1
             t[4 + 2 * s + j] = sum

@@ -90,9 +90,19 @@ public struct Envelope: Sendable {
         let firstIndex = count - stored + 1, start = ringStart, capacity = Self.ringCapacity, stride = ringStride
         ring.withUnsafeBufferPointer { r in
             old.withUnsafeMutableBufferPointer { o in
-                for k in 0..<n {
+                var k = 0
+                while k < n {
                     let slot = (start + k) % capacity
-                    state.fold(index: firstIndex + k, values: r.baseAddress! + slot * stride, into: o.baseAddress!)
+                    // Most values only widen the last bucket: do those in a tight run.
+                    let run = min(n - k, capacity - slot, state.room(o.baseAddress!))
+                    if run > 0 {
+                        let values = r.baseAddress! + slot * stride
+                        state.extend(o.baseAddress!, first: firstIndex + k, values: values, count: run)
+                        k += run
+                    } else {
+                        state.fold(index: firstIndex + k, values: r.baseAddress! + slot * stride, into: o.baseAddress!)
+                        k += 1
+                    }
                 }
             }
         }
@@ -123,8 +133,9 @@ public struct Envelope: Sendable {
 
     private func oldBucket(_ slot: Int, series: Int) -> Bucket {
         let b = slot * oldStride, first = Int(old[b]), last = Int(old[b + 1])
-        return Bucket(first: first, last: last, firstTag: Int(old[b + 2]), lastTag: Int(old[b + 3]), min: old[b + 4 + series],
-                      max: old[b + 4 + seriesCount + series], mean: old[b + 4 + 2 * seriesCount + series] / Double(last - first + 1))
+        let low = old[b + 4 + series], high = old[b + 4 + seriesCount + series]
+        let mean = old[b + 4 + 2 * seriesCount + series] / Double(last - first + 1)
+        return Bucket(first: first, last: last, firstTag: Int(old[b + 2]), lastTag: Int(old[b + 3]), min: low, max: high, mean: mean)
     }
 
     /// Where the `r`-th value of its own (0 = the oldest) starts in the ring.
@@ -140,7 +151,8 @@ public struct Envelope: Sendable {
         let firstRecent = count - recentCount + 1
         for r in 0..<recentCount {
             let p = ringSlot(r), v = ring[p + 1 + series], tag = Int(ring[p])
-            result.append(Bucket(first: firstRecent + r, last: firstRecent + r, firstTag: tag, lastTag: tag, min: v, max: v, mean: v))
+            let index = firstRecent + r
+            result.append(Bucket(first: index, last: index, firstTag: tag, lastTag: tag, min: v, max: v, mean: v))
         }
         return result
     }
@@ -150,13 +162,16 @@ public struct Envelope: Sendable {
         guard index >= 1, index <= count else { return nil }
         let firstRecent = count - recentCount + 1
         if index >= firstRecent { return ring[ringSlot(index - firstRecent) + 1 + series] }
-        guard let bucket = settled.buckets(series: series).first(where: { $0.last >= index }), bucket.count == 1 else { return nil }
+        let bucket = settled.buckets(series: series).first { $0.last >= index }
+        guard let bucket, bucket.count == 1 else { return nil }
         return bucket.mean
     }
 
     /// The newest values of `series` (at most `limit`), oldest first, as (tag, value).
     public func recent(series: Int, limit: Int) -> [(tag: Int, value: Double)] {
-        (recentCount - min(limit, recentCount) ..< recentCount).map { r in (Int(ring[ringSlot(r)]), ring[ringSlot(r) + 1 + series]) }
+        (recentCount - min(limit, recentCount) ..< recentCount).map { r in
+            (Int(ring[ringSlot(r)]), ring[ringSlot(r) + 1 + series])
+        }
     }
 
     /// The newest value of `series`.

@@ -14,6 +14,8 @@ public struct Recorder: Sendable, Equatable {
     /// The storage indices of the parameters whose values are recorded.
     public let tracked: [Int]
     private let trackedSlot: [Int: Int]
+    /// True when the followed parameters are the first ones in storage order (a small network's all).
+    private let tracksAPrefix: Bool
     public let parameterCount: Int
     public let layerCount: Int
     public private(set) var updates: Envelope
@@ -27,10 +29,12 @@ public struct Recorder: Sendable, Equatable {
         } else {
             let perLayer = max(1, Self.trackedLimit / layerRanges.count)
             tracked = layerRanges.flatMap { range in
-                range.count <= perLayer ? Array(range) : (0..<perLayer).map { range.lowerBound + $0 * range.count / perLayer }
+                range.count <= perLayer ? Array(range)
+                    : (0..<perLayer).map { range.lowerBound + $0 * range.count / perLayer }
             }
         }
         trackedSlot = Dictionary(uniqueKeysWithValues: tracked.enumerated().map { ($1, $0) })
+        tracksAPrefix = tracked == Array(0..<tracked.count)
         updates = Envelope(seriesCount: 1 + layerCount + tracked.count)
         epochs = Envelope(seriesCount: 1)
     }
@@ -44,7 +48,7 @@ public struct Recorder: Sendable, Equatable {
     @inline(__always)
     mutating func record(update: Int, loss: Double, parameters values: UnsafePointer<Double>,
                          gradient: UnsafePointer<Double>, layerRanges: UnsafeBufferPointer<Range<Int>>) {
-        let layers = layerCount
+        let layers = layerCount, prefix = tracksAPrefix, count = tracked.count
         tracked.withUnsafeBufferPointer { followed in
             updates.append(tag: update) { slot in
                 slot[0] = loss
@@ -54,7 +58,8 @@ public struct Recorder: Sendable, Equatable {
                     slot[1 + k] = sum.squareRoot()
                 }
                 let base = slot + 1 + layers
-                for (j, index) in followed.enumerated() { base[j] = values[index] }
+                if prefix { base.update(from: values, count: count); return }
+                for j in 0..<count { base[j] = values[followed[j]] }
             }
         }
     }

@@ -90,6 +90,7 @@ extension Training {
         passLoss = state.passLoss
         passSamples = state.passSamples
         undoLog.removeAfter(target)
+        forgetHandEdits(after: target)
         recorder.truncate(after: target)
         testLosses.truncate(after: target)
         lastStep = explainUpdate(target)
@@ -98,6 +99,7 @@ extension Training {
 
     /// Back to the parameters the network started with; the history starts again.
     public mutating func reset() {
+        handEdits = []
         network.parameters = initialParameters
         optimizerState = OptimizerState(settings.optimizer, count: network.parameterCount)
         updateCount = 0

@@ -107,10 +107,12 @@ extension Training {
                              test: DataSet?, testLosses: inout TestLossHistory, settings: TrainingSettings, recording: Bool, length: RunLength, interval: Int,
                              observer: ((RunProgress) -> Bool)?) -> RunReport {
         var run = LoopState(settings: settings, data: data, cursor: cursor, undo: undo, updateCount: updateCount)
-        let rule = UpdateRule(settings: settings, network: network)
-        let layerRanges = rule.weightRanges
+        var setup = UpdateRule(settings: settings, network: network)
+        let layerRanges = setup.weightRanges
         let perceptron = network.isPerceptron, n = data.count
         if optimizer.optimizer != settings.optimizer { optimizer = OptimizerState(settings.optimizer, count: network.parameterCount) }
+        setup.keepFrozen(network.parameters, optimizer)
+        let rule = setup
         var t = optimizer.t
         defer { optimizer.t = t }
         let optimizerKind = optimizer.optimizer

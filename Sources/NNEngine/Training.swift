@@ -31,6 +31,8 @@ public struct Training: Sendable {
     public internal(set) var cursor = Cursor()
     /// The last update, explained; nil before the first update or when it is out of the undo window.
     public internal(set) var lastStep: StepRecord?
+    /// Parameters set by hand, oldest first, each with the update count it was made at.
+    public internal(set) var handEdits: [HandEdit] = []
     public internal(set) var recorder: Recorder
     var undoLog: UndoLog
     /// The most memory, in bytes, that undo checkpoints and the plot record may take
@@ -73,17 +75,22 @@ public struct Training: Sendable {
     }
 
     /// Sets one parameter by hand. The value becomes part of the starting point for `reset`
-    /// only when no update has been made yet.
+    /// only when no update has been made yet. The last update's record stays (it was computed
+    /// before the change; see `handEdits`), and `undoHandEdit` takes the change back on its own.
     /// Undo still reaches back past the change: a checkpoint is taken at once.
     public mutating func setParameter(at index: Int, to value: Double) {
+        handEdits.append(HandEdit(update: updateCount, index: index, before: network.parameters[index], after: value))
         network.parameters[index] = value
         if updateCount == 0 { initialParameters[index] = value }
-        lastStep = nil
-        if recording {
-            network.parameters.withUnsafeBufferPointer {
-                undoLog.push($0.baseAddress!, update: updateCount, cursor: cursor, settings: settings, optimizer: optimizerState,
-                             pass: .init(loss: passLoss, samples: passSamples))
-            }
+        checkpointNow()
+    }
+
+    /// Keeps the state as it is now for undo (after a change by hand).
+    mutating func checkpointNow() {
+        guard recording else { return }
+        network.parameters.withUnsafeBufferPointer {
+            undoLog.push($0.baseAddress!, update: updateCount, cursor: cursor, settings: settings, optimizer: optimizerState,
+                         pass: .init(loss: passLoss, samples: passSamples))
         }
     }
 

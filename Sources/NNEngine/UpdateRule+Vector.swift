@@ -45,4 +45,42 @@ extension UpdateRule {
         }
         return (acc.sum(), i)
     }
+
+    /// A sufficient test that RMSprop's or Adam's update keeps everything finite, without its
+    /// square roots and divisions: the new states are finite, every |p| ≤ 1e307 and every move is
+    /// at most 1e300, since √(·) + ε ≥ ε bounds |move| by η·|G|/ε (RMSprop) or η·|m̂|/ε (Adam),
+    /// so every p − move is finite too. False means "not proven": the exact check then decides.
+    @inline(__always)
+    func provesFinite(_ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers, bias1: Double) -> Bool {
+        guard optimizer == .adam || optimizer == .rmsprop else { return false }
+        let load = Matrix.load
+        let scale = (optimizer == .adam ? (1 / bias1) * (eta / epsilon) : eta / epsilon) * 1e7
+        guard scale.isFinite else { return false }
+        var acc = Vector(), largest = Vector(), i = 0
+        while i + 8 <= count {
+            let gi = load(g + i), pi = load(p + i)
+            let first: Vector, second: Vector
+            if optimizer == .adam {
+                first = beta1 * load(state.first! + i) + (1 - beta1) * gi
+                second = beta2 * load(state.second! + i) + (1 - beta2) * (gi * gi)
+            } else {
+                first = gi
+                second = alpha * load(state.second! + i) + (1 - alpha) * (gi * gi)
+            }
+            acc += (first - first) + (second - second) + (pi - pi)
+            largest = pointwiseMax(largest, pointwiseMax(pointwiseMax(first, -first) * scale, pointwiseMax(pi, -pi)))
+            i += 8
+        }
+        guard acc.sum() == 0, largest.max() <= 1e307 else { return false }
+        while i < count {
+            let first = optimizer == .adam ? beta1 * state.first![i] + (1 - beta1) * g[i] : g[i]
+            let second = optimizer == .adam ? beta2 * state.second![i] + (1 - beta2) * (g[i] * g[i])
+                : alpha * state.second![i] + (1 - alpha) * (g[i] * g[i])
+            guard first.isFinite, second.isFinite, p[i].isFinite, abs(first) * scale <= 1e307, abs(p[i]) <= 1e307 else {
+                return false
+            }
+            i += 1
+        }
+        return true
+    }
 }

@@ -1,14 +1,18 @@
 /// How one update moves the parameters once G is known: the penalty's gradient is added to
 /// G, then the optimiser turns G into each parameter's move.
 ///
-/// The plain rule, `p ← p − η·G` for every parameter (sgd, nothing frozen), is one vector
-/// pass. Frozen parameters keep their values and their optimiser state: their G is still
-/// computed, and the update skips them.
+/// Plain sgd is one vector pass, p ← p − η·G, and the other optimisers run eight parameters
+/// at a time. Frozen parameters keep their values and their optimiser state: their G is still
+/// computed, and after each update they get back what they had when the run began.
 struct UpdateRule {
     let eta: Double
     let count: Int
     /// One flag per parameter, true when it is frozen; empty when nothing is.
     let frozen: [Bool]
+    /// The frozen parameters' indices, and for each its value, first and second state when the
+    /// run began (`keepFrozen`).
+    let frozenIndices: [Int]
+    private(set) var frozenValues: [Double] = []
     let optimizer: Optimizer
     let momentum, alpha, beta1, beta2, epsilon: Double
     let l1, l2: Double
@@ -23,6 +27,7 @@ struct UpdateRule {
                                                     settings.epsilon)
         (l1, l2) = (settings.l1, settings.l2)
         weightRanges = (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] }
+        frozenIndices = settings.frozen.filter { $0 < network.parameterCount }
         if settings.frozen.isEmpty {
             frozen = []
         } else {
@@ -32,8 +37,6 @@ struct UpdateRule {
         }
     }
 
-    /// True when the rule is `p ← p − η·G` for every parameter.
-    var isPlain: Bool { frozen.isEmpty && optimizer == .sgd }
     var hasPenalty: Bool { l1 != 0 || l2 != 0 }
 
     @inline(__always) func isFrozen(_ i: Int) -> Bool { !frozen.isEmpty && frozen[i] }
@@ -62,36 +65,31 @@ struct UpdateRule {
         }
     }
 
-    /// Whether every parameter the update moves, and its new state, stay finite. Each new
-    /// value v adds v − v (0 when finite, NaN otherwise) to a sum, with no early exit, so the
-    /// loops stay as simple as the update's own.
+    /// Whether every parameter the update moves, and its new state, stay finite (and every
+    /// gradient, frozen or not). The fast tests run over every parameter as if none were frozen:
+    /// when all those values are finite, so are the ones that matter; otherwise the exact test,
+    /// which skips the frozen parameters' moves, decides.
     @inline(__always)
     func keepsFinite(_ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers, t: Int) -> Bool {
-        if isPlain { return Matrix.stepIsFinite(p, g, eta: eta, count: count) }
+        if optimizer == .sgd {
+            if Matrix.stepIsFinite(p, g, eta: eta, count: count) { return true }
+            return !frozen.isEmpty && firstNonFinite(p, g, state, t: t) == nil
+        }
         let (bias1, bias2) = biasCorrections(t: t)
-        var sum = 0.0, start = 0
-        if frozen.isEmpty {
-            (sum, start) = vectorPass(UnsafeMutablePointer(mutating: p), g, state, bias1: bias1, bias2: bias2, commit: false)
-        }
+        if provesFinite(p, g, state, bias1: bias1) { return true }
+        if everyNewValueIsFinite(p, g, state, bias1: bias1, bias2: bias2) { return true }
+        return !frozen.isEmpty && firstNonFinite(p, g, state, t: t) == nil
+    }
+
+    /// Sums v − v over every new value, each of them computed as if nothing were frozen.
+    func everyNewValueIsFinite(_ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers,
+                               bias1: Double, bias2: Double) -> Bool {
+        var (sum, start) = vectorPass(UnsafeMutablePointer(mutating: p), g, state, bias1: bias1, bias2: bias2, commit: false)
         @inline(__always) func add(_ v: Double) { sum += v - v }
-        switch optimizer {
-        case .sgd:
-            eachFree { i in add(p[i] - eta * g[i]) }
-        case .momentum:
-            let v = state.first!
-            eachFree(from: start) { i in let next = momentumStep(g[i], v[i]); add(next.first); add(p[i] - next.move) }
-        case .rmsprop:
-            let s = state.second!
-            eachFree(from: start) { i in let next = rmspropStep(g[i], s[i]); add(next.second); add(p[i] - next.move) }
-        case .adam:
-            let m = state.first!, v = state.second!
-            eachFree(from: start) { i in
-                let next = adamStep(g[i], m[i], v[i], bias1: bias1, bias2: bias2)
-                add(next.first); add(next.second); add(p[i] - next.move)
-            }
+        for i in start..<count {
+            let next = step(g[i], first: state.first?[i] ?? 0, second: state.second?[i] ?? 0, bias1: bias1, bias2: bias2)
+            add(next.first); add(next.second); add(p[i] - next.move)
         }
-        // A frozen parameter does not move, but a non-finite gradient is still divergence.
-        if !frozen.isEmpty { for i in 0..<count where frozen[i] { add(g[i]) } }
         return sum == 0
     }
 
@@ -109,40 +107,50 @@ struct UpdateRule {
     }
 
     /// Moves every parameter that is not frozen and advances its state; `t` is the update's
-    /// number for the optimiser (Adam's t after its increment).
+    /// number for the optimiser (Adam's t after its increment). Every parameter is computed as
+    /// if none were frozen (eight at a time), then the frozen ones get back the values and
+    /// state they had when the run began, which they keep throughout it.
     @inline(__always)
     func apply(_ p: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers, t: Int) {
-        if isPlain { Matrix.step(p, g, eta: eta, count: count); return }
-        let (bias1, bias2) = biasCorrections(t: t)
-        var start = 0
-        if frozen.isEmpty { start = vectorPass(p, g, state, bias1: bias1, bias2: bias2, commit: true).tail }
-        switch optimizer {
-        case .sgd:
-            eachFree { i in p[i] -= eta * g[i] }
-        case .momentum:
-            let v = state.first!
-            eachFree(from: start) { i in let next = momentumStep(g[i], v[i]); v[i] = next.first; p[i] -= next.move }
-        case .rmsprop:
-            let s = state.second!
-            eachFree(from: start) { i in let next = rmspropStep(g[i], s[i]); s[i] = next.second; p[i] -= next.move }
-        case .adam:
-            let m = state.first!, v = state.second!
-            eachFree(from: start) { i in
-                let next = adamStep(g[i], m[i], v[i], bias1: bias1, bias2: bias2)
-                m[i] = next.first; v[i] = next.second; p[i] -= next.move
+        if optimizer == .sgd {
+            Matrix.step(p, g, eta: eta, count: count)
+        } else {
+            let (bias1, bias2) = biasCorrections(t: t)
+            let start = vectorPass(p, g, state, bias1: bias1, bias2: bias2, commit: true).tail
+            switch optimizer {
+            case .sgd:
+                break
+            case .momentum:
+                let v = state.first!
+                for i in start..<count { let next = momentumStep(g[i], v[i]); v[i] = next.first; p[i] -= next.move }
+            case .rmsprop:
+                let s = state.second!
+                for i in start..<count { let next = rmspropStep(g[i], s[i]); s[i] = next.second; p[i] -= next.move }
+            case .adam:
+                let m = state.first!, v = state.second!
+                for i in start..<count {
+                    let next = adamStep(g[i], m[i], v[i], bias1: bias1, bias2: bias2)
+                    m[i] = next.first; v[i] = next.second; p[i] -= next.move
+                }
             }
+        }
+        restoreFrozen(p, state)
+    }
+
+    /// Puts back the frozen parameters' values and states as `keepFrozen` found them.
+    @inline(__always)
+    func restoreFrozen(_ p: UnsafeMutablePointer<Double>, _ state: StatePointers) {
+        for (k, i) in frozenIndices.enumerated() {
+            p[i] = frozenValues[3 * k]
+            state.first?[i] = frozenValues[3 * k + 1]
+            state.second?[i] = frozenValues[3 * k + 2]
         }
     }
 
-    /// Runs `body` for every parameter from `start` on that is not frozen, in storage order.
-    @inline(__always)
-    func eachFree(from start: Int = 0, _ body: (Int) -> Void) {
-        if frozen.isEmpty {
-            for i in start..<count { body(i) }
-        } else {
-            frozen.withUnsafeBufferPointer { flags in
-                for i in start..<count where !flags[i] { body(i) }
-            }
+    /// Notes the frozen parameters' values and optimiser states at the start of a run.
+    mutating func keepFrozen(_ parameters: [Double], _ state: OptimizerState) {
+        frozenValues = frozenIndices.flatMap { i in
+            [parameters[i], state.first.isEmpty ? 0 : state.first[i], state.second.isEmpty ? 0 : state.second[i]]
         }
     }
 }

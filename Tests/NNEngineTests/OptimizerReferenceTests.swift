@@ -124,6 +124,27 @@ final class OptimizerReferenceTests: XCTestCase {
         XCTAssertEqual(t.network.parameters.map(\.bitPattern), u.network.parameters.map(\.bitPattern))
     }
 
+    /// A G whose square overflows makes the state infinite: the update is refused, nothing moves.
+    /// A tiny ε defeats the quick bound on the move, and the exact check lets the update through.
+    func testTheFinitenessCheckStopsOverflowAndPassesWhatIsFinite() throws {
+        for optimizer in [Optimizer.rmsprop, .adam] {
+            var network = Network(sizes: [1, 9], activations: [.linear], loss: .mse)
+            network.parameters = Array(repeating: 2, count: network.parameterCount)
+            let huge = DataSet(name: "huge", featureNames: ["x"], targetNames: (1...9).map { "y\($0)" },
+                               inputs: [1e100], targets: Array(repeating: -1e100, count: 9))
+            var t = Training(network: network, data: huge)
+            t.settings.optimizer = optimizer
+            let report = try t.run(.updates(1))
+            XCTAssertNotNil(report.divergence, "\(optimizer)")
+            XCTAssertEqual(t.network.parameters, network.parameters)
+            XCTAssertEqual(t.optimizerState, OptimizerState(optimizer, count: network.parameterCount))
+            var small = Self.training("\(optimizer.rawValue) sgd none")
+            small.settings.epsilon = 1e-300
+            XCTAssertNil(try small.run(.updates(3)).divergence, "\(optimizer)")
+            XCTAssertEqual(small.updateCount, 3)
+        }
+    }
+
     func testChoosingAnotherOptimiserStartsItsStateAtZero() throws {
         var t = Self.training("adam sgd none")
         _ = try t.run(.updates(4))

@@ -46,6 +46,9 @@ final class AnswerJudgeLessonTests: XCTestCase {
             ("0.00037", 0.00037215, nil, .tooFewDigits(2)),
             ("0", 0.00037215, nil, .tooFewDigits(0)),
             ("20", 20.37, nil, .tooFewDigits(2)),
+            ("0", -1.5, nil, .wrong(tooHigh: true, signWrong: false)),                 // wrong at its own precision
+            ("2", 0.5, nil, .wrong(tooHigh: true, signWrong: false)),
+            ("0.5", -0.5, nil, .wrong(tooHigh: true, signWrong: true)),
             ("0.25", 0.25, nil, .right),
             ("-2*(1.8-167)", 330.4, nil, .right),                                    // arithmetic: the fourth digit
             ("2*83.4", 167, nil, .wrong(tooHigh: false, signWrong: false)),

@@ -72,4 +72,72 @@ final class DataPreparationShellTests: XCTestCase {
         XCTAssertEqual(Command.csvField("say \"hi\""), "\"say \"\"hi\"\"\"")
         XCTAssertEqual(Command.csvField("plain"), "plain")
     }
+
+    /// Each mistake in a data command has its one-line message and leaves the session as it was.
+    func testMistakesInDataCommandsHaveTheirMessageAndChangeNothing() throws {
+        let directory = NSTemporaryDirectory() + "nnstep-data-mistakes-\(getpid())"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let files = ["quote.csv": "x,y\n1,2\"3\n", "open.csv": "x,y\n1,\"2\n", "gap.csv": "x,y,z\n1,,3\n",
+                     "iris.csv": "a,b,kind\n1,2,cat\n3,4,dog\n5,6,cow\n"]
+        for (name, text) in files { try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8) }
+        let cases: [(String, String)] = [
+            ("data load quote.csv", "quote.csv:2:2: stray '\"' in an unquoted field; quote the whole field and double any quote inside (\"\")"),
+            ("data load open.csv", "open.csv:2:2: a quote opened here is never closed"),
+            ("data load gap.csv", "gap.csv:2:2: missing value in column 'y'; every field needs a number"),
+            // x1*x2 makes the file's two inputs three
+            ("data load iris.csv", "iris.csv has 3 classes in 'kind' (cat, cow, dog), but the network 3-3-1 has 1 output; "
+                + "build one with 3 outputs, for example 'net 3-8-3 act=sigmoid,softmax loss=cce'"),
+            ("data load iris.csv sep=|", "unknown separator '|'; expected sep=, sep=; or sep=tab"),
+            ("data moons noise=abc", "expected a number for noise=, found 'abc'"),
+            ("data moons noise=11", "noise= is a standard deviation from 0 to 10, found 11"),
+            ("data split test=0", "test= is the share of rows held out, between 0 and 1 (like 0.3), found 0"),
+            ("data split test=1", "test= is the share of rows held out, between 0 and 1 (like 0.3), found 1"),
+            ("data features x3^2", "x3^2 needs input x3, but the data has 2 inputs"),
+            ("data features x1^2 x1*x1", "x1^2 is listed twice"),
+            ("data features tan(x1)", "expected a computed input like x1^2, x1*x2, sin(x1) or cos(x1), found 'tan(x1)'"),
+            ("data export", "'data export' needs a file name, like 'data export points.csv'; usage: \(Command.data.usage)"),
+        ]
+        for (input, message) in cases {
+            let session = Session(options: SessionOptions())
+            session.directory = directory
+            session.clock = { 0 }
+            for line in ["net 2-3-1 act=tanh,sigmoid", "data moons n=10 seed=1", "data split test=0.3", "data features x1*x2",
+                         "net 3-3-1 act=tanh,sigmoid", "epoch 1"] {
+                XCTAssertNil(session.evaluate(line).error, line)
+            }
+            let before = session.evaluate("data show").output + session.evaluate("export json").output
+            let outcome = session.evaluate(input)
+            XCTAssertEqual(outcome.error?.message, message, input)
+            XCTAssertEqual(session.evaluate("data show").output + session.evaluate("export json").output, before, "\(input) changed the session")
+        }
+    }
+}
+
+/// Random class names with separators, quotes, spaces and line breaks survive `csvField` and
+/// the reader: the round trip gives back every name and every number.
+final class CSVRoundTripTests: XCTestCase {
+    func testRandomQuotedFieldsReadBackExactly() throws {
+        var random = SplitMix64(seed: 77)
+        let alphabet = Array("ab,;\t\" \n\r\u{E9}x")
+        for round in 0..<300 {
+            var names: [String] = []
+            var text = "x1,\"x,2\",label\n"
+            var numbers: [Double] = []
+            for _ in 0..<(1 + random.index(below: 6)) {
+                let length = 1 + random.index(below: 8)
+                var name = "w" + String((0..<length).map { _ in alphabet[random.index(below: alphabet.count)] })
+                while name.last == " " || name.last == "\t" { name.removeLast() }
+                let x = [Double(bitPattern: random.next() & 0x7FEF_FFFF_FFFF_FFFF), random.uniform(-1e6, 1e6)]
+                names.append(name)
+                numbers += x
+                text += x.map { "\($0)" }.joined(separator: ",") + "," + Command.csvField(name) + (round % 2 == 0 ? "\n" : "\r\n")
+            }
+            let data = try CSV.parse(text, name: "r", targets: nil, separator: .comma)
+            XCTAssertEqual(data.featureNames, ["x1", "x,2"])
+            XCTAssertEqual(data.inputs.map(\.bitPattern), numbers.map(\.bitPattern), "round \(round)")
+            XCTAssertEqual(data.classNames, Array(Set(names)).sorted(), "round \(round): \(text.debugDescription)")
+            XCTAssertEqual((0..<data.count).map { data.classNames[Int(data.targets[$0])] }, names)
+        }
+    }
 }

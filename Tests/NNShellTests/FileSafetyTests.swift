@@ -95,7 +95,7 @@ final class FileSafetyTests: XCTestCase {
         XCTAssertTrue(FileManager.default.createFile(atPath: path("big.csv"), contents: nil))
         XCTAssertEqual(truncate(path("big.csv"), off_t(FileReader.Kind.csv.limit + 1)), 0, "a sparse file, made at once")
         let session = self.session()
-        XCTAssertEqual(session.evaluate("data load big.csv").error?.message, "cannot read 'big.csv': it is larger than 64 MB, the limit for a CSV file")
+        XCTAssertEqual(session.evaluate("data load big.csv").error?.message, "cannot read 'big.csv': it is larger than 256 MB, the limit for a CSV file")
         XCTAssertEqual(rename(path("big.csv"), path("big.lesson")), 0)
         let message = session.evaluate("load big.lesson").error?.message ?? ""
         XCTAssertTrue(message.hasSuffix("big.lesson': it is larger than 4 MB, the limit for a lesson"), message)

@@ -24,7 +24,8 @@ final class GlossaryTests: XCTestCase {
             }
             guard let number = entry.lesson else { continue }
             let file = try XCTUnwrap(files.first { Int($0.prefix { $0.isNumber }) == number }, "\(entry.term): lesson \(number)")
-            XCTAssertTrue(file.hasSuffix(".lesson"))
+            let text = try String(contentsOfFile: LessonHarness.lessons + "/" + file, encoding: .utf8).lowercased()
+            XCTAssertTrue(entry.uses.contains { text.contains($0.lowercased()) }, "\(entry.term) is not in \(file)")
         }
     }
 
@@ -38,6 +39,8 @@ final class GlossaryTests: XCTestCase {
         XCTAssertTrue(session.evaluate("help epoch").output.contains("\nthe term:\nepoch (also: epochs, pass)"))
         XCTAssertEqual(session.evaluate("what is sigmoyd").error?.message, "no command or glossary term 'sigmoyd'; did you mean 'sigmoid'?")
         XCTAssertTrue(session.evaluate("what is").output.hasPrefix("terms (type 'what is TERM' or 'help TERM'):\n  deep learning,"))
+        XCTAssertTrue(session.evaluate("what is undo").output.hasPrefix("'undo' is a command: "), "a command is not a term")
+        XCTAssertEqual(Glossary.find("gradcheck")?.term, "gradient check")
     }
 
     func testTheCheckerWarnsOfATermUsedBeforeItIsDefined() {
@@ -61,5 +64,11 @@ final class GlossaryTests: XCTestCase {
             "7:26: warning: 'loss' is used before it is defined (*loss*) or linked (help loss)",
             "9:42: warning: 'sigmoid' is used before it is defined (*sigmoid*) or linked (help sigmoid)",
         ])
+    }
+
+    func testTheDefiningAsterisksAreNotShown() {
+        XCTAssertEqual(LessonTerms.unmarked("An *epoch* is a pass; *weights* move."), "An epoch is a pass; weights move.")
+        XCTAssertEqual(LessonTerms.unmarked("2 * big_ratio and a*b and * alone"), "2 * big_ratio and a*b and * alone")
+        XCTAssertEqual(LessonTerms.unmarked("the *chain rule*: multiply"), "the chain rule: multiply")
     }
 }

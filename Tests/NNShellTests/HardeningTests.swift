@@ -146,6 +146,17 @@ final class SummarisedOutputTests: XCTestCase {
         XCTAssertEqual(session.evaluate("show deltas layer 1").output.components(separatedBy: "\n").filter { $0.hasPrefix("δ₁") }.count, 100)
     }
 
+    func testShowForwardShowsOneLayerOrEveryValueOnRequest() {
+        let session = Session(options: SessionOptions())
+        for line in ["net 2-20-1", "data students", "step"] { XCTAssertNil(session.evaluate(line).error, line) }
+        let summary = session.evaluate("show forward").output
+        XCTAssertTrue(summary.contains("… 12 more)") && summary.contains("'show forward layer 1 --all' shows all 20 values"), summary)
+        let full = session.evaluate("show forward layer 1 --all").output
+        XCTAssertFalse(full.contains("layer 2:"))
+        XCTAssertEqual(full.components(separatedBy: "83.5").count - 1, 40, "20 values of z and 20 of O (x1 = 80, x2 = 3.5, every weight 1)")
+        XCTAssertEqual(session.evaluate("show forward layer 3").error?.message, "the layer must be between 1 and 2, found 3")
+    }
+
     func testSmallNetworksAreShownWhole() {
         let session = Session(options: SessionOptions())
         for line in ["net 2-2-1", "data students", "step"] { XCTAssertNil(session.evaluate(line).error) }

@@ -83,9 +83,9 @@ final class HostileInputTests: XCTestCase {
         Row(name: "a directory", setup: students, input: "data load folder.csv", message: "cannot read 'folder.csv': it is a directory; expected a file"),
         Row(name: "an empty CSV", setup: students, input: "data load empty.csv", message: "empty.csv: the file is empty; expected a header row"),
         Row(name: "a CSV with only a header", setup: students, input: "data load headeronly.csv", message: "headeronly.csv: no data rows after the header"),
-        Row(name: "a ragged CSV", setup: students, input: "data load ragged.csv", message: "ragged.csv:3:3: line 3, column 3: expected 3 fields like the header, found 2"),
-        Row(name: "text in a numeric column", setup: students, input: "data load text.csv", message: "text.csv:3:2: line 3, column 2: expected a number, found 'abc'; only a target column may hold words"),
-        Row(name: "a duplicated header", setup: students, input: "data load dup.csv", message: "dup.csv:1:2: line 1: duplicate column name 'x'"),
+        Row(name: "a ragged CSV", setup: students, input: "data load ragged.csv", message: "ragged.csv:3:3: expected 3 fields like the header, found 2"),
+        Row(name: "text in a numeric column", setup: students, input: "data load text.csv", message: "text.csv:3:2: expected a number, found 'abc'; only a target column may hold words"),
+        Row(name: "a duplicated header", setup: students, input: "data load dup.csv", message: "dup.csv:1:2: duplicate column name 'x'"),
         Row(name: "a CSV that is not UTF-8", setup: students, input: "data load latin1.csv", message: "cannot read 'latin1.csv': it is not UTF-8 text"),
         Row(name: "a CSV wider than the network", setup: students, input: "data load wide.csv", message: "wide.csv has 3 inputs -> 1 target, but the network 2-2-1 takes 2 -> 1; build a network that fits first, for example 'net 3-2-1'"),
         Row(name: "JSON without a network", setup: students, input: "import json nokeys.json", message: "nokeys.json: missing key 'network' (an object with sizes, activations, loss)"),
@@ -98,6 +98,8 @@ final class HostileInputTests: XCTestCase {
         Row(name: "export into a missing directory", setup: students, input: "export json no/such/dir.json", message: "cannot write 'no/such/dir.json': the directory 'no/such' does not exist"),
         Row(name: "a look-alike Cyrillic letter", setup: students, input: "st\u{435}p",
             message: "unknown command 'st\u{435}p' (it contains U+0435 CYRILLIC SMALL LETTER IE); did you mean 'step'?", column: 1),
+        Row(name: "a look-alike letter in an option", setup: [], input: "net 2-2-1 \u{430}ct=relu",
+            message: "unknown option '\u{430}ct='; did you mean 'act='? (it contains U+0430 CYRILLIC SMALL LETTER A)", column: 11),
         Row(name: "a zero-width space", setup: students, input: "st\u{200B}ep",
             message: "unknown command 'st\\u{200B}ep' (it contains U+200B ZERO WIDTH SPACE); did you mean 'step'?", column: 1),
         Row(name: "a no-break space", setup: students, input: "step\u{A0}1",
@@ -123,12 +125,31 @@ final class HostileInputTests: XCTestCase {
         Row(name: "a symbolic link loop", setup: students, input: "data load loop.csv",
             message: "cannot read 'loop.csv': too many levels of symbolic links"),
         Row(name: "a CSV over the size limit", setup: students, input: "data load huge.csv",
-            message: "cannot read 'huge.csv': it is larger than 64 MB, the limit for a CSV file"),
+            message: "cannot read 'huge.csv': it is larger than 256 MB, the limit for a CSV file"),
         Row(name: "normalize values near 1e308", setup: ["net 1-1", "data load big.csv"], input: "data normalize",
             message: "cannot normalize 'x1': its mean is inf, not a finite number; the values are too large to standardise, so scale them down first"),
         Row(name: "undo with nothing to undo", setup: ["net 2-2-1"], input: "undo", message: "nothing to undo: no update has been made"),
         Row(name: "a perceptron asked for a gradient check", setup: ["net 2-1 act=step loss=perceptron init=0", "data and", "step"], input: "gradcheck",
             message: "a perceptron learns by the trick, not by a derivative (step′ = 0 everywhere), so there is no gradient to check"),
+    ]
+
+    /// The fault cases, for the document: what is done, what must hold, and where it is tested.
+    static let faults: [(String, String, String)] = [
+        ("a full disk (a 16 KB tmpfs) under `export json`", "the old file is whole, no temporary file, one-line message", "FileSafetyTests.testAFullDiskLeavesTheOldFileWhole"),
+        ("a file-size limit (`ulimit -f`)", "SIGXFSZ ignored, EFBIG reported, the old file whole", "FileSafetyTests.testAFileSizeLimitLeavesTheOldFileWhole"),
+        ("a full disk under the history file", "the history is as it was, one warning", "FaultTests.testAFullDiskKeepsTheHistoryFile"),
+        ("SIGTERM, SIGINT, SIGHUP during a long export", "the old or the whole new file, no temporary file", "FaultTests.testASignalDuringAnExportLeavesNoTemporaryFile"),
+        ("two shells at terminals typing in turn", "every line of both is in the history", "FaultTests.testTwoSessionsKeepEachOthersHistory"),
+        ("two sessions in two lessons", "the progress file has both", "LessonProgressTests.testTwoSessionsAtOnceLoseNothing"),
+        ("a symbolic link as the target", "the file it points to is replaced, the link stays", "FileSafetyTests.testASymlinkIsFollowedAndTheFileItPointsToIsReplaced"),
+        ("a 0600 target", "the mode stays 0600", "FileSafetyTests.testTheTargetsModeIsKept"),
+        ("`--script /dev/zero`, `--check /dev/zero`, a FIFO with no writer", "refused at once, status 1", "FaultTests.testSpecialFilesAreRefusedAtOnce"),
+        ("a FIFO in the lesson folder", "`lessons` does not hang", "FaultTests.testAFIFOInTheLessonFolderDoesNotHang"),
+        ("standard output `/dev/full` or closed", "status 1 and a message on standard error", "FaultTests.testAFailedWriteToStandardOutputIsStatusOneWithAMessage"),
+        ("standard input a directory or `/dev/zero`", "status 1 and a message", "FaultTests.testStandardInputThatIsNotAScript"),
+        ("`--ascii` over help, every help page, a lesson, errors", "every byte ASCII, no raw escape", "FaultTests.testASCIIOutputIsASCIIBytes"),
+        ("`ahead(100000, epochloss)` on 100,000 rows; Ctrl-C in a look ahead", "refused at once; stopped with a message", "BoundedWorkTests"),
+        ("`show gradients` after one step of 300-300-1 (21 MB before; about 2 KB now)", "a summary per layer with the commands for more", "SummarisedOutputTests"),
     ]
 
     /// Everything a command could change, as text.
@@ -190,6 +211,8 @@ final class HostileInputTests: XCTestCase {
             let setup = row.setup.isEmpty ? "(nothing)" : row.setup.joined(separator: "; ")
             text += "| \(row.name) | \(setup) | \(cell(row.input)) | \(row.message.replacingOccurrences(of: "|", with: "\\|")) |\n"
         }
+        text += "\n## Faults\n\nCases that build their own conditions, each checked by the test named.\n\n| fault | what holds | test |\n|---|---|---|\n"
+        for fault in Self.faults { text += "| \(fault.0) | \(fault.1) | `\(fault.2)` |\n" }
         Golden.assertMatches(text, url)
     }
 

@@ -51,3 +51,34 @@ final class LessonSourceTests: XCTestCase {
         XCTAssertEqual(Reflow.wrap([("Two kinds:", false), ("- one", false), ("- two", false)], width: 40), "Two kinds:\n- one\n- two")
     }
 }
+
+/// The guide's full worked example is a lesson that passes the checker and plays to its end.
+final class TeachersGuideTests: XCTestCase {
+    func testTheWorkedExamplePassesAndPlays() throws {
+        let guide = try String(contentsOfFile: LessonHarness.lessons + "/README.md", encoding: .utf8)
+        let start = try XCTUnwrap(guide.range(of: "## A full worked example"))
+        let open = try XCTUnwrap(guide.range(of: "```\n", range: start.upperBound..<guide.endIndex))
+        let close = try XCTUnwrap(guide.range(of: "\n```\n", range: open.upperBound..<guide.endIndex))
+        let path = LessonHarness.temporaryDirectory() + "/42-first-update.lesson"
+        try (String(guide[open.upperBound..<close.lowerBound]) + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertEqual(LessonChecker.check(path: path), [])
+        let answers = "83.5, 83.5\n\n2759.84\n-2757.84\n\ncheck\ndata normalize\nnet 2-2-1 init=xavier seed=1\nepoch 200\ncheck\n"
+        let result = LessonTest.run(lesson: path, answers: answers, answersName: "guide.answers")
+        XCTAssertTrue(result.passed, result.report)
+        XCTAssertTrue(result.transcript.contains("That adds η·G; an update subtracts it."), result.transcript)
+    }
+
+    /// Resuming replays a task's `do:` lines, so the page after it sees the goal reached.
+    func testResumingReplaysATasksWayToItsGoal() throws {
+        let directory = LessonHarness.temporaryDirectory()
+        try (LessonTaskTests.lesson + "\n\n## End\n\nThat is all.\n").write(toFile: directory + "/01-tasks.lesson", atomically: true, encoding: .utf8)
+        var options = SessionOptions()
+        options.lessonDirectories = [directory]
+        options.stateDirectory = directory + "/state"
+        let first = Session(options: options)
+        for line in ["load 1", "83.5, 83.5", "-2757.84", "", "set lr 0.0001", "step 2", "check", ""] { _ = first.evaluate(line) }
+        let second = Session(options: options)
+        let resumed = second.evaluate("load 1").output
+        XCTAssertTrue(resumed.contains("You made 2 updates at η = 0.0001."), resumed)
+    }
+}

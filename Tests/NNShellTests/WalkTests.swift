@@ -188,11 +188,38 @@ final class WalkTests: XCTestCase {
         XCTAssertTrue(session.evaluate("84").output.hasPrefix("'84': 2 significant digits are too few"))
         XCTAssertEqual(session.prompt, "predict [3/18]> ", "too few digits: the same number waits")
         XCTAssertTrue(
-            session.evaluate("84.0").output.hasPrefix("not quite: you typed 84.0 (too high); it is made of 1·80"))
+            session.evaluate("84.0").output.hasPrefix("not quite: you typed 84.0 (too high);\nit is made of 1·80"))
         XCTAssertTrue(session.evaluate("").output.hasPrefix("[4/18] z₂₁ = w²₁₁·O₁₁"), "Enter shows it unjudged")
         let end = session.evaluate("c").output
         XCTAssertTrue(end.hasSuffix("score: 1 of 2 right; you missed a weighted sum z once\n"), end)
         XCTAssertNil(session.state.walk)
         XCTAssertEqual(session.state.training?.updateCount, 1)
+    }
+
+    /// Mistakes get one line saying what was expected, and change nothing.
+    func testMistakesAreOneLineAndChangeNothing() {
+        let cases: [(name: String, setup: [String], line: String, message: String)] = [
+            ("a walk needs a network", [], "walk", "no network yet"),
+            ("a walk needs data", ["net 2-2-1"], "step --walk", "no data"),
+            ("an unknown flag is named", ["example students"], "step --walk --fast", "unexpected '--fast'"),
+            ("predict needs 'next'", ["example students"], "predict loss 3", "'predict' is followed by 'next'"),
+            ("predict needs a guess", ["example students"], "predict next loss", "needs what to predict and your guess"),
+            ("predict names an unknown node", ["example students"], "predict next O3_1 2.00", "no node 'O3_1'"),
+            ("a graph needs an update", ["example students"], "show graph", "no update yet to draw"),
+            ("a graph's parameter must exist", ["example students", "step"], "show graph w3_11", "w3_11"),
+            ("an SVG needs a writable place", ["example students", "step"], "show graph --svg /nonexistent/dir/g.svg", "g.svg"),
+            ("an example must exist", [], "example mazor", "did you mean 'mazur'?"),
+            ("digits must be fixed or nothing", [], "set digits 3 wide", "expected 'fixed' or nothing"),
+            ("predict is on or off", [], "set predict maybe", "expected on or off"),
+        ]
+        for c in cases {
+            let session = Self.session(interactive: false, c.setup)
+            let before = Self.exported(session)
+            let outcome = session.evaluate(c.line)
+            guard let error = outcome.error else { XCTFail("\(c.name): no error"); continue }
+            XCTAssertTrue(error.message.contains(c.message), "\(c.name): \(error.message)")
+            XCTAssertFalse(error.message.contains("\n"), c.name)
+            XCTAssertEqual(Self.exported(session), before, "\(c.name): the session changed")
+        }
     }
 }

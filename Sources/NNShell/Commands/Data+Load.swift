@@ -2,7 +2,8 @@ import NNEngine
 
 /// `data load FILE.csv` and `data export FILE.csv`.
 extension Command {
-    static func load(_ rest: [Token], _ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+    static func load(_ rest: [Token], _ invocation: Invocation,
+                     _ state: inout SessionState) throws(ShellError) -> String {
         guard let pathToken = rest.first else { throw Command.data.usageError(nil, "'data load' needs a CSV file") }
         let options = try Arguments.options(Array(rest.dropFirst()), allowed: ["target", "sep"], command: "data load")
         let targets = options["target"].map { $0.text.split(separator: ",").map(String.init) }
@@ -19,19 +20,24 @@ extension Command {
         do {
             data = try CSV.parse(text, name: name, targets: targets, separator: separator)
         } catch {
+            // FILE:LINE:COL: once, as compilers write it, then what is wrong.
             let place = "\(error.line.map { "\($0):" } ?? "")\(error.column.map { "\($0):" } ?? "")"
-            throw ShellError.file("\(pathToken.text):\(place) \(error.message)")
+            // FILE:LINE:COLUMN: says where once; the message itself then need not say it again.
+            throw ShellError.file("\(pathToken.text):\(place) \(place.isEmpty ? error.message : error.summary)")
         }
         try state.setData(data)
         // Names come from the file: shown as one line, escaped and cut (PlainText.message).
-        var lines = [PlainText.message("data \(name): \(counted(data.count, "row")), \(counted(data.featureCount, "input")) -> "
+        var lines = [PlainText.message("data \(name): \(counted(data.count, "row")), "
+            + "\(counted(data.featureCount, "input")) -> "
             + data.targetNames.joined(separator: ", "))]
         if !data.classNames.isEmpty {
-            lines.append(PlainText.message("\(counted(data.classNames.count, "class", plural: "classes")) in '\(data.targetNames[0])': "
+            let classes = counted(data.classNames.count, "class", plural: "classes")
+            lines.append(PlainText.message("\(classes) in '\(data.targetNames[0])': "
                 + data.classNames.joined(separator: ", ")))
         }
         if let training = state.training, training.data.targetCount != data.targetCount {
-            lines.append("the class labels in '\(data.targetNames[0])' became \(training.data.targetCount) one-hot targets "
+            lines.append("the class labels in '\(data.targetNames[0])' became \(training.data.targetCount) "
+                + "one-hot targets "
                 + "for the \(training.network.outputCount) outputs")
         }
         return lines.joined(separator: "\n") + "\n"
@@ -40,7 +46,9 @@ extension Command {
     /// Writes every row as the learner sees it (computed columns included, classes as their
     /// names), with a last column `split` of train/test when a split holds rows out.
     static func export(_ rest: [Token], _ invocation: Invocation, _ state: SessionState) throws(ShellError) -> String {
-        guard let pathToken = rest.first else { throw Command.data.usageError(nil, "'data export' needs a file name, like 'data export points.csv'") }
+        guard let pathToken = rest.first else {
+            throw Command.data.usageError(nil, "'data export' needs a file name, like 'data export points.csv'")
+        }
         try invocation.expectAtMost(2, form: "data export FILE.csv")
         guard let raw = state.pendingData ?? state.data, !raw.isEmpty else {
             throw ShellError.state("no data to export; choose some first, like 'data students'")

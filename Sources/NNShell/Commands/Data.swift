@@ -126,12 +126,21 @@ extension Command {
         guard !x.isEmpty, !y.isEmpty else { throw ShellError.syntax("a row needs at least one input and one target; usage: \(usage)", column: rest[arrow].column) }
         // A single class label for a network with several outputs becomes one-hot when the data is fitted.
         let isLabel = y.count == 1 && y[0] == y[0].rounded() && y[0] >= 0
+        // Computed inputs (`data features`) widen the row the network sees.
+        let width = x.count + state.preparation.features.filter { $0.inputsNeeded <= x.count }.count
         if let network = state.training?.network,
-           network.inputCount != x.count || (network.outputCount != y.count && !(isLabel && network.outputCount > 1 && state.pendingData.map { $0.targetCount == 1 } ?? true)) {
-            throw ShellError.syntax("the row has \(x.count) input\(x.count == 1 ? "" : "s") -> \(y.count) target\(y.count == 1 ? "" : "s"), but the \(network.sizes.map(String.init).joined(separator: "-")) network takes \(network.inputCount) -> \(network.outputCount)", column: rest.first?.column)
+           network.inputCount != width || (network.outputCount != y.count && !(isLabel && network.outputCount > 1 && state.pendingData.map { $0.targetCount == 1 } ?? true)) {
+            let computed = width == x.count ? "" : " (\(width) with the computed inputs)"
+            throw ShellError.syntax("the row has \(x.count) input\(x.count == 1 ? "" : "s")\(computed) -> \(y.count) target\(y.count == 1 ? "" : "s"), but the \(network.sizes.map(String.init).joined(separator: "-")) network takes \(network.inputCount) -> \(network.outputCount)", column: rest.first?.column)
         }
         var data = state.pendingData ?? .empty(features: x.count, targets: y.count)
+        var note = ""
         if data.isEmpty, data.featureCount != x.count || data.targetCount != y.count {
+            data = .empty(features: x.count, targets: y.count)
+        } else if state.training != nil, data.featureCount != x.count || data.targetCount != y.count {
+            // The row fits the network (checked above) but not data kept from before: it starts new data.
+            note = "; \(data.name == "your data" ? "your earlier rows" : "the \(data.name) data") did not fit this network, "
+                + "so this row starts new data"
             data = .empty(features: x.count, targets: y.count)
         }
         guard data.featureCount == x.count, data.targetCount == y.count else {
@@ -139,6 +148,6 @@ extension Command {
         }
         data.append(features: x, targets: y)
         try state.setData(data)
-        return "row \(data.count) added; \(counted(data.count, "row")) in all\n"
+        return "row \(data.count) added; \(counted(data.count, "row")) in all\(note)\n"
     }
 }

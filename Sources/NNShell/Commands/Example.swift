@@ -26,9 +26,9 @@ extension TextbookExample {
             next: "'step --walk' follows his post number by number;\n      'epoch 10000' reaches his 3.5e-5"),
         TextbookExample(
             name: "students", summary: "the course's 2-2-1 linear network on the students table",
-            source: "the course notes' worked example (iq, gpa -> salary; w = 1, b = 0, η = 0.1)",
+            source: "the course notes' worked example\n        (iq, gpa -> salary; w = 1, b = 0, η = 0.1)",
             commands: ["net 2-2-1 act=linear loss=mse init=1", "data students", "set lr 0.1"],
-            next: "'step' gives the nine textbook gradients; 'show gradients' writes each chain out"),
+            next: "'step' gives the nine textbook gradients;\n      'show gradients' writes each chain out"),
         TextbookExample(
             name: "placement", summary: "the course's 2-2-1 regression on the placement table",
             source: "the course notes' regression table (cgpa, resume score -> salary), as lesson 9 trains it",
@@ -38,7 +38,7 @@ extension TextbookExample {
             name: "and", summary: "a perceptron learning AND by the perceptron trick",
             source: "Rosenblatt's perceptron rule, as the course's perceptron topic uses it",
             commands: ["net 2-1 act=step loss=perceptron init=0", "data and", "set lr 0.1"],
-            next: "'step' moves the line only on a misclassified point; 'epoch 10' then 'plot boundary'"),
+            next: "'step' moves the line only on a misclassified point;\n      'epoch 10' then 'plot boundary'"),
         TextbookExample(
             name: "or", summary: "a perceptron learning OR by the perceptron trick",
             source: "Rosenblatt's perceptron rule, as the course's perceptron topic uses it",
@@ -48,13 +48,13 @@ extension TextbookExample {
             name: "xor", summary: "a 2-2-1 sigmoid network that learns XOR",
             source: "Rumelhart, Hinton and Williams (1986): one hidden layer solves XOR",
             commands: ["net 2-2-1 act=sigmoid loss=bce init=uniform seed=2", "data xor", "set lr 1"],
-            next: "'epoch 2000' solves it (every row on the right side of 0.5); 'plot boundary' shows how"),
+            next: "'epoch 2000' solves it (every row on the right side of 0.5);\n      'plot boundary' shows how"),
         TextbookExample(
             name: "vanishing", summary: "a deep sigmoid network whose early gradients vanish",
             source:
-                "Hochreiter (1991), Glorot and Bengio (2010): each sigmoid layer multiplies the gradient by σ′ ≤ 1/4",
+                "Hochreiter (1991), Glorot and Bengio (2010):\n        each sigmoid layer multiplies the gradient by σ′ ≤ 1/4",
             commands: ["net 2-4-4-4-4-4-4-1 act=sigmoid loss=mse init=uniform seed=3", "data xor", "set lr 0.5"],
-            next: "'step' then 'show deltas': δ shrinks layer by layer towards the input; 'plot grads' after 'epoch 20'"
+            next: "'step' then 'show deltas': δ shrinks layer by layer towards the input;\n      'plot grads' after 'epoch 20'"
         )
     ]
 

@@ -47,7 +47,7 @@ extension Command {
             let chain = GradientText.chain(before.explainGradient(parameter, record.trace), notation: notation, format: format)
             lines.append("  gradient in update \(record.update) (\(record.isSingleSample ? "row \(record.rows[0] + 1)" : "last of \(record.rows.count) rows")):")
             lines += chain.split(separator: "\n").map { "    " + $0 }
-            lines.append("  full precision: \(NumberFormat.full(record.trace.gradient[index]))" + (record.isSingleSample ? "" : "; the update applied the mean G = \(NumberFormat.full(record.gradient[index]))"))
+            lines.append("  full precision: \(NumberFormat.full(record.trace.gradient[index]))" + (record.isSingleSample ? "" : ";\n  the update applied the mean G = \(NumberFormat.full(record.gradient[index]))"))
             lines += UpdateText.inspectLines(record, index: index, notation: notation)
             lines.append("  update \(record.update): \(NumberFormat.full(record.parametersBefore[index])) \(notation.arrow) \(NumberFormat.full(record.parametersAfter[index]))")
         } else {

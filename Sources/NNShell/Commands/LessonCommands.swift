@@ -97,7 +97,8 @@ extension Command {
         let text = LessonReview.markdown(session)
         guard let file = arguments.first else { return text }
         if file.text == "-" { return text }
-        try FileAccess.writeAtomically(text, to: invocation.context.resolve(file.text), shown: file.text)
+        // A file is read outside the terminal: the colours a terminal session recorded are left out.
+        try FileAccess.writeAtomically(PlainText.withoutEscapes(text), to: invocation.context.resolve(file.text), shown: file.text)
         return "wrote the review of \(session.label) to \(file.text)\n"
     }
 

@@ -43,7 +43,7 @@ extension Command {
     )
 
     /// The widest layer and the most parameters `net` accepts.
-    static let maximumLayerWidth = 100_000
+    static let maximumLayerWidth = Spec.layerWidths.upperBound
 
     @Sendable static func runNet(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
         guard let sizesToken = invocation.arguments.first else {
@@ -87,13 +87,13 @@ extension Command {
         }
         var seed: UInt64 = state.settings.seed
         if let token = options["seed"] {
-            seed = UInt64(try Arguments.integer(token, "seed=", in: 0...Int.max))
+            seed = UInt64(try Arguments.integer(token, "seed=", in: Spec.seeds))
         }
-        if loss == .perceptron && (activations != [.step]) {
-            throw ShellError.at(options["loss"]!, "loss=perceptron is the perceptron trick; it needs one layer with act=step, like 'net 2-1 act=step loss=perceptron'")
-        }
-        if let softmax = activations.dropLast().firstIndex(of: .softmax) {
-            throw ShellError.at(options["act"] ?? sizesToken, "softmax belongs on the output layer, not layer \(softmax + 1)")
+        switch Spec.networkProblem(sizes: sizes, activations: activations, loss: loss) {
+        case nil: break
+        case .perceptronNeedsStep?: throw ShellError.at(options["loss"]!, Spec.NetworkProblem.perceptronNeedsStep.message)
+        case .hiddenSoftmax(let k)?: throw ShellError.at(options["act"] ?? sizesToken, Spec.NetworkProblem.hiddenSoftmax(layer: k).message)
+        case let problem?: throw ShellError.at(sizesToken, problem.message)
         }
         let residual = try residualOption(options["residual"])
         var network = Network(sizes: sizes, activations: activations, loss: loss, residual: residual)
@@ -102,6 +102,8 @@ extension Command {
         settings.seed = seed
         settings.frozen = []
         let fitted = state.fittedPendingData(for: network)
+        // Data that fitted the network being replaced, and does not fit the new one, is cleared.
+        let fittedBefore = state.training.map { state.fittedPendingData(for: $0.network) != nil } ?? false
         var training = Training(network: network, data: fitted?.train ?? .empty(features: sizes[0], targets: sizes[layerCount]),
                                 settings: settings)
         if let fitted, let test = fitted.test { training.replaceData(fitted.train, test: test) }
@@ -109,13 +111,24 @@ extension Command {
         state.pendingSettings = settings
         state.initName = initializer.name
         state.lastRun = nil
-        var lines = ["built \(describe(network))", "  \(network.parameterCount) trainable parameters, init=\(initializer.name)\(seed != 0 ? ", seed=\(seed)" : "")"]
+        var lines = [Self.fitted("built \(describe(network))"), "  \(network.parameterCount) trainable parameters, init=\(initializer.name)\(seed != 0 ? ", seed=\(seed)" : "")"]
         if residual { lines.append("  " + shortcutSummary(network, notation: invocation.notationFor(state))) }
         if let raw = state.pendingData, !raw.isEmpty {
             let prepared = state.preparation.prepared(raw)
-            lines.append(fitted != nil ? "data: \(raw.name), \(counted(raw.count, "row"))"
-                : !raw.classNames.isEmpty ? SessionState.mismatch(prepared, network: network)
-                : "the \(raw.name) data (\(counted(prepared.featureCount, "input")) -> \(counted(prepared.targetCount, "target"))) does not fit this network; load data that does with 'data'")
+            let name = raw.name == "your data" ? "your data" : "the \(raw.name) data"
+            let shape = "\(counted(prepared.featureCount, "input")) -> \(counted(prepared.targetCount, "target"))"
+            let sizes = network.sizes.map(String.init).joined(separator: "-")
+            if fitted != nil {
+                lines.append("data: \(raw.name), \(counted(raw.count, "row"))")
+            } else if fittedBefore {
+                // Cleared, so that 'data add' and 'step' see this network's shape.
+                state.pendingData = nil
+                lines.append("\(name) (\(shape)) does not fit a \(sizes) network, so it was cleared; "
+                             + "choose data that fits with 'data', or add rows with 'data add'")
+            } else {
+                lines.append(!raw.classNames.isEmpty ? SessionState.mismatch(prepared, network: network)
+                             : "\(name) (\(shape)) does not fit a \(sizes) network; choose data that fits with 'data'")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -183,5 +196,10 @@ extension Command {
         let arrows = layers.map { "\(name($0 - 1)) \(notation.arrow) \(name($0))" }
         let rule = notation.ascii ? "O^k = g(z^k) + O^(k-1)" : "Oᵏ = g(zᵏ) + Oᵏ⁻¹"
         return "shortcuts: \(arrows.joined(separator: ", ")) (\(rule))"
+    }
+
+    /// "built a … network (act=…)" with the parenthesis on a line of its own when the whole is wider than 80 columns.
+    static func fitted(_ line: String) -> String {
+        line.displayWidth > 80 ? line.replacing(" (act=", with: "\n  (act=") : line
     }
 }

@@ -55,7 +55,7 @@ extension Command {
         switch parameter.name {
         case "l1", "l2":
             return number == 0 ? "\(parameter.name) off: no penalty\n"
-                : "\(parameter.what) with λ = \(NumberFormat.full(number)), over the weights (not the biases); "
+                : "\(parameter.what) with λ = \(NumberFormat.full(number)), over the weights (not the biases);\n"
                 + "each weight's gradient gains \(parameter.name == "l2" ? "λ·w" : "λ·sign(w)")\n"
         default:
             let users = Optimizer.allCases.filter { $0.uses(parameter.name) }.map(\.rawValue).joined(separator: " and ")
@@ -84,7 +84,7 @@ extension Optimizer {
         case .sgd: return "p ← p − η·G"
         case .momentum: return "v ← μv + G; p ← p − η·v (v starts at 0)"
         case .rmsprop: return "s ← αs + (1−α)G²; p ← p − η·G/(√s + ε) (s starts at 0)"
-        case .adam: return "t ← t+1; m ← β₁m + (1−β₁)G; v ← β₂v + (1−β₂)G²; p ← p − η·m̂/(√v̂ + ε), "
+        case .adam: return "t ← t+1; m ← β₁m + (1−β₁)G; v ← β₂v + (1−β₂)G²;\n  p ← p − η·m̂/(√v̂ + ε), "
             + "m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ) (m, v start at 0)"
         }
     }

@@ -83,7 +83,7 @@ extension Command {
             state.settings = settings
             return "mode \(mode.rawValue): \(describe(mode, batch: settings.batchSize))\n"
         case "batch":
-            settings.batchSize = try Arguments.integer(value, "the batch size", in: 1...1_000_000)
+            settings.batchSize = try Arguments.integer(value, "the batch size", in: Spec.batchSizes)
             state.settings = settings
             let note = settings.mode == .minibatch ? "" : " (used in minibatch mode; 'set mode minibatch' to use it)"
             return "batch size \(settings.batchSize)\(note)\n"
@@ -95,7 +95,7 @@ extension Command {
             state.settings = settings
             return "order \(order.rawValue)\n"
         case "seed":
-            settings.seed = UInt64(try Arguments.integer(value, "the seed", in: 0...Int.max))
+            settings.seed = UInt64(try Arguments.integer(value, "the seed", in: Spec.seeds))
             state.settings = settings
             return "seed \(settings.seed)\n"
         case "predict":

@@ -10,6 +10,7 @@ extension Command {
         details: """
           show weights     every W^k with rows i (from) and columns j (to), and the biases
           show forward     the last forward pass, layer by layer: (W^k)^T a + b = z -> g(z) = O
+                           ('layer K' for one layer, --all for every value of a wide one)
           show gradients   every gradient of the last update as its chain-rule product, then
                            the simplified factors, then the numbers and the result; past 60
                            parameters, the largest per layer ('layer K', a NAME-PATTERN like
@@ -51,6 +52,16 @@ extension Command {
         return try show(topic, invocation, state)
     }
 
+    /// A line saying that the last update was computed before parameters were set by hand, or "".
+    static func handChangeNote(_ training: Training, notation: Notation) -> String {
+        let edits = training.editsSinceLastUpdate
+        guard let record = training.lastStep, !edits.isEmpty else { return "" }
+        let names = Set(edits.map(\.index)).sorted().map { notation.parameter(training.network.parameter(at: $0)) }
+        let text = "(update \(record.update) was computed before \(names.joined(separator: ", ")) "
+            + "\(names.count == 1 ? "was" : "were") set by hand; the next update uses the new value\(names.count == 1 ? "" : "s"))"
+        return wrapText(text, width: 78).joined(separator: "\n") + "\n"
+    }
+
     static func show(_ topic: Token, _ invocation: Invocation, _ state: SessionState) throws(ShellError) -> String {
         let notation = invocation.notationFor(state)
         let format = state.format
@@ -73,22 +84,25 @@ extension Command {
                 }
                 throw ShellError.state("nothing to show yet: make an update first with 'step' ('show weights' works at any time)")
             }
+            let note = handChangeNote(training, notation: notation)
             switch topic.text.lowercased() {
             case "forward":
-                try Arguments.expectAtMost(1, invocation.arguments, usage: "show forward")
+                let (layers, full) = try GradientSummary.forwardPart(Array(invocation.arguments.dropFirst()), network: training.network)
                 let rowText = "row \(record.rows.last! + 1)" + (record.isSingleSample ? "" : ", the last of the \(record.rows.count) rows in update \(record.update)")
                 return "forward pass of update \(record.update) (\(rowText)), with the parameters before the update:\n\n"
-                    + NetworkText.forward(record.trace, network: withParameters(training.network, record.parametersBefore), notation: notation, format: format)
+                    + NetworkText.forward(record.trace, network: withParameters(training.network, record.parametersBefore), notation: notation,
+                                          format: format, layers: layers, full: full)
+                    + note
             case "gradients", "deltas":
                 let network = withParameters(training.network, record.parametersBefore)
                 let words = Array(invocation.arguments.dropFirst())
                 let part = try GradientSummary.part(words, network: network, topic: topic.text.lowercased())
-                return topic.text.lowercased() == "gradients"
+                return (topic.text.lowercased() == "gradients"
                     ? GradientSummary.gradients(record, network: network, part: part, notation: notation, format: format,
                                                 stop: invocation.context.interruptCheck)
                     : GradientSummary.deltas(record, network: network, part: part, notation: notation, format: format)
                         + SaturationText.lines(record, network: network, data: training.data, notation: notation, format: format)
-                            .map { $0 + "\n" }.joined()
+                            .map { $0 + "\n" }.joined()) + note
             default:
                 var lines = ["loss of update \(record.update): L = " + (record.isSingleSample ? LossText.formula(training.network.loss, trace: record.trace, notation: notation, format: format)
                     : "\(format(record.loss)) (mean over \(record.rows.count) rows)")]
@@ -96,7 +110,7 @@ extension Command {
                     lines.append(meanLossLine(training, format, now: "with the current parameters:"))
                 }
                 if let epoch = training.recorder.lastEpochLoss { lines.append("mean loss of the last epoch: \(format(epoch))") }
-                return lines.joined(separator: "\n") + "\n"
+                return lines.joined(separator: "\n") + "\n" + note
             }
         default:
             let hint = didYouMean(topic.text, among: showTopics, otherwise: expected(oneOf: showTopics))
@@ -111,9 +125,9 @@ extension Command {
     static func meanLossLine(_ training: Training, _ format: NumberFormat, now: String) -> String {
         let rows = training.data.count, parameters = training.network.parameterCount
         guard rows.multipliedReportingOverflow(by: parameters).partialValue <= meanLossWork, rows <= meanLossWork else {
-            return "mean loss over all \(rows) rows: not computed here (\(rows) rows × \(parameters) parameters is too much work); 'epoch' reports the mean loss of each epoch"
+            return "mean loss over all \(counted(rows, "row")): not computed here (\(rows) rows × \(parameters) parameters is too much work); 'epoch' reports the mean loss of each epoch"
         }
-        return "mean loss over all \(rows) rows \(now) \(format(training.network.meanLoss(on: training.data)))"
+        return "mean loss over \(rows == 1 ? "the 1 row" : "all \(rows) rows") \(now) \(format(training.network.meanLoss(on: training.data)))"
     }
 
     static func withParameters(_ network: Network, _ parameters: [Double]) -> Network {

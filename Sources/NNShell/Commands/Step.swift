@@ -17,7 +17,9 @@ extension Command {
     )
 
     @Sendable static func runStep(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
-        if invocation.arguments.contains(where: { $0.text.lowercased() == "--walk" }) { return try runWalk(invocation, &state) }
+        if invocation.arguments.contains(where: { ["--walk", "--predict"].contains($0.text.lowercased()) }) {
+            return try runWalk(invocation, &state)
+        }
         try invocation.expectAtMost(1)
         let count = try invocation.arguments.first.map { token throws(ShellError) in
             try Arguments.integer(token, "the number of updates", in: 1...100_000_000)

@@ -30,6 +30,19 @@ extension Command {
             try Arguments.integer(token, "the number of updates to undo", in: 1...Int.max)
         } ?? 1
         var training = try state.requireTraining()
+        let notation = invocation.notationFor(state)
+        // A change by hand since the last update is its own step: it is taken back first.
+        var lines: [String] = []
+        var remaining = count
+        while remaining > 0, let edit = training.undoHandEdit() {
+            let name = notation.parameter(training.network.parameter(at: edit.index))
+            lines.append("took back setting \(name) by hand: \(state.format(edit.after)) \(notation.arrow) \(state.format(edit.before))")
+            remaining -= 1
+        }
+        if remaining == 0 || (!lines.isEmpty && training.undoableCount == 0) {
+            state.training = training
+            return lines.joined(separator: "\n") + "\n"
+        }
         guard training.undoableCount > 0 else {
             if training.updateCount == 0 { throw ShellError.state("nothing to undo: no update has been made") }
             let reach = training.undoReach
@@ -39,13 +52,12 @@ extension Command {
                 : "nothing more to undo: the undo window keeps only the most recent updates")
         }
         let before = training.network.parameters
-        let undone = training.undo(count)
+        let undone = training.undo(remaining)
         state.training = training
-        let notation = invocation.notationFor(state)
-        var lines = ["took back \(undone) update\(undone == 1 ? "" : "s"); now at update \(training.updateCount)"]
-        if undone < count, training.updateCount == 0 {
+        lines.append("took back \(undone) update\(undone == 1 ? "" : "s"); now at update \(training.updateCount)")
+        if undone < remaining, training.updateCount == 0 {
             lines.append("(there were only \(undone) update\(undone == 1 ? "" : "s"); this is where the network started)")
-        } else if undone < count {
+        } else if undone < remaining {
             let reach = training.undoReach
             lines.append(reach.limitedByBudget
                 ? "(only \(undone) could be taken back: with the recording budget of \(megabytes(reach.budget)), \(reachText(reach)); "

@@ -61,7 +61,7 @@ extension Command {
         let text =
             "walking update \(record.update) in \(counted(steps.count, "sub-step")): "
             + (predict
-                ? "type your prediction for each number (Enter shows it without judging), " : "Enter shows the next, ")
+                ? "type your prediction\nfor each number (Enter shows it unjudged), " : "Enter shows the next, ")
             + "c finishes the update, q abandons it\n"
         let first = walk.start()
         state.walk = walk

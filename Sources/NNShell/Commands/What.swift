@@ -17,8 +17,11 @@ extension Command {
             if words.first?.text.lowercased() == "is" || words.first?.text.lowercased() == "are" { words.removeFirst() }
             guard !words.isEmpty else { return Glossary.index }
             let term = words.map(\.text).joined(separator: " ").trimmingQuestionMark
-            guard let entry = Glossary.find(term) else { throw ShellError.at(words[0], Glossary.unknown(term)) }
-            return Glossary.render(entry)
+            if let entry = Glossary.find(term) { return Glossary.render(entry) }
+            if let command = Command.named(term) {
+                return "'\(command.name)' is a command: \(command.summary).\n'help \(command.name)' explains it.\n"
+            }
+            throw ShellError.at(words[0], Glossary.unknown(term))
         }
     )
 }

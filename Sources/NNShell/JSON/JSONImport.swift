@@ -60,7 +60,7 @@ enum JSONImport {
             }
             loss = parsed
         }
-        if loss == .perceptron && activations != [.step] { throw fail("loss 'perceptron' needs one layer with activation 'step'") }
+        if let problem = Spec.networkProblem(sizes: sizes, activations: activations, loss: loss) { throw fail(problem.message) }
         var residual = false
         if let raw = spec["residual"] {
             guard case .bool(let flag) = raw else { throw fail("'network.residual' must be true or false") }
@@ -91,7 +91,9 @@ enum JSONImport {
             settings.mode = mode
         }
         if let raw = root["batch_size"] {
-            guard let size = integer(raw), size >= 1 else { throw fail("'batch_size' must be a whole number of at least 1") }
+            guard let size = integer(raw), Spec.batchSizes.contains(size) else {
+                throw fail("'batch_size' must be a whole number from \(Spec.batchSizes.lowerBound) to \(Spec.batchSizes.upperBound)")
+            }
             settings.batchSize = size
         }
         if let raw = root["order"] {
@@ -99,7 +101,9 @@ enum JSONImport {
             settings.order = order
         }
         if let raw = root["seed"] {
-            guard let seed = integer(raw), seed >= 0 else { throw fail("'seed' must be a whole number of at least 0") }
+            guard let seed = integer(raw), Spec.seeds.contains(seed) else {
+                throw fail("'seed' must be a whole number from 0 to \(Spec.seeds.upperBound)")
+            }
             settings.seed = UInt64(seed)
         }
         settings.frozen = try frozen(root["frozen"], in: network, fail: fail)
@@ -127,7 +131,8 @@ enum JSONImport {
     }
 
     static func integer(_ value: JSONValue) -> Int? {
-        guard let double = finite(value), double == double.rounded(), abs(double) < 1e15 else { return nil }
+        // Every whole number up to 2⁵³ is exact in a Double, so it reads back as written.
+        guard let double = finite(value), double == double.rounded(), abs(double) <= 9_007_199_254_740_992 else { return nil }
         return Int(double)
     }
 }

@@ -86,11 +86,13 @@ public enum AnswerJudge {
     static func judge(_ reading: Reading, expected: Double, within: Tolerance?, minimum: Int = minimumDigits) -> Verdict {
         if let within { return within.accepts(reading.value, expected) ? .right : miss(reading.value, expected) }
         if isExact(reading.value, expected) { return .right }
-        if reading.significantDigits < minimum { return .tooFewDigits(reading.significantDigits) }
         // A little slack for the binary representation of both numbers.
         let slack = 1e-12 * max(abs(expected), abs(reading.value))
-        if abs(expected - reading.value) <= reading.halfUnit + slack { return .right }
-        return miss(reading.value, expected)
+        let rounds = abs(expected - reading.value) <= reading.halfUnit + slack
+        // Too few digits only when they are right as far as they go: `0.37` for 0.372 asks
+        // for more, but `0` for −1.5 is simply wrong.
+        if reading.significantDigits < minimum { return rounds ? .tooFewDigits(reading.significantDigits) : miss(reading.value, expected) }
+        return rounds ? .right : miss(reading.value, expected)
     }
 
     static func miss(_ value: Double, _ expected: Double) -> Verdict {

@@ -19,7 +19,7 @@ public enum LessonChecker {
     /// Warnings that do not stop a lesson from playing (a byte-order mark, tabs, a term used
     /// before it is defined), each formatted `FILE:LINE:COL: warning: message`.
     public static func warnings(path: String) -> [String] {
-        guard path.hasSuffix(".lesson"), let text = try? FileAccess.readText(path, shown: path) else { return [] }
+        guard path.hasSuffix(".lesson"), let text = try? FileAccess.readText(path, shown: path, kind: .lesson) else { return [] }
         let (lesson, issues, source) = LessonFile.parse(text, directory: Path.parent(path))
         guard issues.isEmpty else { return [] }
         let terms = LessonTerms.warnings(lesson, number: LessonLibrary.entry(forPath: path).number).map(source.located)

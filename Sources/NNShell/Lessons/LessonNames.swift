@@ -7,6 +7,7 @@ enum LessonNames {
     static let values: [String: String] = [
         "loss": "the loss of the last update (the mean over its rows)",
         "meanloss": "the mean loss over every row with the parameters as they are now",
+        "testloss": "the mean loss over the test rows held out by 'data split', with the parameters now",
         "epochloss": "the mean loss of the last finished epoch",
         "epochs": "how many passes over the data are finished",
         "updates": "how many updates have been made",
@@ -16,6 +17,9 @@ enum LessonNames {
         "nextrow": "the row (from 1) the next update reads first",
         "params": "the number of trainable parameters",
         "layers": "L, the number of layers with weights",
+        "residual": "1 when the network has residual connections (net … residual=on), else 0",
+        "sigmoids": "how many layers have the sigmoid activation",
+        "relus": "how many layers have the relu activation",
         "correct": "how many rows the network classifies correctly now",
         "accuracy": "correct / rows",
         "mults_memo": "multiplications in one backward pass with memoized deltas",

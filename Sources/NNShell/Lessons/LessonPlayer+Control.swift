@@ -27,7 +27,7 @@ extension LessonPlayer {
         if resume, let saved = fresh.lessonProgress[key], !saved.finished, saved.pages == pages, saved.page > 1 {
             resumeAt = min(saved.page, pages) - 1
             let replayed = resumeAt == 1 ? "page 1 is" : "pages 1–\(resumeAt) are"
-            let note = "You left this lesson at page \(resumeAt + 1) of \(pages); carrying on from there (\(replayed) replayed without showing them; 'restart' begins again)."
+            let note = "You left this lesson at page \(resumeAt + 1) of \(pages); carrying on from there (\(replayed) replayed without being shown; 'restart' begins again)."
             player.say("\n" + Reflow.fill(note, width: min(context.width, 80) - 2).joined(separator: "\n"))
             player.quiet = true
             player.replayTarget = resumeAt
@@ -41,8 +41,10 @@ extension LessonPlayer {
     /// Enter or `next`: on to the next page (a waiting question must be answered first).
     mutating func advance() {
         settle()
-        if session.open != nil {
-            return tell("A question is waiting: type your answer, or 'hint', 'solution' or 'skip'.")
+        if let open = session.open {
+            return tell(open.checkpoint.isTask
+                ? "A task is waiting: type commands to reach its goal, then 'check' (or 'hint', 'solution', 'skip')."
+                : "A question is waiting: type your answer, or 'hint', 'solution' or 'skip'.")
         }
         guard session.page + 1 < session.lesson.pages.count else { return complete() }
         begin(page: session.page + 1)
@@ -83,7 +85,7 @@ extension LessonPlayer {
         a.training?.network == b.training?.network && a.training?.data == b.training?.data
             && a.training?.settings == b.training?.settings && a.training?.updateCount == b.training?.updateCount
             && a.training?.cursor == b.training?.cursor && a.pendingData == b.pendingData
-            && a.pendingSettings == b.pendingSettings
+            && a.pendingSettings == b.pendingSettings && a.preparation == b.preparation
     }
 
     mutating func saveProgress(page: Int, finished: Bool) {

@@ -42,22 +42,28 @@ extension LessonPlayer {
             do throws(ExpressionError) {
                 let holds = try scope.evaluate(part.condition) != 0
                 reached = reached && holds
-                lines.append("  \(holds ? (context.ascii ? "[x]" : "✓") : (context.ascii ? "[ ]" : "✗")) \(part.text)\(now(part.condition))")
+                lines.append(mark(holds ? (context.ascii ? "[x]" : "✓") : (context.ascii ? "[ ]" : "✗"), part.text + now(part.condition)))
             } catch {
                 reached = false
-                lines.append("  \(context.ascii ? "[ ]" : "✗") \(part.text): \(error.message)")
+                lines.append(mark(context.ascii ? "[ ]" : "✗", "\(part.text): \(error.message)"))
             }
         }
         session.log.append(.attempt("check", right: reached))
         if reached {
             say("\(context.ascii ? "" : "✓ ")Goal reached:\n" + lines.joined(separator: "\n"))
-            showSolution(open, heading: "Another way, for comparison:")
+            showSolution(open, heading: "The solution:")
             return resolve()
         }
         open.wrongAttempts += 1
         session.open = open
         say("\(context.ascii ? "" : "✗ ")Not yet:\n" + lines.joined(separator: "\n"))
         nextHintOrLast()
+    }
+
+    /// `  ✓ text`, wrapped under its first word.
+    func mark(_ sign: String, _ text: String) -> String {
+        let indent = String(repeating: " ", count: 3 + sign.count)
+        return "  \(sign) " + Reflow.fill(text, width: min(context.width, 80) - indent.count - 2).joined(separator: "\n" + indent)
     }
 
     /// ` (meanloss is 0.0341 now)` for a comparison whose left side is a live value.

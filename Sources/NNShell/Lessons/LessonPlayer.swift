@@ -136,6 +136,8 @@ struct LessonPlayer {
             runCommand(command.text)
         case .checkpoint(let checkpoint):
             if !quiet { pose(checkpoint) }
+            // Replaying to resume: a task's own way to its goal, so later pages find it reached.
+            else if checkpoint.isTask { checkpoint.actions.forEach { runCommand($0.text) } }
         case .keep(let name, let expression, _):
             do { session.kept[name] = try scope.evaluate(expression) } catch {
                 say("(lesson problem: @keep \(name): \(error.message))")
@@ -189,7 +191,7 @@ struct LessonPlayer {
     func render(_ template: Template) -> String {
         template.parts.map { part in
             switch part {
-            case .text(let text): return text
+            case .text(let text): return template.verbatim ? text : LessonTerms.unmarked(text)
             case .value(let expression, _):
                 do throws(ExpressionError) { return stage.format(try scope.evaluate(expression)) } catch { return "⟨\(error.message)⟩" }
             }

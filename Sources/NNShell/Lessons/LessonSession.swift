@@ -45,7 +45,7 @@ struct LessonSession {
 
     /// `answer> ` while a question waits; `lesson 8 (3/12)> ` at other pauses.
     var prompt: String {
-        if open != nil { return "answer> " }
+        if let open { return open.checkpoint.isTask ? "task> " : "answer> " }
         return "\(label) (\(page + 1)/\(lesson.pages.count))> "
     }
 

@@ -45,6 +45,25 @@ enum LessonTerms {
         return best
     }
 
+    /// `An *epoch* is` → `An epoch is`: the asterisks that mark where a term is defined are
+    /// for `--check`, not for the learner. A `*` with a space or the line's end beside it stays.
+    static func unmarked(_ text: String) -> String {
+        let characters = Array(text)
+        var out = "", i = 0
+        while i < characters.count {
+            if characters[i] == "*", i + 1 < characters.count, characters[i + 1] != " ", characters[i + 1] != "*",
+               let close = characters[(i + 1)...].firstIndex(of: "*"), characters[close - 1] != " ",
+               close + 1 == characters.count || !isWordy(characters[close + 1]) || characters[close + 1] == "s" {
+                out += String(characters[(i + 1)..<close])
+                i = close + 1
+                continue
+            }
+            out.append(characters[i])
+            i += 1
+        }
+        return out
+    }
+
     static func isWordy(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" || c == "-" }
 
     /// Every line of text the learner reads, in file order, with its line number.

@@ -17,6 +17,11 @@ extension LiveScope {
         case "meanloss":
             guard (try? training.validateData()) != nil else { throw ExpressionError(message: "'meanloss' needs data that fits the network", column: column) }
             return network.meanLoss(on: training.data)
+        case "testloss":
+            guard let test = training.testData, test.count > 0 else {
+                throw ExpressionError(message: "'testloss' needs a test set: 'data split test=F' holds one out", column: column)
+            }
+            return network.meanLoss(on: test)
         case "epochloss":
             guard let last = training.recorder.lastEpochLoss else {
                 throw ExpressionError(message: "no epoch has finished yet, so 'epochloss' has no value", column: column)
@@ -29,6 +34,10 @@ extension LiveScope {
             return Double(row + 1)
         case "params": return Double(network.parameterCount)
         case "layers": return Double(network.layerCount)
+        case "residual": return network.residual ? 1 : 0
+        case "sigmoids", "relus":
+            let kind: Activation = name == "sigmoids" ? .sigmoid : .relu
+            return Double(network.activations.filter { $0 == kind }.count)
         case "correct", "accuracy":
             guard (try? training.validateData()) != nil else { throw ExpressionError(message: "'\(name)' needs data that fits the network", column: column) }
             let right = LiveScope.correctCount(training)

@@ -21,10 +21,12 @@ enum DataTable {
     static func render(_ data: DataSet, format: NumberFormat, highlight: [Int], heldOut: [Bool] = []) -> String {
         guard !data.isEmpty else { return "\(data.name): no rows yet; add one with 'data add X1 X2 -> Y'\n" }
         let classes = !data.classNames.isEmpty
-        var table = TextTable(header: ["row"] + data.featureNames + ["->"] + data.targetNames + (classes ? ["class"] : []))
+        var table = TextTable(header: ["row"] + data.featureNames + ["->"] + data.targetNames
+                              + (classes ? ["class"] : []))
         table.leftAligned = Set([0, data.featureCount + 1] + (classes ? [table.header.count - 1] : []))
         let next = highlight.count == 1 ? highlight[0] : nil
-        let shown = data.count <= rowLimit ? Array(0..<data.count) : Array(0..<(rowLimit / 2)) + Array((data.count - rowLimit / 2)..<data.count)
+        let shown = data.count <= rowLimit ? Array(0..<data.count)
+            : Array(0..<(rowLimit / 2)) + Array((data.count - rowLimit / 2)..<data.count)
         for r in shown {
             if data.count > rowLimit, r == data.count - rowLimit / 2 { table.rows.append(["…"]) }
             let marker = r == next ? " <- next" : heldOut.indices.contains(r) && heldOut[r] ? " test" : ""
@@ -33,7 +35,8 @@ enum DataTable {
                               + (marker.isEmpty ? [] : [marker]))
         }
         table.header += [""]
-        table.rows = table.rows.map { $0.count < table.header.count ? $0 + Array(repeating: "", count: table.header.count - $0.count) : $0 }
+        let width = table.header.count
+        table.rows = table.rows.map { $0.count < width ? $0 + Array(repeating: "", count: width - $0.count) : $0 }
         let testCount = heldOut.filter { $0 }.count
         let split = testCount == 0 ? "" : ", \(testCount) held out as the test set (marked test)"
         return "\(data.name): \(counted(data.count, "row"))\(split)\n" + table.render()

@@ -33,6 +33,19 @@ enum GradientSummary {
         return .parameters(try ParameterPattern.indices(words, in: network))
     }
 
+    /// Reads `[layer K] [--all]` after `show forward`.
+    static func forwardPart(_ words: [Token], network: Network) throws(ShellError) -> (ClosedRange<Int>?, Bool) {
+        let usage = "show forward [layer K] [--all]"
+        let full = words.contains { $0.text == "--all" }
+        let rest = words.filter { $0.text != "--all" }
+        guard let first = rest.first else { return (nil, full) }
+        guard first.text.lowercased() == "layer", rest.count == 2 else {
+            throw ShellError.at(first, "unexpected '\(first.text)'; usage: \(usage)")
+        }
+        let k = try Arguments.integer(rest[1], "the layer", in: 1...network.layerCount)
+        return (k...k, full)
+    }
+
     /// The gradients of `part`; a summary when the network is large and nothing was chosen.
     static func gradients(_ record: StepRecord, network: Network, part: Part, notation: Notation, format: NumberFormat,
                           stop: (() -> Bool)? = nil) -> String {

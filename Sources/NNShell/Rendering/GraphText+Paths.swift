@@ -15,9 +15,8 @@ extension GraphText {
         let d = notation.ascii ? "d" : "∂"
         let gradient = graph.nodes[start].gradient
         var lines = [
-            "\(d)L/\(d)\(notation.parameter(parameter)) along its \(countText) to L; each edge carries its",
-            "local derivative, and the gradient is the product along "
-                + (count > 1 ? "each path, summed over the paths" : "the path")
+            "\(d)L/\(d)\(notation.parameter(parameter)) along its \(countText) to L: each edge carries its local derivative;",
+            "the gradient is the product along " + (count > 1 ? "each path, summed over the paths" : "the path")
         ]
         var products: [Double] = []
         for (index, path) in shown.enumerated() {
@@ -71,9 +70,26 @@ extension GraphText {
         }
         let product = locals.reduce(1, *)
         let worked = locals.map { GradientText.parenthesised(format($0)) }.joined(separator: " \(notation.times) ")
-        let trimmed = [names, values + "   value", gradients + "   \(d)L/\(d)node"].map { line in
+        var rows = [names, values + "   value", gradients + "   \(d)L/\(d)node"].map { line in
             var line = line; while line.hasSuffix(" ") { line.removeLast() }; return line
         }
-        return (trimmed + ["  product: \(worked) = \(format(product))"], product)
+        if rows.contains(where: { $0.displayWidth > 80 }) { rows = vertical(path) }
+        return (rows + ["  product: \(worked) = \(format(product))"], product)
+    }
+
+    /// The same path one node a line, each edge's local derivative between its two nodes.
+    func vertical(_ path: [(node: Int, local: Double?)]) -> [String] {
+        let d = notation.ascii ? "d" : "∂"
+        let names = path.map { name(graph.nodes[$0.node].kind) }
+        let values = path.map { format(graph.nodes[$0.node].value) }
+        let nameWidth = names.map(\.displayWidth).max()!, valueWidth = values.map(\.displayWidth).max()!
+        var rows: [String] = []
+        for (index, step) in path.enumerated() {
+            if let local = step.local { rows.append("    \(notation.ascii ? "|" : "↓") \(format(local))") }
+            let gradient = index == path.count - 1 ? "1" : format(graph.nodes[step.node].gradient)
+            rows.append("  " + names[index].padded(to: nameWidth) + " = " + values[index].padded(to: valueWidth)
+                + "   \(d)L/\(d)node = \(gradient)")
+        }
+        return rows
     }
 }

@@ -80,7 +80,7 @@ struct GraphText {
         let o = id(.activation(layer: k, node: j))
         let output =
             k == network.layerCount ? label(o, named: "\(notation.prediction(j)) = \(notation.output(k, j))") : label(o)
-        lines.append(String(repeating: " ", count: rail + 10) + "└─ \(activation) ─ " + output)
+        lines.append("    \(notation.z(k, j)) ─ \(activation) ─ " + output)
         return lines.map { line in
             var line = line; while line.hasSuffix(" ") { line.removeLast() }; return line
         }

@@ -28,9 +28,12 @@ enum NetworkText {
         return out.joined(separator: "\n")
     }
 
-    static func forward(_ trace: Trace, network: Network, notation: Notation, format: NumberFormat) -> String {
+    /// The forward pass layer by layer; layers wider than `matrixLimit` show the first values of
+    /// z and O, or all of them with `full`. `layers` picks some (`show forward layer 2`).
+    static func forward(_ trace: Trace, network: Network, notation: Notation, format: NumberFormat,
+                        layers: ClosedRange<Int>? = nil, full: Bool = false) -> String {
         var out: [String] = []
-        for k in 1...network.layerCount {
+        for k in layers ?? 1...network.layerCount {
             let nIn = network.sizes[k - 1], nOut = network.sizes[k]
             let act = network.activations[k - 1].rawValue
             let a = k == 1 ? "x" : (notation.ascii ? "O\(k - 1)" : "O" + Notation.sup(k - 1))
@@ -54,8 +57,17 @@ enum NetworkText {
                 let names = (1...nOut).map { notation.output(k, $0) }.joined(separator: ", ")
                 out.append("  " + (k == network.layerCount && nOut == 1 ? "\(names) = \(notation.prediction(1)) = \(format(trace.outputs[k - 1][0]))" : "(\(names))"))
             } else {
-                out.append("  z\(sup) = \(preview(trace.z[k - 1], format))")
-                out.append("  O\(sup) = \(preview(trace.outputs[k - 1], format))")
+                for (name, values) in [("z", trace.z[k - 1]), ("O", trace.outputs[k - 1])] {
+                    let head = "  \(name)\(sup) = "
+                    if full {
+                        var items = values.map { format($0) }
+                        items[items.count - 1] += ")"
+                        out += wrap(items, first: head + "(", width: 78)
+                    } else {
+                        out.append(head + preview(values, format))
+                    }
+                }
+                if !full && nOut > 8 { out.append("  ('show forward layer \(k) --all' shows all \(nOut) values)") }
             }
             out.append("")
         }

@@ -50,7 +50,7 @@ struct SVGDocument {
     /// Text made safe for XML content and attribute values.
     static func escape(_ text: String) -> String {
         var result = ""
-        for character in text {
+        for character in PlainText.withoutEscapes(text) {
             switch character {
             case "&": result += "&amp;"
             case "<": result += "&lt;"

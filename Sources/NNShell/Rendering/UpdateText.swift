@@ -45,8 +45,8 @@ enum UpdateText {
         var lines: [String] = []
         let full = NumberFormat.full, terms = record.optimizer
         if !record.penaltyGradient.isEmpty, record.penaltyGradient[i] != 0 || record.dataGradient[i] != record.gradient[i] {
-            lines.append("  penalty term: \(full(record.penaltyGradient[i])), so G = \(full(record.dataGradient[i])) + "
-                         + "\(full(record.penaltyGradient[i])) = \(full(record.gradient[i]))")
+            lines.append("  penalty term: \(full(record.penaltyGradient[i])),")
+            lines.append("    so G = \(full(record.dataGradient[i])) + \(full(record.penaltyGradient[i])) = \(full(record.gradient[i]))")
         }
         if record.frozen.contains(i) {
             lines.append("  frozen: the update did not apply its gradient, and its optimiser state stayed as it was")
@@ -58,8 +58,8 @@ enum UpdateText {
         case .momentum: lines.append("  momentum: v = \(full(terms.first[i]))")
         case .rmsprop: lines.append("  rmsprop: s = \(full(terms.second[i]))")
         case .adam:
-            lines.append("  adam, t = \(terms.t): m = \(full(terms.first[i])), v = \(full(terms.second[i])), "
-                         + "\(hat.0) = \(full(terms.firstCorrected[i])), \(hat.1) = \(full(terms.secondCorrected[i]))")
+            lines.append("  adam, t = \(terms.t): m = \(full(terms.first[i])), v = \(full(terms.second[i])),")
+            lines.append("    \(hat.0) = \(full(terms.firstCorrected[i])), \(hat.1) = \(full(terms.secondCorrected[i]))")
         }
         if terms.optimizer != .sgd { lines.append("  move: \(full(terms.moves[i])), so p \(notation.ascii ? "<-" : "←") p \(notation.minus) move") }
         return lines

@@ -12,8 +12,16 @@ public enum PlainText {
     public static func message(_ text: String) -> String {
         let (escaped, unusual) = escape(text)
         var line = shorten(escaped)
-        if let first = unusual.first { line += " (it contains \(describe(first)))" }
+        if let first = unusual.first ?? lookAlike(in: text) { line += " (it contains \(describe(first)))" }
         return line
+    }
+
+    /// In a "did you mean" message, a character outside ASCII in the quoted word: the
+    /// suggestion is ASCII, so a Cyrillic а or a fullwidth ａ is what makes them differ.
+    static func lookAlike(in text: String) -> Unicode.Scalar? {
+        guard text.contains("did you mean '"), let open = text.firstIndex(of: "'") else { return nil }
+        let word = text[text.index(after: open)...].prefix { $0 != "'" }
+        return word.unicodeScalars.first { !$0.isASCII && $0 != "\u{FFFD}" && $0 != "…" }
     }
 
     /// What the learner typed, repeated in output: escaped and cut like a message, no note.

@@ -85,7 +85,7 @@ extension WalkPlan {
                 let rows = data.count == 1 ? "the only row" : "every one of the \(data.count) rows"
                 return [
                     "dead: \(o) is 0 for \(rows), so relu′ = 0 there:",
-                    "it stops all of the gradient through it, and its incoming weights never move"
+                    "no gradient passes through it, and its incoming weights never move"
                 ]
                 .map { $0.replacing("′", with: notation.ascii ? "'" : "′") }
             }
@@ -147,10 +147,10 @@ extension WalkPlan {
             notation.output($0.layer, $0.node)
         }
         for (what, names) in [
-            ("dead (0 for every row, no gradient passes)", dead), ("saturated (g′ below 1% of its maximum)", saturated)
+            ("dead (0 on every row)", dead), ("saturated (g′ below 1% of its maximum)", saturated)
         ]
         where !names.isEmpty {
-            let list = names.prefix(6).joined(separator: ", ") + (names.count > 6 ? ", … \(names.count - 6) more" : "")
+            let list = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", … \(names.count - 5) more" : "")
             step.notes.append("\(what): \(list)".replacing("′", with: notation.ascii ? "'" : "′"))
         }
         steps.append(step)

@@ -57,7 +57,7 @@ extension WalkPlan {
             let whose = isBatch ? "\(delta) of each row" : delta
             step.notes +=
                 first
-                ? ["\(whose), computed at \(at), is reused, not recomputed:", "that reuse is the memoization"]
+                ? ["\(whose), from \(at), is reused, not recomputed:", "that reuse is the memoization"]
                 : ["\(whose) from \(at), reused"]
         }
         steps.append(step)

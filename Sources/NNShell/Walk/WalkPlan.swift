@@ -76,11 +76,11 @@ struct WalkPlan {
         let rows = record.rows
         var text: String
         let mode = network.isPerceptron ? "perceptron trick" : record.mode.rawValue
+        var input: String?
         if rows.count == 1 {
             let trace = traces[0]
-            text =
-                "the sample: row \(rows[0] + 1) of \(data.count) (\(mode)), x = \(UpdateReport.vector(trace.input, format)),"
-                + " y = \(UpdateReport.vector(trace.target, format))"
+            text = "the sample: row \(rows[0] + 1) of \(data.count) (\(mode))"
+            input = "x = \(UpdateReport.vector(trace.input, format)), y = \(UpdateReport.vector(trace.target, format))"
         } else {
             text =
                 "the batch: \(counted(rows.count, "row")) (\(mode)), rows "
@@ -88,6 +88,7 @@ struct WalkPlan {
                     ? rows.map { String($0 + 1) }.joined(separator: ", ") : "\(rows[0] + 1)–\(rows.last! + 1)")
         }
         var step = WalkStep(name: text)
+        if let input { step.notes.append(input) }
         if rows.count > 1 {
             step.notes.append("each row is walked forward and backward, then the gradients are averaged")
         }

@@ -46,7 +46,7 @@ extension WalkSession {
         let verdict = AnswerJudge.judge(typed, expected: step.value!, within: nil)
         switch verdict {
         case .unreadable, .tooFewDigits:
-            return "'\(typed)': " + AnswerJudge.describe(verdict) + "; or Enter to see it, c to finish, q to abandon\n"
+            return "'\(typed)': " + AnswerJudge.describe(verdict) + "\n(or Enter to see it, c to finish, q to abandon)\n"
         case .right:
             asked += 1
             right += 1
@@ -55,7 +55,7 @@ extension WalkSession {
             asked += 1
             recordMiss(step.kind)
             var text = "not quite: you typed \(PlainText.echo(typed)) (\(AnswerJudge.describe(verdict)))"
-            if let numbers = step.numbers { text += "; it is made of \(numbers)" }
+            if let numbers = step.numbers { text += ";\nit is made of \(numbers)" }
             return text + "\n" + showOne()
         }
     }
