@@ -68,9 +68,11 @@ public struct Envelope: Sendable {
     public mutating func append(tag: Int, _ fill: (UnsafeMutablePointer<Double>) -> Void) {
         let stride = ringStride, capacity = Self.ringCapacity
         if stored == capacity { foldPending() }
-        if ring.isEmpty { ring = [Double](repeating: 0, count: capacity * stride) }
         var slot = ringStart + stored
         if slot >= capacity { slot -= capacity }
+        // The ring grows as it fills (a short run touches only what it records), then stays.
+        let reach = (slot + 1) * stride
+        if ring.count < reach { ring.append(contentsOf: repeatElement(0, count: reach - ring.count)) }
         ring.withUnsafeMutableBufferPointer { buffer in
             let p = buffer.baseAddress! + slot * stride
             p[0] = Double(tag)
@@ -85,7 +87,10 @@ public struct Envelope: Sendable {
     mutating func foldPending() {
         let n = pending
         guard n > 0 else { return }
-        if old.isEmpty { old = [Double](repeating: 0, count: (2 * Self.oldCapacity + 2) * oldStride) }
+        // Room for every slot this batch can reach (never more than 2 × oldCapacity + 2 slots).
+        let slots = min(end + n + 1, 2 * Self.oldCapacity + 2)
+        let size = slots * oldStride
+        if old.count < size { old.append(contentsOf: repeatElement(0, count: size - old.count)) }
         var state = FoldState(merged: merged, head: head, end: end, width: width, s: seriesCount)
         let firstIndex = count - stored + 1, start = ringStart, capacity = Self.ringCapacity, stride = ringStride
         ring.withUnsafeBufferPointer { r in
