@@ -67,7 +67,8 @@ struct FoldState {
         let x = o + head * stride, y = x + stride, t = o + merged * stride
         let first = x[0], firstTag = x[2], last = y[1], lastTag = y[3]
         for j in 0..<s {
-            let l1 = x[4 + j], l2 = y[4 + j], h1 = x[4 + s + j], h2 = y[4 + s + j], sum = x[4 + 2 * s + j] + y[4 + 2 * s + j]
+            let l1 = x[4 + j], l2 = y[4 + j], h1 = x[4 + s + j], h2 = y[4 + s + j]
+            let sum = x[4 + 2 * s + j] + y[4 + 2 * s + j]
             t[4 + j] = l2 < l1 ? l2 : l1
             t[4 + s + j] = h2 > h1 ? h2 : h1
             t[4 + 2 * s + j] = sum

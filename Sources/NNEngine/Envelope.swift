@@ -85,7 +85,10 @@ public struct Envelope: Sendable {
     mutating func foldPending() {
         let n = pending
         guard n > 0 else { return }
-        if old.isEmpty { old = [Double](repeating: 0, count: (2 * Self.oldCapacity + 2) * oldStride) }
+        // Room for every slot this batch can reach (never more than 2 × oldCapacity + 2 slots).
+        let slots = min(end + n + 1, 2 * Self.oldCapacity + 2)
+        let size = slots * oldStride
+        if old.count < size { old.append(contentsOf: repeatElement(0, count: size - old.count)) }
         var state = FoldState(merged: merged, head: head, end: end, width: width, s: seriesCount)
         let firstIndex = count - stored + 1, start = ringStart, capacity = Self.ringCapacity, stride = ringStride
         ring.withUnsafeBufferPointer { r in
@@ -96,7 +99,8 @@ public struct Envelope: Sendable {
                     // Most values only widen the last bucket: do those in a tight run.
                     let run = min(n - k, capacity - slot, state.room(o.baseAddress!))
                     if run > 0 {
-                        state.extend(o.baseAddress!, first: firstIndex + k, values: r.baseAddress! + slot * stride, count: run)
+                        let values = r.baseAddress! + slot * stride
+                        state.extend(o.baseAddress!, first: firstIndex + k, values: values, count: run)
                         k += run
                     } else {
                         state.fold(index: firstIndex + k, values: r.baseAddress! + slot * stride, into: o.baseAddress!)
@@ -132,8 +136,9 @@ public struct Envelope: Sendable {
 
     private func oldBucket(_ slot: Int, series: Int) -> Bucket {
         let b = slot * oldStride, first = Int(old[b]), last = Int(old[b + 1])
-        return Bucket(first: first, last: last, firstTag: Int(old[b + 2]), lastTag: Int(old[b + 3]), min: old[b + 4 + series],
-                      max: old[b + 4 + seriesCount + series], mean: old[b + 4 + 2 * seriesCount + series] / Double(last - first + 1))
+        let low = old[b + 4 + series], high = old[b + 4 + seriesCount + series]
+        let mean = old[b + 4 + 2 * seriesCount + series] / Double(last - first + 1)
+        return Bucket(first: first, last: last, firstTag: Int(old[b + 2]), lastTag: Int(old[b + 3]), min: low, max: high, mean: mean)
     }
 
     /// Where the `r`-th value of its own (0 = the oldest) starts in the ring.
@@ -149,7 +154,8 @@ public struct Envelope: Sendable {
         let firstRecent = count - recentCount + 1
         for r in 0..<recentCount {
             let p = ringSlot(r), v = ring[p + 1 + series], tag = Int(ring[p])
-            result.append(Bucket(first: firstRecent + r, last: firstRecent + r, firstTag: tag, lastTag: tag, min: v, max: v, mean: v))
+            let index = firstRecent + r
+            result.append(Bucket(first: index, last: index, firstTag: tag, lastTag: tag, min: v, max: v, mean: v))
         }
         return result
     }
@@ -159,13 +165,16 @@ public struct Envelope: Sendable {
         guard index >= 1, index <= count else { return nil }
         let firstRecent = count - recentCount + 1
         if index >= firstRecent { return ring[ringSlot(index - firstRecent) + 1 + series] }
-        guard let bucket = settled.buckets(series: series).first(where: { $0.last >= index }), bucket.count == 1 else { return nil }
+        let bucket = settled.buckets(series: series).first { $0.last >= index }
+        guard let bucket, bucket.count == 1 else { return nil }
         return bucket.mean
     }
 
     /// The newest values of `series` (at most `limit`), oldest first, as (tag, value).
     public func recent(series: Int, limit: Int) -> [(tag: Int, value: Double)] {
-        (recentCount - min(limit, recentCount) ..< recentCount).map { r in (Int(ring[ringSlot(r)]), ring[ringSlot(r) + 1 + series]) }
+        (recentCount - min(limit, recentCount) ..< recentCount).map { r in
+            (Int(ring[ringSlot(r)]), ring[ringSlot(r) + 1 + series])
+        }
     }
 
     /// The newest value of `series`.

@@ -20,7 +20,8 @@ extension Loss {
 
     /// The loss of one sample from the output layer's z and O (`usesPreactivation` must hold).
     @inline(__always)
-    func value(y: UnsafePointer<Double>, z: UnsafePointer<Double>, output o: UnsafePointer<Double>, count n: Int) -> Double {
+    func value(y: UnsafePointer<Double>, z: UnsafePointer<Double>, output o: UnsafePointer<Double>,
+               count n: Int) -> Double {
         var total = 0.0
         switch self {
         case .bce:

@@ -29,7 +29,8 @@ public struct Recorder: Sendable, Equatable {
         } else {
             let perLayer = max(1, Self.trackedLimit / layerRanges.count)
             tracked = layerRanges.flatMap { range in
-                range.count <= perLayer ? Array(range) : (0..<perLayer).map { range.lowerBound + $0 * range.count / perLayer }
+                range.count <= perLayer ? Array(range)
+                    : (0..<perLayer).map { range.lowerBound + $0 * range.count / perLayer }
             }
         }
         trackedSlot = Dictionary(uniqueKeysWithValues: tracked.enumerated().map { ($1, $0) })

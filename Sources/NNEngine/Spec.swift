@@ -23,10 +23,12 @@ public enum Spec {
             case .tooFewLayers: return "a network needs at least two layer sizes, like 2-1"
             case .tooManyLayers: return "at most \(Network.maximumLayerCount) layers"
             case .width(let n): return "a layer of \(n) nodes is outside 1 to \(Spec.layerWidths.upperBound)"
-            case .tooManyParameters: return "the network is too large; at most \(Network.maximumParameterCount) parameters"
+            case .tooManyParameters:
+                return "the network is too large; at most \(Network.maximumParameterCount) parameters"
             case .hiddenSoftmax(let k): return "softmax belongs on the output layer, not layer \(k)"
             case .perceptronNeedsStep:
-                return "loss=perceptron is the perceptron trick; it needs one layer with act=step, like 'net 2-1 act=step loss=perceptron'"
+                return "loss=perceptron is the perceptron trick; it needs one layer with act=step, "
+                    + "like 'net 2-1 act=step loss=perceptron'"
             }
         }
     }

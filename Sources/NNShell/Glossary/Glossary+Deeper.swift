@@ -19,29 +19,29 @@ extension Glossary {
             Comparing every gradient backpropagation computes with a central difference of
             the loss; they should agree to several digits ('gradcheck').
             """),
-        GlossaryEntry("overfitting", ["overfit", "overfits"], lesson: nil, uses: ["overfitting", "overfit"], """
+        GlossaryEntry("overfitting", ["overfit", "overfits"], lesson: 17, uses: ["overfitting", "overfit"], """
             Fitting the training rows so closely, noise included, that new rows are
             predicted worse: the training loss keeps falling while the test loss rises.
             """),
-        GlossaryEntry("test set", ["test", "held out", "split", "test loss"], lesson: nil, uses: ["test set", "test loss"], """
+        GlossaryEntry("test set", ["test", "held out", "split", "test loss"], lesson: 17, uses: ["test set", "test loss"], """
             Rows held out from training to measure how the model does on data it has
             never read ('data split test=0.25').
             """),
-        GlossaryEntry("regularisation", ["regularization", "l2", "l1", "weight decay"], lesson: nil,
+        GlossaryEntry("regularisation", ["regularization", "l2", "l1", "weight decay"], lesson: 17,
                       uses: ["regularisation", "regularization"], """
             A penalty on large weights added to the loss: l2 adds λ·½·Σw² (each weight's
             gradient gains λ·w), l1 adds λ·Σ|w| ('set l2 0.01').
             """),
-        GlossaryEntry("momentum", lesson: nil, uses: ["momentum"], """
+        GlossaryEntry("momentum", lesson: 18, uses: ["momentum"], """
             v ← μ·v + G, p ← p − η·v: each step keeps μ (0.9) of the last one, so steps
             along a steady slope grow and zig-zags cancel ('set optimizer momentum').
             """),
-        GlossaryEntry("adam", lesson: nil, uses: ["adam"], """
+        GlossaryEntry("adam", lesson: 18, uses: ["adam"], """
             m and v, running means of G and G², each corrected for starting at 0; the
             step is η·m̂/(√v̂ + ε), about η whatever the gradient's size
             ('set optimizer adam').
             """),
-        GlossaryEntry("optimizer", ["optimiser", "optimizers", "optimisers"], lesson: nil, uses: ["optimizer", "optimiser"], """
+        GlossaryEntry("optimizer", ["optimiser", "optimizers", "optimisers"], lesson: 18, uses: ["optimizer", "optimiser"], """
             The rule that turns a gradient into a step: plain sgd (p ← p − η·G), momentum,
             rmsprop or adam ('set optimizer adam').
             """),

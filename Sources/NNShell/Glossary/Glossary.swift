@@ -23,7 +23,7 @@ struct GlossaryEntry: Sendable {
 }
 
 enum Glossary {
-    static let entries: [GlossaryEntry] = basics + training + deeper
+    static let entries: [GlossaryEntry] = basics + training + deeper + later
 
     /// The entry for `name` (a term or an alias, any case, `-`, `_` and spaces alike).
     static func find(_ name: String) -> GlossaryEntry? {

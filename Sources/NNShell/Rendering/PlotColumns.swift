@@ -20,8 +20,8 @@ enum PlotColumns {
             if let last = result.last, last.column == c {
                 sum += span.mean * Double(span.count)
                 let count = last.count + span.count
-                result[result.count - 1] = PlotColumn(column: c, low: min(last.low, span.low), high: max(last.high, span.high),
-                                                      mean: sum / Double(count), count: count)
+                let low = min(last.low, span.low), high = max(last.high, span.high)
+                result[result.count - 1] = PlotColumn(column: c, low: low, high: high, mean: sum / Double(count), count: count)
             } else {
                 sum = span.mean * Double(span.count)
                 result.append(PlotColumn(column: c, low: span.low, high: span.high, mean: span.mean, count: span.count))
@@ -34,6 +34,7 @@ enum PlotColumns {
     /// column holds at most one value.
     static func caption(_ columns: [[PlotColumn]], unit: String) -> String? {
         guard let most = columns.flatMap({ $0.map(\.count) }).max(), most > 1 else { return nil }
-        return "each column: up to \(most) \(unit)s, drawn from their minimum to their maximum (dotted) with their mean (solid)"
+        return "each column: up to \(most) \(unit)s, drawn from their minimum to their maximum (dotted) "
+            + "with their mean (solid)"
     }
 }
