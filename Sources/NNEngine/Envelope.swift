@@ -68,11 +68,9 @@ public struct Envelope: Sendable {
     public mutating func append(tag: Int, _ fill: (UnsafeMutablePointer<Double>) -> Void) {
         let stride = ringStride, capacity = Self.ringCapacity
         if stored == capacity { foldPending() }
+        if ring.isEmpty { ring = [Double](repeating: 0, count: capacity * stride) }
         var slot = ringStart + stored
         if slot >= capacity { slot -= capacity }
-        // The ring grows as it fills (a short run touches only what it records), then stays.
-        let reach = (slot + 1) * stride
-        if ring.count < reach { ring.append(contentsOf: repeatElement(0, count: reach - ring.count)) }
         ring.withUnsafeMutableBufferPointer { buffer in
             let p = buffer.baseAddress! + slot * stride
             p[0] = Double(tag)
