@@ -173,7 +173,8 @@ extension Command {
             let example = training.settings.mode == .batch ? "set mode sgd" : "set mode batch"
             return "\(replaced ? "replaced" : "kept") run '\(name.text)': \(run.summary).\n"
                 + "Now 'reset', change a setting (like '\(example)'), train again,\n"
-                + "and 'plot loss' lays the runs over each other ('plot grads' puts them side by side).\n"
+                + "and 'plot loss' lays the runs over each other ('plot grads' shows them\n"
+                + "one under the other, on one scale).\n"
         case "runs":
             try Arguments.expectAtMost(0, request.words, usage: "plot runs")
             guard !state.savedRuns.isEmpty else { return "no kept runs; 'plot keep NAME' keeps the current one\n" }
