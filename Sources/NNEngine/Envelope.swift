@@ -85,7 +85,10 @@ public struct Envelope: Sendable {
     mutating func foldPending() {
         let n = pending
         guard n > 0 else { return }
-        if old.isEmpty { old = [Double](repeating: 0, count: (2 * Self.oldCapacity + 2) * oldStride) }
+        // Room for every slot this batch can reach (never more than 2 × oldCapacity + 2 slots).
+        let slots = min(end + n + 1, 2 * Self.oldCapacity + 2)
+        let size = slots * oldStride
+        if old.count < size { old.append(contentsOf: repeatElement(0, count: size - old.count)) }
         var state = FoldState(merged: merged, head: head, end: end, width: width, s: seriesCount)
         let firstIndex = count - stored + 1, start = ringStart, capacity = Self.ringCapacity, stride = ringStride
         ring.withUnsafeBufferPointer { r in

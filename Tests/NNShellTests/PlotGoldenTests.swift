@@ -25,6 +25,8 @@ final class PlotGoldenTests: XCTestCase {
         ("net", twoTwoOne + ["epoch 50", "set w1_12 -0.3"], ["show net"], 80),
         ("net-three", ["net 2-3-1 act=sigmoid,linear init=xavier seed=4"], ["show net"], 80),
         ("net-deep", ["net 2-2-2-1 init=xavier seed=4"], ["show net"], 80),
+        ("net-residual", ["net 2-2-2-1 init=xavier seed=4 residual=on"], ["show net"], 80),
+        ("net-residual-deep", ["net 2-8-8-8-8-1 act=sigmoid init=xavier seed=1 residual=on"], ["show net"], 80),
         ("net-large", ["net 2-16-16-1 init=xavier seed=2"], ["show net"], 80),
     ]
 

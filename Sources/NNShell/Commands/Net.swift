@@ -192,7 +192,7 @@ extension Command {
         guard !layers.isEmpty else {
             return "residual=on, but no hidden layer is as wide as the layer before it, so there are no shortcuts"
         }
-        let name = { (k: Int) in k == 0 ? "x" : notation.ascii ? "O\(k)" : "O" + Notation.sup(k) }
+        let name = { (k: Int) in NetworkDrawing.Layout.layerOutputName(k, notation) }
         let arrows = layers.map { "\(name($0 - 1)) \(notation.arrow) \(name($0))" }
         let rule = notation.ascii ? "O^k = g(z^k) + O^(k-1)" : "Oᵏ = g(zᵏ) + Oᵏ⁻¹"
         return "shortcuts: \(arrows.joined(separator: ", ")) (\(rule))"

@@ -10,6 +10,8 @@ struct GraphText {
 
     /// Networks with at most this many parameters are drawn in the terminal.
     static let drawableParameters = 20
+    /// Larger networks get no graph at all: building it would take seconds and gigabytes.
+    static let graphParameterLimit = 200_000
 
     /// The name of a node on screen: w¹₁₁, x_i1, z₁₁, O₁₁ (ŷ at the output), L.
     func name(_ kind: ComputationGraph.Kind) -> String {

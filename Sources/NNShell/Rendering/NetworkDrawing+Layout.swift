@@ -151,7 +151,7 @@ extension NetworkDrawing {
                 guard colour, owner >= 0 else { return nil }
                 return owner == 1 ? NetworkDrawing.negativeColour : NetworkDrawing.positiveColour
             }
-            return ([trim(titles), trim(kinds), ""] + rows.map { row in String(row.reversed().drop { $0 == " " }.reversed()) }).map { "  " + $0 }
+            return ([trim(titles), trim(kinds)] + shortcutRows() + [""] + rows.map { row in String(row.reversed().drop { $0 == " " }.reversed()) }).map { "  " + $0 }
                 .map { $0.allSatisfy { $0 == " " } ? "" : $0 }.joined(separator: "\n") + "\n"
         }
     }

@@ -71,7 +71,7 @@ struct NeuronMap {
         (low, high) = (finite.min() ?? 0, finite.max() ?? 0)
         if hasData, data.targetCount >= 1 {
             let targets = (0..<data.count).map { Array(data.target(row: $0)) }
-            let classes = Array(Set(targets.map { $0.count == 1 ? $0[0] : Double($0.indices.max { $0 < $1 } ?? 0) })).sorted()
+            let classes = Array(Set(targets.map { y in y.count == 1 ? y[0] : Double(y.indices.max { y[$0] < y[$1] } ?? 0) })).sorted()
             points = targets.indices.map { r in
                 let y = targets[r]
                 let value = y.count == 1 ? y[0] : Double(y.indices.max { y[$0] < y[$1] } ?? 0)
@@ -154,15 +154,24 @@ struct NeuronMap {
 }
 
 extension NeuronMap {
+    /// `show net --maps` draws at most this many maps per layer, and only for networks this small.
+    static let mapsPerLayer = 32
+    static let mapsParameterLimit = 100_000
+
     /// `show net --maps`: a small map of every node, layer by layer, side by side, each with
     /// its label and range (no axes: the inputs span the data's extent, as in `plot neuron`).
     static func thumbnails(_ training: Training, notation: Notation, format: NumberFormat, width: Int,
                            ascii: Bool) throws(ShellError) -> String {
         let network = training.network, columns = 14, rows = 6
+        guard network.parameterCount <= mapsParameterLimit else {
+            throw ShellError.state("'show net --maps' draws every node, so it is kept to networks of at most "
+                + "\(mapsParameterLimit) parameters; this one has \(network.parameterCount): 'plot neuron O1_1' draws one node")
+        }
         let ramp = ascii ? asciiRamp : unicodeRamp
         var lines: [String] = []
         for k in 1...network.layerCount {
-            let maps = try (1...network.sizes[k]).map { j throws(ShellError) in
+            let shown = min(network.sizes[k], mapsPerLayer)
+            let maps = try (1...shown).map { j throws(ShellError) in
                 try NeuronMap(training, layer: k, node: j, preActivation: false, label: notation.output(k, j),
                               columns: columns, rows: rows)
             }
@@ -181,6 +190,9 @@ extension NeuronMap {
                     }
                 }
                 lines += block.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.filter { !$0.isEmpty }
+            }
+            if shown < network.sizes[k] {
+                lines.append("(\(network.sizes[k] - shown) more nodes in layer \(k); 'plot neuron O\(k)_\(shown + 1)' draws any one)")
             }
         }
         let first = try NeuronMap(training, layer: 1, node: 1, preActivation: false, label: "", columns: 2, rows: 2)
