@@ -55,6 +55,9 @@ struct CSVTable {
         rowCount += 1
     }
 
+    /// The most different class names a column of words may hold (each becomes an output).
+    static let classLimit = 1000
+
     /// A target: a number, or in a column of words the number of its class.
     private mutating func readTarget(_ reader: inout CSVReader, slot: Int, column: Int) throws(CSVError) -> Double {
         let line = reader.line
@@ -75,6 +78,10 @@ struct CSVTable {
             throw Self.fieldError(text, name: header[column], line: line, column: column + 1)
         }
         if let number = classNumbers[text] { return Double(number) }
+        guard classOrder.count < Self.classLimit else {
+            throw .wordsNotAllowed(name: header[column], reason: "a class column may name at most \(Self.classLimit) "
+                + "different classes, and line \(line) names one more")
+        }
         classNumbers[text] = classOrder.count
         classOrder.append(text)
         return Double(classOrder.count - 1)

@@ -16,6 +16,13 @@ enum LessonTestRun {
         }
         let result = LessonTest.run(lesson: lesson, answers: answers, answersName: answersPath.split(separator: "/").last.map(String.init) ?? answersPath)
         Terminal.write(result.report)
+        if result.report.hasPrefix("no lesson was played"),
+           let reason = result.transcript.split(separator: "\n").first(where: { $0.hasPrefix("! ") }) {
+            // The `load` was nnstep's, not a line of ANSWERS: drop its FILE:LINE:COL.
+            let message = reason.dropFirst(2)
+            let colon = message.indices.first { message[$0...].hasPrefix(": ") }
+            Terminal.report("nnstep: " + String(colon.map { message[message.index($0, offsetBy: 2)...] } ?? message))
+        }
         var failed = !result.passed
         if let expected, let difference = LessonTest.difference(expected: expected, actual: result.transcript) {
             Terminal.report("\(arguments[2]): " + difference.trimmingTrailingNewline)

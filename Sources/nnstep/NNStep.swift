@@ -143,10 +143,11 @@ struct NNStep: ParsableCommand {
         let initPath = noInit ? nil : initFile ?? Startup.defaultInitPath(environment: System.environmentVariables)
         if let initPath, initFile != nil || Startup.exists(initPath) { _ = startup.runFile(initPath) }
         _ = startup.run(initFile: nil, commands: commands)
-        if let script { _ = startup.runFile(script) }
+        // With -i a failing script still leaves the prompt, but the exit status remembers it.
+        let scriptStatus = script.map { startup.runFile($0) } ?? 0
         var repl = REPL(session: session, reader: reader)
         if let lesson { repl.execute("load \(lesson)") }
-        return repl.run()
+        return max(scriptStatus, repl.run())
     }
 
     /// Rendering options from the flags, the environment and the terminal.

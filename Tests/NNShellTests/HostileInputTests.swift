@@ -41,6 +41,8 @@ final class HostileInputTests: XCTestCase {
             "newline.json": "{\"network\": {\"sizes\": [2, 1], \"activations\": [\"sig\\nmoid\\u001b[2J\"], \"loss\": \"mse\"}, \"parameters\": {}}",
             "deep.json": String(repeating: "[", count: 100_000),
             "big.csv": "x1,y\n1e308,1\n1.5e308,0\n",
+            "classes.csv": "x1,x2,y\n" + (0...1000).map { "\($0),\($0),c\($0)\n" }.joined(),
+            "oneclass.csv": "x1,x2,y\n1,2,\"a\nb\"\n",
         ]
         for (name, text) in more { try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8) }
         XCTAssertEqual(mkfifo(directory + "/pipe.csv", 0o644), 0)
@@ -132,6 +134,10 @@ final class HostileInputTests: XCTestCase {
             message: "'show net --maps' draws every node, so it is kept to networks of at most 100000 parameters; this one has 104001: 'plot neuron O1_1' draws one node"),
         Row(name: "the graph of a large network", setup: ["net 2-450-450-1"], input: "show graph",
             message: "'show graph' builds a node for every multiplication, so it is kept to networks of at most 200000 parameters; this one has 204751: 'show gradients' and 'inspect NAME' show the numbers"),
+        Row(name: "a class column of 1,001 words", setup: ["net 2-2-1"], input: "data load classes.csv",
+            message: "classes.csv: column 'y' holds words; a class column may name at most 1000 different classes, and line 1002 names one more"),
+        Row(name: "one class with a newline in it", setup: ["net 2-2-2"], input: "data load oneclass.csv",
+            message: "oneclass.csv has 1 class in 'y' (a\\u{A}b), but the network 2-2-2 has 2 outputs; build one with 1 output, for example 'net 2-8-1 act=sigmoid,softmax loss=cce'"),
         Row(name: "undo with nothing to undo", setup: ["net 2-2-1"], input: "undo", message: "nothing to undo: no update has been made"),
         Row(name: "a perceptron asked for a gradient check", setup: ["net 2-1 act=step loss=perceptron init=0", "data and", "step"], input: "gradcheck",
             message: "a perceptron learns by the trick, not by a derivative (step′ = 0 everywhere), so there is no gradient to check"),

@@ -67,6 +67,20 @@ final class StartupTests: XCTestCase {
         XCTAssertFalse(failing.output.contains("net 2-2-1"), "the script ran after a failing --command")
     }
 
+    /// Found by the hostile-input sweep: `-i` with a script that cannot be read exited 0, and
+    /// `--test` with no such lesson said only "no lesson was played".
+    func testAnUnreadableScriptUnderInteractiveAndAMissingLessonUnderTestAreStatusOneWithTheReason() throws {
+        let missing = try run(["-i", "--no-init", "--script", "absent.nn"], input: "set lr 0.125\n")
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.errors, "nnstep: cannot read 'absent.nn': no such file\n")
+        XCTAssertTrue(missing.output.hasSuffix("learning rate η = 0.125\n"), "-i still stays at the prompt:\n\(missing.output)")
+        try write("", "answers.txt")
+        let lesson = try run(["--test", "no-such-lesson", "answers.txt"])
+        XCTAssertEqual(lesson.status, 1)
+        XCTAssertEqual(lesson.output, "no lesson was played\n")
+        XCTAssertEqual(lesson.errors, "nnstep: no lesson called 'no-such-lesson'; type 'lessons' to see them\n")
+    }
+
     func testCheckReportsArgumentErrorsBeforeAnythingRunsAndWritesNoFile() throws {
         try write("net 2-2-1\ndata students\nexport json out.json\nplot loss --svg loss.svg\nstep 3x\nset lr abc\n", "bad.nn")
         try write("net 2-2-1  # fine\ndata students\nstep 2\nexport json out.json\n", "good.nn")

@@ -96,9 +96,9 @@ struct SessionState {
         let sizes = network.sizes.map(String.init).joined(separator: "-")
         if !data.classNames.isEmpty, data.targetCount == 1, data.featureCount == network.inputCount {
             let k = data.classNames.count
-            return "\(data.name) has \(k) classes in '\(data.targetNames[0])' (\(data.classNames.joined(separator: ", "))), "
+            return "\(data.name) has \(counted(k, "class", plural: "classes")) in '\(data.targetNames[0])' (\(data.classNames.joined(separator: ", "))), "
                 + "but the network \(sizes) has \(counted(network.outputCount, "output")); build one with "
-                + (k == 2 ? "1 or 2 outputs" : "\(k) outputs") + ", for example "
+                + (k == 2 ? "1 or 2 outputs" : counted(k, "output")) + ", for example "
                 + "'net \(data.featureCount)-8-\(k) act=sigmoid,softmax loss=cce'"
         }
         return "\(data.name) has \(counted(data.featureCount, "input")) -> \(counted(data.targetCount, "target")), but the network "
@@ -150,4 +150,8 @@ struct SavedRun: Sendable {
     var summary: String
     /// With a test set (`data split`), its mean loss after each pass, bucketed like `epochs`.
     var testEpochs: [Envelope.Bucket] = []
+    /// ‖∂L/∂Wᵏ‖ of every update, one bucket list per layer k = 1…L (the recorder's envelopes).
+    var gradients: [[Envelope.Bucket]] = []
+    /// ‖∂L/∂Wᵏ‖ of the last update, per layer.
+    var lastGradients: [Double] = []
 }
