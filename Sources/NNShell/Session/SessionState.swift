@@ -158,4 +158,8 @@ struct SavedRun: Sendable {
     var summary: String
     /// With a test set (`data split`), its mean loss after each pass, bucketed like `epochs`.
     var testEpochs: [Envelope.Bucket] = []
+    /// ‖∂L/∂Wᵏ‖ of every update, one bucket list per layer k = 1…L (the recorder's envelopes).
+    var gradients: [[Envelope.Bucket]] = []
+    /// ‖∂L/∂Wᵏ‖ of the last update, per layer.
+    var lastGradients: [Double] = []
 }
