@@ -17,6 +17,7 @@ final class PlotGoldenTests: XCTestCase {
         ("weights-many", ["net 2-16-1 act=tanh,linear init=xavier seed=3", "data placement", "data normalize", "set lr 0.01", "epoch 20"],
          ["plot weights 1"], 80),
         ("grads", twoTwoOne + ["epoch 50"], ["plot grads", "plot grads --linear"], 80),
+        ("grads-runs", plainAgainstResidual, ["plot grads"], 80),
         ("boundary-perceptron", ["net 2-1 act=step loss=perceptron init=0.1", "data and", "step 6"], ["plot boundary"], 80),
         ("boundary-perceptron-still", ["net 2-1 act=step loss=perceptron init=0.1", "data and", "step 5"], ["plot boundary"], 80),
         ("boundary-line", ["net 2-1 act=sigmoid loss=bce init=0", "data line", "set lr 0.5", "epoch 30"], ["plot boundary"], 80),
@@ -37,6 +38,12 @@ final class PlotGoldenTests: XCTestCase {
         "set mode sgd", "epoch 30", "plot keep sgd", "reset",
         "set mode batch", "epoch 30", "plot keep batch", "reset",
         "set mode minibatch", "set batch 2", "epoch 30",
+    ]
+
+    /// The same deep sigmoid network trained plain, kept, then with residual shortcuts.
+    static let plainAgainstResidual = [
+        "net 2-8-8-8-8-1 act=sigmoid init=xavier seed=1", "data moons", "set mode batch", "set lr 0.5", "epoch 60",
+        "plot keep plain", "net 2-8-8-8-8-1 act=sigmoid init=xavier seed=1 residual=on", "epoch 60",
     ]
 
     /// A fresh session with a fixed clock.

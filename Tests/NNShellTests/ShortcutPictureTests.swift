@@ -35,3 +35,60 @@ final class ShortcutPictureTests: XCTestCase {
         }
     }
 }
+
+/// `plot grads` with a kept run: both runs' per-layer gradient sizes on one scale, whose ends
+/// are the smallest and largest sizes any update had, worked out here from each update's
+/// gradient vector (not from the recorder).
+final class GradientRunTests: XCTestCase {
+    /// ‖∂L/∂Wᵏ‖ of each layer of the last update, from its gradient vector.
+    static func norms(_ session: Session) -> [Double] {
+        let training = session.state.training!, network = training.network
+        let gradient = training.lastStep!.gradient
+        return (1...network.layerCount).map { k in
+            (network.weightOffsets[k] ..< network.biasOffsets[k]).map { gradient[$0] * gradient[$0] }.reduce(0, +).squareRoot()
+        }
+    }
+
+    func testThePlotsExtremesAreTheSmallestAndLargestGradientOfEitherRun() throws {
+        let session = PlotGoldenTests.session(ascii: false, width: 80)
+        var seen: [(run: String, layer: Int, norm: Double)] = []
+        let setups = [("plain", "net 2-4-4-4-1 act=sigmoid init=xavier seed=3"), ("this run", "net 2-4-4-4-1 act=sigmoid init=xavier seed=3 residual=on")]
+        for (run, net) in setups {
+            for line in [net, "data moons", "set mode batch", "set lr 0.5"] { XCTAssertNil(session.evaluate(line).error, line) }
+            for _ in 0..<15 {
+                XCTAssertNil(session.evaluate("step").error)
+                seen += Self.norms(session).enumerated().map { (run, $0.offset + 1, $0.element) }
+            }
+            let recorder = session.state.training!.recorder
+            for k in 1...4 { XCTAssertEqual(recorder.lastGradientNorm(layer: k)!, Self.norms(session)[k - 1], accuracy: 1e-12) }
+            if run == "plain" { XCTAssertNil(session.evaluate("plot keep plain").error) }
+        }
+        let low = seen.min { $0.norm < $1.norm }!, high = seen.max { $0.norm < $1.norm }!
+        let panels = PlotData.gradientRunPanels(current: PlotData.run(session.state.training!, name: "this run", notation: Notation(ascii: false)),
+                                                kept: session.state.savedRuns, logY: true, notation: Notation(ascii: false), format: NumberFormat())
+        XCTAssertEqual(panels.count, 2)
+        for panel in panels {
+            XCTAssertEqual(panel.yRange!.lowerBound, low.norm, accuracy: 1e-12)
+            XCTAssertEqual(panel.yRange!.upperBound, high.norm, accuracy: 1e-12)
+            XCTAssertEqual(panel.series.count, 4)
+        }
+        let output = session.evaluate("plot grads").output
+        let format = NumberFormat()
+        let flat = output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(flat
+            .contains("the smallest size recorded is \(format(low.norm)) (\(low.run), layer \(low.layer)), the largest \(format(high.norm)) (\(high.run), layer \(high.layer))"), output)
+        // The residual run's first layer keeps a larger gradient than the plain run's.
+        let plainFirst = seen.filter { $0.run == "plain" && $0.layer == 1 }.last!.norm
+        let residualFirst = seen.filter { $0.run == "this run" && $0.layer == 1 }.last!.norm
+        XCTAssertGreaterThan(residualFirst, 10 * plainFirst, "plain \(plainFirst), residual \(residualFirst)")
+    }
+
+    func testWithoutKeptRunsPlotGradsIsOnePanel() {
+        let session = PlotGoldenTests.session(ascii: false, width: 80)
+        for line in ["net 2-2-1 act=sigmoid,linear init=0.5", "data placement", "epoch 2"] { XCTAssertNil(session.evaluate(line).error) }
+        XCTAssertFalse(session.evaluate("plot grads").output.contains("every panel on one scale"))
+        XCTAssertNil(session.evaluate("plot keep a").error)
+        // The kept run is this run: nothing new to compare, still one panel.
+        XCTAssertFalse(session.evaluate("plot grads").output.contains("every panel on one scale"))
+    }
+}

@@ -15,12 +15,15 @@ extension Command {
                                                updates: one panel per layer on one scale, or
                                                one layer (plot weights 1), or names (w2_11 b1_1)
           plot grads [--linear]                the size of each layer's weight gradient per
-                                               update, on a log scale
+                                               update, on a log scale; with kept runs, one
+                                               panel per run on one scale (plain against
+                                               residual: train, plot keep plain, net …
+                                               residual=on, train, plot grads)
           plot boundary                        the 2-D data by class over the regions the
                                                network predicts, with the perceptron's line
           plot neuron NODE                     what one node (O1_2, z1_2, yhat) computes over
                                                the two inputs, shaded in bands with its range
-          plot keep NAME                       keep this run's loss curves under NAME, to lay
+          plot keep NAME                       keep this run's loss and gradient curves under NAME, to lay
                                                other runs over it ('reset', change, train again)
           plot runs, plot forget NAME|all      list or drop kept runs
           --svg FILE                           also write the picture to FILE as SVG
@@ -92,6 +95,14 @@ extension Command {
             svg = { SVGLinePlot.render(panels, title: "nnstep: weights over the updates") }
         case "grads", "gradients", "grad":
             try Arguments.expectAtMost(0, request.words, usage: "plot grads [--linear] [--svg FILE]")
+            let current = PlotData.run(training, name: "this run", notation: notation)
+            let runs = PlotData.gradientRunPanels(current: current, kept: state.savedRuns, logY: request.logY ?? true,
+                                                  notation: notation, format: format)
+            if runs.count > 1 {
+                text = LinePlot.render(runs, width: width, height: max(6, 16 / runs.count), ascii: context.ascii, colour: context.color)
+                svg = { SVGLinePlot.render(runs, title: "nnstep: gradient size per layer, \(runs.count) runs") }
+                break
+            }
             var panel = PlotData.gradientPanel(training, logY: request.logY ?? true, notation: notation, format: format)
             if let record = training.lastStep {
                 var network = training.network
@@ -162,7 +173,8 @@ extension Command {
             let example = training.settings.mode == .batch ? "set mode sgd" : "set mode batch"
             return "\(replaced ? "replaced" : "kept") run '\(name.text)': \(run.summary).\n"
                 + "Now 'reset', change a setting (like '\(example)'), train again,\n"
-                + "and 'plot loss' lays the runs over each other.\n"
+                + "and 'plot loss' lays the runs over each other ('plot grads' shows them\n"
+                + "one under the other, on one scale).\n"
         case "runs":
             try Arguments.expectAtMost(0, request.words, usage: "plot runs")
             guard !state.savedRuns.isEmpty else { return "no kept runs; 'plot keep NAME' keeps the current one\n" }

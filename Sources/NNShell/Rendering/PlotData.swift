@@ -11,11 +11,13 @@ enum PlotData {
         let recorder = training.recorder
         let settings = training.settings
         let mode = settings.mode == .minibatch ? "minibatch of \(settings.batchSize)" : settings.mode.rawValue
-        let summary = "\(training.network.sizes.map(String.init).joined(separator: "-")), \(mode), \(notation.eta) = \(NumberFormat()(settings.learningRate)), "
+        let summary = "\(training.network.sizes.map(String.init).joined(separator: "-"))\(training.network.residual ? " residual" : ""), \(mode), \(notation.eta) = \(NumberFormat()(settings.learningRate)), "
             + "\(training.updateCount) update\(training.updateCount == 1 ? "" : "s")"
         return SavedRun(name: name,
                         epochs: recorder.epochBuckets, updates: recorder.lossBuckets,
-                        summary: summary, testEpochs: training.testLosses.buckets)
+                        summary: summary, testEpochs: training.testLosses.buckets,
+                        gradients: (1...training.network.layerCount).map(recorder.gradientNormBuckets(layer:)),
+                        lastGradients: (1...training.network.layerCount).map { recorder.lastGradientNorm(layer: $0) ?? .nan })
     }
 
     /// The loss: of one run per update with its epoch means on top, or of several runs
