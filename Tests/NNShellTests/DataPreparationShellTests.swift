@@ -45,6 +45,19 @@ final class DataPreparationShellTests: XCTestCase {
         XCTAssertTrue(output.contains("x = (0, 0, 0, 0, 0)"), output)
     }
 
+    /// Found by the hostile-input sweep: with no data, 'data features' said "the inputs are now x1, x2 (2)"
+    /// (the network's inputs, without the new column), and 'data features none' named the network's.
+    func testFeaturesBeforeAnyDataSayTheyWaitForTheData() throws {
+        let output = TranscriptTests.run("""
+            net 2-2-1
+            data features x1^2
+            data features none
+            """, name: "features-no-data", ascii: true)
+        XCTAssertTrue(output.contains("computed inputs: x1^2\nthere is no data yet: they will be added to the data you choose next\n"), output)
+        XCTAssertTrue(output.contains("> data features none\nno computed inputs\n[exit 0]"), output)
+        XCTAssertFalse(output.contains("the inputs are now"), output)
+    }
+
     func testExportWritesTheColumnsTheSplitAndClassNamesAndReadsBack() throws {
         let path = "/tmp/nnstep-data-export-\(getpid()).csv"
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -138,6 +138,8 @@ final class HostileInputTests: XCTestCase {
             message: "classes.csv: column 'y' holds words; a class column may name at most 1000 different classes, and line 1002 names one more"),
         Row(name: "one class with a newline in it", setup: ["net 2-2-2"], input: "data load oneclass.csv",
             message: "oneclass.csv has 1 class in 'y' (a\\u{A}b), but the network 2-2-2 has 2 outputs; build one with 1 output, for example 'net 2-8-1 act=sigmoid,softmax loss=cce'"),
+        Row(name: "data that does not fit because of computed inputs", setup: ["net 2-2-1", "data features x1^2"], input: "data xorcloud n=5",
+            message: "xorcloud has 3 inputs -> 1 target, but the network 2-2-1 takes 2 -> 1; build a network that fits first, for example 'net 3-2-1' (the inputs include x1^2 from 'data features'; 'data features none' removes them)"),
         Row(name: "undo with nothing to undo", setup: ["net 2-2-1"], input: "undo", message: "nothing to undo: no update has been made"),
         Row(name: "a perceptron asked for a gradient check", setup: ["net 2-1 act=step loss=perceptron init=0", "data and", "step"], input: "gradcheck",
             message: "a perceptron learns by the trick, not by a derivative (step′ = 0 everywhere), so there is no gradient to check"),

@@ -80,7 +80,9 @@ extension Command {
         let note = state.setPreparation(preparation)
         let names = crosses.map(\.name).joined(separator: ", ")
         var lines = [crosses.isEmpty ? "no computed inputs" : "computed inputs: \(names)"]
-        if let data = state.data {
+        if state.pendingData == nil {
+            if !crosses.isEmpty { lines.append("there is no data yet: they will be added to the data you choose next") }
+        } else if let data = state.data {
             lines.append("the inputs are now \(data.featureNames.joined(separator: ", ")) (\(data.featureCount))")
         }
         if let note { lines.append(note) }

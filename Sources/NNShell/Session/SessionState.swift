@@ -57,7 +57,8 @@ struct SessionState {
     mutating func setData(_ newData: DataSet) throws(ShellError) {
         if let network = training?.network {
             guard let fitted = fittedData(newData, for: network) else {
-                throw ShellError.state(Self.mismatch(preparation.prepared(newData), network: network))
+                throw ShellError.state(Self.mismatch(preparation.prepared(newData), network: network,
+                                                     computed: preparation.features.map(\.name)))
             }
             training?.replaceData(fitted.train, test: fitted.test)
         }
@@ -74,7 +75,7 @@ struct SessionState {
             return nil
         }
         training?.replaceData(.empty(features: network.inputCount, targets: network.outputCount))
-        return Self.mismatch(preparation.prepared(raw), network: network)
+        return Self.mismatch(preparation.prepared(raw), network: network, computed: preparation.features.map(\.name))
     }
 
     /// `raw` prepared and split, each part fitted to `network`; nil when it does not fit.
@@ -92,7 +93,14 @@ struct SessionState {
     }
 
     /// Why `data` (prepared) does not fit `network`, with a network that would.
-    static func mismatch(_ data: DataSet, network: Network) -> String {
+    /// `computed` names the columns 'data features' added, which count among the inputs.
+    static func mismatch(_ data: DataSet, network: Network, computed: [String] = []) -> String {
+        let note = computed.isEmpty || data.featureCount == network.inputCount ? "" : " (the inputs include \(computed.joined(separator: ", ")) from 'data features'; "
+            + "'data features none' removes them)"
+        return mismatchText(data, network: network) + note
+    }
+
+    private static func mismatchText(_ data: DataSet, network: Network) -> String {
         let sizes = network.sizes.map(String.init).joined(separator: "-")
         if !data.classNames.isEmpty, data.targetCount == 1, data.featureCount == network.inputCount {
             let k = data.classNames.count
