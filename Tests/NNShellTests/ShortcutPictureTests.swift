@@ -19,8 +19,8 @@ final class ShortcutPictureTests: XCTestCase {
             for (arrow, k) in zip(arrows, 2...4) {
                 // Each arrow points down at layer k's first node, (O_k1).
                 let node = Array(ascii ? "(O\(k)_1)" : "(O" + ["₂", "₃", "₄"][k - 2] + "₁)")
-                let row = lines.map(Array.init).first { row in row.indices.contains { Array(row[$0...].prefix(node.count)) == node } }!
-                let start = row.indices.first { Array(row[$0...].prefix(node.count)) == node }!
+                let at = { (row: [Character]) in row.indices.first { Array(row[$0...].prefix(node.count)) == node } }
+                let start = lines.lazy.compactMap { at(Array($0)) }.first!
                 XCTAssertTrue((start...start + 4).contains(arrow), "arrow of layer \(k) at \(arrow), node at \(start)")
             }
             let labels = ascii ? ["+ O1", "+ O2", "+ O3"] : ["+ O¹", "+ O²", "+ O³"]
@@ -45,27 +45,35 @@ final class GradientRunTests: XCTestCase {
         let training = session.state.training!, network = training.network
         let gradient = training.lastStep!.gradient
         return (1...network.layerCount).map { k in
-            (network.weightOffsets[k] ..< network.biasOffsets[k]).map { gradient[$0] * gradient[$0] }.reduce(0, +).squareRoot()
+            (network.weightOffsets[k] ..< network.biasOffsets[k]).map { gradient[$0] * gradient[$0] }
+                .reduce(0, +).squareRoot()
         }
     }
 
     func testThePlotsExtremesAreTheSmallestAndLargestGradientOfEitherRun() throws {
         let session = PlotGoldenTests.session(ascii: false, width: 80)
         var seen: [(run: String, layer: Int, norm: Double)] = []
-        let setups = [("plain", "net 2-4-4-4-1 act=sigmoid init=xavier seed=3"), ("this run", "net 2-4-4-4-1 act=sigmoid init=xavier seed=3 residual=on")]
-        for (run, net) in setups {
-            for line in [net, "data moons", "set mode batch", "set lr 0.5"] { XCTAssertNil(session.evaluate(line).error, line) }
+        let net = "net 2-4-4-4-1 act=sigmoid init=xavier seed=3"
+        let setups = [("plain", net), ("this run", net + " residual=on")]
+        for (run, setup) in setups {
+            for line in [setup, "data moons", "set mode batch", "set lr 0.5"] {
+                XCTAssertNil(session.evaluate(line).error, line)
+            }
             for _ in 0..<15 {
                 XCTAssertNil(session.evaluate("step").error)
                 seen += Self.norms(session).enumerated().map { (run, $0.offset + 1, $0.element) }
             }
             let recorder = session.state.training!.recorder
-            for k in 1...4 { XCTAssertEqual(recorder.lastGradientNorm(layer: k)!, Self.norms(session)[k - 1], accuracy: 1e-12) }
+            for k in 1...4 {
+                XCTAssertEqual(recorder.lastGradientNorm(layer: k)!, Self.norms(session)[k - 1], accuracy: 1e-12)
+            }
             if run == "plain" { XCTAssertNil(session.evaluate("plot keep plain").error) }
         }
         let low = seen.min { $0.norm < $1.norm }!, high = seen.max { $0.norm < $1.norm }!
-        let panels = PlotData.gradientRunPanels(current: PlotData.run(session.state.training!, name: "this run", notation: Notation(ascii: false)),
-                                                kept: session.state.savedRuns, logY: true, notation: Notation(ascii: false), format: NumberFormat())
+        let notation = Notation(ascii: false)
+        let current = PlotData.run(session.state.training!, name: "this run", notation: notation)
+        let panels = PlotData.gradientRunPanels(current: current, kept: session.state.savedRuns, logY: true,
+                                                notation: notation, format: NumberFormat())
         XCTAssertEqual(panels.count, 2)
         for panel in panels {
             XCTAssertEqual(panel.yRange!.lowerBound, low.norm, accuracy: 1e-12)
@@ -76,7 +84,8 @@ final class GradientRunTests: XCTestCase {
         let format = NumberFormat()
         let flat = output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         XCTAssertTrue(flat
-            .contains("the smallest size recorded is \(format(low.norm)) (\(low.run), layer \(low.layer)), the largest \(format(high.norm)) (\(high.run), layer \(high.layer))"), output)
+            .contains("the smallest size recorded is \(format(low.norm)) (\(low.run), layer \(low.layer)), "
+                + "the largest \(format(high.norm)) (\(high.run), layer \(high.layer))"), output)
         // The residual run's first layer keeps a larger gradient than the plain run's.
         let plainFirst = seen.filter { $0.run == "plain" && $0.layer == 1 }.last!.norm
         let residualFirst = seen.filter { $0.run == "this run" && $0.layer == 1 }.last!.norm
@@ -85,7 +94,9 @@ final class GradientRunTests: XCTestCase {
 
     func testWithoutKeptRunsPlotGradsIsOnePanel() {
         let session = PlotGoldenTests.session(ascii: false, width: 80)
-        for line in ["net 2-2-1 act=sigmoid,linear init=0.5", "data placement", "epoch 2"] { XCTAssertNil(session.evaluate(line).error) }
+        for line in ["net 2-2-1 act=sigmoid,linear init=0.5", "data placement", "epoch 2"] {
+            XCTAssertNil(session.evaluate(line).error)
+        }
         XCTAssertFalse(session.evaluate("plot grads").output.contains("every panel on one scale"))
         XCTAssertNil(session.evaluate("plot keep a").error)
         // The kept run is this run: nothing new to compare, still one panel.

@@ -10,7 +10,9 @@ extension PlotData {
         var runs = kept.filter { !$0.gradients.isEmpty }
         if !current.updates.isEmpty, !runs.contains(where: { $0.updates == current.updates }) { runs.append(current) }
         var panels = runs.map { run in
-            let series = run.gradients.indices.map { PlotSeries(name: gradientName($0 + 1, notation), buckets: run.gradients[$0]) }
+            let series = run.gradients.indices.map { k in
+                PlotSeries(name: gradientName(k + 1, notation), buckets: run.gradients[k])
+            }
             let last = run.lastGradients.indices.map { "layer \($0 + 1) \(format(run.lastGradients[$0]))" }
             return PlotPanel(title: "\(run.name): each layer's weight gradient size (\(run.summary))", series: series,
                              xLabel: "update", yLabel: "gradient size", logY: logY,

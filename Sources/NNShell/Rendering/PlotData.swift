@@ -11,7 +11,8 @@ enum PlotData {
         let recorder = training.recorder
         let settings = training.settings
         let mode = settings.mode == .minibatch ? "minibatch of \(settings.batchSize)" : settings.mode.rawValue
-        let summary = "\(training.network.sizes.map(String.init).joined(separator: "-"))\(training.network.residual ? " residual" : ""), \(mode), \(notation.eta) = \(NumberFormat()(settings.learningRate)), "
+        let sizes = training.network.sizes.map(String.init).joined(separator: "-") + (training.network.residual ? " residual" : "")
+        let summary = "\(sizes), \(mode), \(notation.eta) = \(NumberFormat()(settings.learningRate)), "
             + "\(training.updateCount) update\(training.updateCount == 1 ? "" : "s")"
         return SavedRun(name: name,
                         epochs: recorder.epochBuckets, updates: recorder.lossBuckets,
