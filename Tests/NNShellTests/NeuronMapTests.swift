@@ -13,6 +13,18 @@ final class NeuronMapTests: XCTestCase {
         return session
     }
 
+    /// Found by the hostile-input sweep: with one-hot targets every point got class 0, because the
+    /// classes were the largest index of each target rather than the index of its 1.
+    func testOneHotPointsGetTheirOwnClass() throws {
+        let path = NSTemporaryDirectory() + "nnstep-onehot-\(getpid()).csv"
+        try "x1,x2,y\n1,2,cat\n3,4,dog\n5,6,bird\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let session = session(["net 2-2-3", "data load \(path)"])
+        let training = try XCTUnwrap(session.state.training)
+        let map = try NeuronMap(training, layer: 1, node: 1, preActivation: false, label: "O", columns: 2, rows: 2)
+        XCTAssertEqual(map.points.map(\.label), [1, 2, 0], "bird, cat, dog sorted: cat 1, dog 2, bird 0")
+    }
+
     /// z = 2·x1 − x2 + 0.5 at every cell centre of the SVG, and the caption's range is the
     /// smallest and largest of those centres.
     func testEveryCellIsTheNodeAtItsCentre() throws {

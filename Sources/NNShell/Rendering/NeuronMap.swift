@@ -71,7 +71,9 @@ struct NeuronMap {
         (low, high) = (finite.min() ?? 0, finite.max() ?? 0)
         if hasData, data.targetCount >= 1 {
             let targets = (0..<data.count).map { Array(data.target(row: $0)) }
-            let classes = Array(Set(targets.map { y in y.count == 1 ? y[0] : Double(y.indices.max { y[$0] < y[$1] } ?? 0) })).sorted()
+            let classes = Array(Set(targets.map { y in
+                y.count == 1 ? y[0] : Double(y.indices.max { y[$0] < y[$1] } ?? 0)
+            })).sorted()
             points = targets.indices.map { r in
                 let y = targets[r]
                 let value = y.count == 1 ? y[0] : Double(y.indices.max { y[$0] < y[$1] } ?? 0)
@@ -165,7 +167,8 @@ extension NeuronMap {
         let network = training.network, columns = 14, rows = 6
         guard network.parameterCount <= mapsParameterLimit else {
             throw ShellError.state("'show net --maps' draws every node, so it is kept to networks of at most "
-                + "\(mapsParameterLimit) parameters; this one has \(network.parameterCount): 'plot neuron O1_1' draws one node")
+                + "\(mapsParameterLimit) parameters; this one has \(network.parameterCount): "
+                + "'plot neuron O1_1' draws one node")
         }
         let ramp = ascii ? asciiRamp : unicodeRamp
         var lines: [String] = []
@@ -192,7 +195,8 @@ extension NeuronMap {
                 lines += block.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.filter { !$0.isEmpty }
             }
             if shown < network.sizes[k] {
-                lines.append("(\(network.sizes[k] - shown) more nodes in layer \(k); 'plot neuron O\(k)_\(shown + 1)' draws any one)")
+                let more = network.sizes[k] - shown
+                lines.append("(\(more) more nodes in layer \(k); 'plot neuron O\(k)_\(shown + 1)' draws any one)")
             }
         }
         let first = try NeuronMap(training, layer: 1, node: 1, preActivation: false, label: "", columns: 2, rows: 2)

@@ -95,8 +95,9 @@ struct SessionState {
     /// Why `data` (prepared) does not fit `network`, with a network that would.
     /// `computed` names the columns 'data features' added, which count among the inputs.
     static func mismatch(_ data: DataSet, network: Network, computed: [String] = []) -> String {
-        let note = computed.isEmpty || data.featureCount == network.inputCount ? "" : " (the inputs include \(computed.joined(separator: ", ")) from 'data features'; "
-            + "'data features none' removes them)"
+        let names = computed.joined(separator: ", ")
+        let note = computed.isEmpty || data.featureCount == network.inputCount ? ""
+            : " (the inputs include \(names) from 'data features'; 'data features none' removes them)"
         return mismatchText(data, network: network) + note
     }
 
@@ -104,7 +105,9 @@ struct SessionState {
         let sizes = network.sizes.map(String.init).joined(separator: "-")
         if !data.classNames.isEmpty, data.targetCount == 1, data.featureCount == network.inputCount {
             let k = data.classNames.count
-            return "\(data.name) has \(counted(k, "class", plural: "classes")) in '\(data.targetNames[0])' (\(data.classNames.joined(separator: ", "))), "
+            let classes = counted(k, "class", plural: "classes")
+            let names = data.classNames.joined(separator: ", ")
+            return "\(data.name) has \(classes) in '\(data.targetNames[0])' (\(names)), "
                 + "but the network \(sizes) has \(counted(network.outputCount, "output")); build one with "
                 + (k == 2 ? "1 or 2 outputs" : counted(k, "output")) + ", for example "
                 + "'net \(data.featureCount)-8-\(k) act=sigmoid,softmax loss=cce'"
