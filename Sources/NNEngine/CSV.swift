@@ -53,7 +53,10 @@ public enum CSV {
         return table.dataSet(name: name)
     }
 
-    /// The column names, each checked: not empty, not repeated (a dictionary keeps it linear).
+    /// The longest column name: every table, plot and message prints it.
+    public static let columnNameLimit = 100
+
+    /// The column names, each checked: not empty, not too long, not repeated (a dictionary keeps it linear).
     private static func readHeader(_ reader: inout CSVReader) throws(CSVError) -> [String] {
         let line = reader.line
         var names: [String] = []
@@ -62,6 +65,7 @@ public enum CSV {
             let column = names.count + 1
             let name = trimmed(reader.text(try reader.readField(column: column)))
             if name.isEmpty { throw .emptyColumnName(line: line, column: column) }
+            if name.count > columnNameLimit { throw .longColumnName(length: name.count, line: line, column: column) }
             if seen[name] != nil { throw .duplicateColumn(name: name, line: line, column: column) }
             seen[name] = column
             names.append(name)

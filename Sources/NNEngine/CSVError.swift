@@ -6,6 +6,8 @@ public enum CSVError: Error, Equatable, Sendable {
     case noDataRows
     case emptyColumnName(line: Int, column: Int)
     case duplicateColumn(name: String, line: Int, column: Int)
+    /// A header name longer than ``CSV/columnNameLimit`` characters (every table prints it).
+    case longColumnName(length: Int, line: Int, column: Int)
     /// `name` is neither a header name nor a column number 1…`columns.count`.
     case unknownTarget(name: String, columns: [String])
     /// The same column was asked for twice as a target.
@@ -32,7 +34,8 @@ public enum CSVError: Error, Equatable, Sendable {
     /// The 1-based line of the mistake, when it is on one line.
     public var line: Int? {
         switch self {
-        case .emptyColumnName(let line, _), .duplicateColumn(_, let line, _), .wrongFieldCount(let line, _, _, _),
+        case .emptyColumnName(let line, _), .duplicateColumn(_, let line, _), .longColumnName(_, let line, _),
+             .wrongFieldCount(let line, _, _, _),
              .notANumber(_, let line, _), .nonFiniteNumber(_, let line, _), .missingValue(_, _, let line, _),
              .strayQuote(let line, _), .textAfterQuote(let line, _), .unclosedQuote(let line, _):
             return line
@@ -44,7 +47,8 @@ public enum CSVError: Error, Equatable, Sendable {
     /// The 1-based column (field) of the mistake, when it is one field.
     public var column: Int? {
         switch self {
-        case .emptyColumnName(_, let column), .duplicateColumn(_, _, let column), .wrongFieldCount(_, let column, _, _),
+        case .emptyColumnName(_, let column), .duplicateColumn(_, _, let column), .longColumnName(_, _, let column),
+             .wrongFieldCount(_, let column, _, _),
              .notANumber(_, _, let column), .nonFiniteNumber(_, _, let column), .missingValue(_, _, _, let column),
              .strayQuote(_, let column), .textAfterQuote(_, let column), .unclosedQuote(_, let column):
             return column
@@ -74,6 +78,8 @@ public enum CSVError: Error, Equatable, Sendable {
         case .noDataRows: "no data rows after the header"
         case .emptyColumnName: "empty column name; expected a name in the header"
         case .duplicateColumn(let name, _, _): "duplicate column name '\(name)'"
+        case .longColumnName(let length, _, _):
+            "a column name may be at most \(CSV.columnNameLimit) characters, found one of \(length)"
         case .unknownTarget(let name, let columns):
             "unknown target column '\(name)'; columns are \(columns.joined(separator: ", "))"
         case .repeatedTarget(let name): "target column '\(name)' is named twice"

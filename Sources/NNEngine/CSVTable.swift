@@ -57,6 +57,8 @@ struct CSVTable {
 
     /// The most different class names a column of words may hold (each becomes an output).
     static let classLimit = 1000
+    /// The longest class name: every table, legend and plot prints it.
+    static let classNameLimit = 100
 
     /// A target: a number, or in a column of words the number of its class.
     private mutating func readTarget(_ reader: inout CSVReader, slot: Int, column: Int) throws(CSVError) -> Double {
@@ -78,6 +80,10 @@ struct CSVTable {
             throw Self.fieldError(text, name: header[column], line: line, column: column + 1)
         }
         if let number = classNumbers[text] { return Double(number) }
+        guard text.count <= Self.classNameLimit else {
+            throw .wordsNotAllowed(name: header[column], reason: "a class name may be at most \(Self.classNameLimit) "
+                + "characters, and the one on line \(line) has \(text.count)")
+        }
         guard classOrder.count < Self.classLimit else {
             throw .wordsNotAllowed(name: header[column], reason: "a class column may name at most \(Self.classLimit) "
                 + "different classes, and line \(line) names one more")

@@ -42,6 +42,8 @@ final class HostileInputTests: XCTestCase {
             "deep.json": String(repeating: "[", count: 100_000),
             "big.csv": "x1,y\n1e308,1\n1.5e308,0\n",
             "classes.csv": "x1,x2,y\n" + (0...1000).map { "\($0),\($0),c\($0)\n" }.joined(),
+            "longclass.csv": "x1,x2,y\n1,2,a\n3,4," + String(repeating: "b", count: 1_000_000) + "\n",
+            "longname.csv": String(repeating: "x", count: 1_000_000) + ",x2,y\n1,2,3\n",
             "oneclass.csv": "x1,x2,y\n1,2,\"a\nb\"\n",
         ]
         for (name, text) in more { try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8) }
@@ -136,6 +138,10 @@ final class HostileInputTests: XCTestCase {
             message: "'show graph' builds a node for every multiplication, so it is kept to networks of at most 200000 parameters; this one has 204751: 'show gradients' and 'inspect NAME' show the numbers"),
         Row(name: "a class column of 1,001 words", setup: ["net 2-2-1"], input: "data load classes.csv",
             message: "classes.csv: column 'y' holds words; a class column may name at most 1000 different classes, and line 1002 names one more"),
+        Row(name: "a class name a million characters long", setup: ["net 2-2-1"], input: "data load longclass.csv",
+            message: "longclass.csv: column 'y' holds words; a class name may be at most 100 characters, and the one on line 3 has 1000000"),
+        Row(name: "a column name a million characters long", setup: ["net 2-2-1"], input: "data load longname.csv",
+            message: "longname.csv:1:1: a column name may be at most 100 characters, found one of 1000000"),
         Row(name: "one class with a newline in it", setup: ["net 2-2-2"], input: "data load oneclass.csv",
             message: "oneclass.csv has 1 class in 'y' (a\\u{A}b), but the network 2-2-2 has 2 outputs; build one with 1 output, for example 'net 2-8-1 act=sigmoid,softmax loss=cce'"),
         Row(name: "data that does not fit because of computed inputs", setup: ["net 2-2-1", "data features x1^2"], input: "data xorcloud n=5",
