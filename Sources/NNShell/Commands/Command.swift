@@ -21,8 +21,22 @@ struct Command: Sendable {
     let run: @Sendable (Invocation, inout SessionState) throws(ShellError) -> String
 
     /// An error that points at `token` and ends with this command's usage line.
-    func usageError(_ token: Token?, _ message: String) -> ShellError {
-        .syntax("\(message); usage: \(usage)", column: token?.column)
+    func usageError(_ token: Token?, _ message: String, form: String? = nil) -> ShellError {
+        .syntax("\(message); usage: \(usage(form))", column: token?.column)
+    }
+
+    /// The form of the usage line that starts with `form` (`set lr V` of `set lr V | …`), or
+    /// the whole line. A form can name several sub-commands: `set momentum|alpha|… V`.
+    func usage(_ form: String?) -> String {
+        guard let form else { return usage }
+        let forms = usage.split(separator: " | ").map(String.init)
+        if let exact = forms.first(where: { $0 == form || $0.hasPrefix(form + " ") }) { return exact }
+        let words = form.split(separator: " ")
+        if words.count == 2, let shared = forms.first(where: { f in
+            let parts = f.split(separator: " ")
+            return parts.count >= 2 && parts[0] == words[0] && parts[1].split(separator: "|").contains(words[1])
+        }) { return shared }
+        return usage
     }
 }
 
@@ -37,11 +51,7 @@ struct Invocation {
 
     /// The form of the usage line that starts with `form` (`data show` of
     /// `data NAME … | data show | …`), or the whole usage line.
-    func usage(_ form: String? = nil) -> String {
-        guard let form else { return command.usage }
-        let forms = command.usage.split(separator: " | ").map(String.init)
-        return forms.first { $0 == form || $0.hasPrefix(form + " ") } ?? command.usage
-    }
+    func usage(_ form: String? = nil) -> String { command.usage(form) }
 
     /// Fails when `tokens` (the arguments by default) hold more than `count` words, quoting
     /// the usage line (or its `form`) from the declaration.

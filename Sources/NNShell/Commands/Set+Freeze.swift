@@ -5,7 +5,8 @@ extension Command {
     static func runFreeze(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
         let patterns = Array(invocation.arguments.dropFirst())
         guard !patterns.isEmpty else {
-            throw Command.set.usageError(invocation.arguments.first, "'set freeze' needs parameter names or patterns (b*, w2_*), or none")
+            throw Command.set.usageError(invocation.arguments.first, "'set freeze' needs parameter names or patterns (b*, w2_*), or none",
+                                         form: "set freeze")
         }
         var training = try state.requireTraining()
         var settings = training.settings

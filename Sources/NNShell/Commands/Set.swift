@@ -3,7 +3,10 @@ import NNEngine
 extension Command {
     static let set = Command(
         name: "set",
-        usage: "set lr V | set NAME V | set mode sgd|batch|minibatch | set batch N | set order sequential|random | set digits N",
+        usage: "set lr V | set NAME V | set mode sgd|batch|minibatch | set batch N | set order sequential|random"
+            + " | set seed N | set digits N [fixed] | set freeze PATTERN…|none | set l1 V | set l2 V"
+            + " | set optimizer sgd|momentum|rmsprop|adam | set momentum|alpha|beta1|beta2|eps V"
+            + " | set predict on|off | set recording on|off | set recording budget N",
         summary: "change η, one parameter, the training mode or the display",
         details: """
           set lr V         the learning rate η (default 0.1)
@@ -56,7 +59,8 @@ extension Command {
         guard let what = args.first else { throw Command.set.usageError(nil, "'set' needs what to set and a value") }
         if what.text.lowercased() == "freeze" { return try runFreeze(invocation, &state) }
         guard args.count >= 2 else {
-            throw Command.set.usageError(what, "'set \(what.text)' needs a value")
+            let form = Parameter(name: what.text) == nil ? "set \(what.text.lowercased())" : "set NAME"
+            throw Command.set.usageError(what, "'set \(what.text)' needs a value", form: form)
         }
         if what.text.lowercased() == "digits" { return try setDigits(args, &state) }
         if what.text.lowercased() == "recording", args[1].text.lowercased().hasPrefix("budget") {
