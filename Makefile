@@ -9,7 +9,7 @@ RELEASE := -c release --static-swift-stdlib $(if $(CPU),-Xswiftc -target-cpu -Xs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PEERS ?= numpy,torch,micrograd
 
-.PHONY: run test contract build deps bench fuzz fuzz-replay clean install uninstall
+.PHONY: run test contract build deps bench fuzz fuzz-replay lint format clean install uninstall
 
 deps:
 	@pkg-config --exists libedit 2>/dev/null || { \
@@ -52,6 +52,15 @@ fuzz: deps
 # The whole fuzz corpus through the tests (make test replays the crashes and a sample).
 fuzz-replay: deps
 	NNSTEP_FUZZ_FULL=1 $(SWIFT) test --filter FuzzCorpusTests
+
+# The toolchain's swift format against the committed .swift-format (lines of at most 120
+# columns, four-space indentation); CI fails on any finding. 'make format' rewrites in place.
+LINTED = Sources Tests Fuzz/Sources
+lint:
+	$(SWIFT) format lint --strict --configuration .swift-format -r $(LINTED)
+
+format:
+	$(SWIFT) format format -i --configuration .swift-format -r $(LINTED)
 
 clean:
 	rm -rf .build

@@ -37,7 +37,7 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
         case .tanh: return tanhDerivative(z: z, output: o)
         case .relu: return z <= 0 ? 0 : (z.isNaN ? z : 1)
         case .step: return z.isNaN ? z : 0
-        case .softmax: return o * (1 - o) // the diagonal of the Jacobian
+        case .softmax: return o * (1 - o)  // the diagonal of the Jacobian
         }
     }
 
@@ -75,8 +75,10 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
 
     /// Turns ∂L/∂O of a layer into ∂L/∂z in place: `delta[j] = Σ_m ∂L/∂O_m · ∂O_m/∂z_j`.
     @inline(__always)
-    func backpropagate(_ delta: UnsafeMutablePointer<Double>, z: UnsafePointer<Double>,
-                       output o: UnsafePointer<Double>, _ count: Int) {
+    func backpropagate(
+        _ delta: UnsafeMutablePointer<Double>, z: UnsafePointer<Double>,
+        output o: UnsafePointer<Double>, _ count: Int
+    ) {
         switch self {
         case .linear:
             return

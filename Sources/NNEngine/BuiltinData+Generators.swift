@@ -25,7 +25,7 @@ extension BuiltinData {
         let margin = 0.2, norm = (0.5 * 0.5 + 1.0).squareRoot()
         while true {
             let x1 = random.uniform(-1, 1), x2 = random.uniform(-1, 1)
-            let distance = (x2 - 0.5 * x1 - 0.1) / norm // signed, positive above the line
+            let distance = (x2 - 0.5 * x1 - 0.1) / norm  // signed, positive above the line
             guard label == 1 ? distance >= margin : distance <= -margin else { continue }
             guard noise > 0 else { return (x1, x2) }
             return (x1 + noise * random.normal(), x2 + noise * random.normal())
@@ -85,7 +85,7 @@ extension BuiltinData {
 
     /// The bumps of `data multigauss` (centre x1, centre x2, height), each a Gaussian of width 0.35.
     public static let bumps: [(Double, Double, Double)] = [
-        (-0.5, -0.5, 1), (0.5, 0.5, 1), (-0.5, 0.5, -1), (0.5, -0.5, -1),
+        (-0.5, -0.5, 1), (0.5, 0.5, 1), (-0.5, 0.5, -1), (0.5, -0.5, -1)
     ]
 
     /// The surface of `data multigauss`: y = Σ h·exp(−((x1 − c1)² + (x2 − c2)²) / (2·0.35²)).

@@ -14,12 +14,12 @@ public enum BuiltinData {
     /// Every name ``make(_:seed:count:noise:)`` accepts, tables first.
     public static let names: [String] = [
         "students", "placement", "and", "or", "xor", "line", "circles", "moons", "spiral",
-        "gauss", "xorcloud", "plane", "multigauss",
+        "gauss", "xorcloud", "plane", "multigauss"
     ]
 
     /// The generators among ``names``.
     public static let generators: [String] = [
-        "line", "circles", "moons", "spiral", "gauss", "xorcloud", "plane", "multigauss",
+        "line", "circles", "moons", "spiral", "gauss", "xorcloud", "plane", "multigauss"
     ]
 
     /// The number of rows a generator makes when no count is given.
@@ -56,7 +56,8 @@ public enum BuiltinData {
         let key = name.lowercased()
         if let table = table(key) { return table }
         guard let rows = count ?? defaultCount(key), rows >= 1, let noise = noise ?? defaultNoise(key),
-              noise >= 0, noise.isFinite else { return nil }
+            noise >= 0, noise.isFinite
+        else { return nil }
         // Data draws from its own stream: the same seed as `net … seed=N` must not give rows
         // that copy the initial weights.
         var random = SplitMix64(seed: seed ^ 0xDA7A_5EED_0F_DA7A5)
@@ -80,8 +81,9 @@ public enum BuiltinData {
         case "students":
             return makeTable(key, ["iq", "gpa"], ["salary"], [[80, 3.5, 1.8], [60, 4, 2.5], [70, 3.2, 2]])
         case "placement":
-            return makeTable(key, ["cgpa", "resume_score"], ["salary"],
-                             [[8, 8, 4], [7, 9, 5], [6, 10, 6], [5, 12, 7]])
+            return makeTable(
+                key, ["cgpa", "resume_score"], ["salary"],
+                [[8, 8, 4], [7, 9, 5], [6, 10, 6], [5, 12, 7]])
         case "and": return logicGate(key) { $0 && $1 }
         case "or": return logicGate(key) { $0 || $1 }
         case "xor": return logicGate(key) { $0 != $1 }
@@ -90,12 +92,15 @@ public enum BuiltinData {
     }
 
     /// Rows are features followed by targets.
-    private static func makeTable(_ name: String, _ features: [String], _ targets: [String],
-                                  _ rows: [[Double]]) -> DataSet {
+    private static func makeTable(
+        _ name: String, _ features: [String], _ targets: [String],
+        _ rows: [[Double]]
+    ) -> DataSet {
         var data = DataSet(name: name, featureNames: features, targetNames: targets)
         for row in rows {
-            data.append(features: Array(row.prefix(features.count)),
-                        targets: Array(row.suffix(targets.count)))
+            data.append(
+                features: Array(row.prefix(features.count)),
+                targets: Array(row.suffix(targets.count)))
         }
         return data
     }

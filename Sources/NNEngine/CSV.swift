@@ -22,8 +22,10 @@ public enum CSV {
     ///     empty means the last column. The remaining columns are the features, in file order.
     ///   - separator: nil detects it from the header line (the most frequent of `,` `;` tab
     ///     outside quotes, a comma when there is none).
-    public static func parse(_ text: String, name: String, targets: [String]?,
-                             separator: CSVSeparator? = nil) throws(CSVError) -> DataSet {
+    public static func parse(
+        _ text: String, name: String, targets: [String]?,
+        separator: CSVSeparator? = nil
+    ) throws(CSVError) -> DataSet {
         var text = text
         let result = text.withUTF8 { bytes in
             Result { () throws(CSVError) in
@@ -34,12 +36,15 @@ public enum CSV {
     }
 
     /// Parses UTF-8 bytes; the same as ``parse(_:name:targets:separator:)`` without a String.
-    public static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, targets: [String]?,
-                             separator: CSVSeparator? = nil) throws(CSVError) -> DataSet {
+    public static func parse(
+        bytes: UnsafeBufferPointer<UInt8>, name: String, targets: [String]?,
+        separator: CSVSeparator? = nil
+    ) throws(CSVError) -> DataSet {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { throw .emptyFile }
         let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        var reader = CSVReader(bytes: base, end: bytes.count, separator: separator?.byte ?? CSVSeparator.comma.byte,
-                               position: hasByteOrderMark ? 3 : 0)
+        var reader = CSVReader(
+            bytes: base, end: bytes.count, separator: separator?.byte ?? CSVSeparator.comma.byte,
+            position: hasByteOrderMark ? 3 : 0)
         guard reader.skipBlankLines() else { throw .emptyFile }
         let declared = reader.skipSeparatorLine()
         guard reader.skipBlankLines() else { throw .emptyFile }

@@ -35,9 +35,9 @@ public enum CSVError: Error, Equatable, Sendable {
     public var line: Int? {
         switch self {
         case .emptyColumnName(let line, _), .duplicateColumn(_, let line, _), .longColumnName(_, let line, _),
-             .wrongFieldCount(let line, _, _, _),
-             .notANumber(_, let line, _), .nonFiniteNumber(_, let line, _), .missingValue(_, _, let line, _),
-             .strayQuote(let line, _), .textAfterQuote(let line, _), .unclosedQuote(let line, _):
+            .wrongFieldCount(let line, _, _, _),
+            .notANumber(_, let line, _), .nonFiniteNumber(_, let line, _), .missingValue(_, _, let line, _),
+            .strayQuote(let line, _), .textAfterQuote(let line, _), .unclosedQuote(let line, _):
             return line
         case .emptyFile, .noDataRows, .unknownTarget, .repeatedTarget, .noFeatureColumns, .wordsNotAllowed:
             return nil
@@ -48,9 +48,9 @@ public enum CSVError: Error, Equatable, Sendable {
     public var column: Int? {
         switch self {
         case .emptyColumnName(_, let column), .duplicateColumn(_, _, let column), .longColumnName(_, _, let column),
-             .wrongFieldCount(_, let column, _, _),
-             .notANumber(_, _, let column), .nonFiniteNumber(_, _, let column), .missingValue(_, _, _, let column),
-             .strayQuote(_, let column), .textAfterQuote(_, let column), .unclosedQuote(_, let column):
+            .wrongFieldCount(_, let column, _, _),
+            .notANumber(_, _, let column), .nonFiniteNumber(_, _, let column), .missingValue(_, _, _, let column),
+            .strayQuote(_, let column), .textAfterQuote(_, let column), .unclosedQuote(_, let column):
             return column
         case .emptyFile, .noDataRows, .unknownTarget, .repeatedTarget, .noFeatureColumns, .wordsNotAllowed:
             return nil
@@ -60,11 +60,12 @@ public enum CSVError: Error, Equatable, Sendable {
     /// One line, prefixed with `line L, column C: ` when the mistake is one field, `line L: `
     /// when it is a header name (`line 1: duplicate column name 'x'`).
     public var message: String {
-        let place = switch (line, column) {
-        case let (line?, column?) where !isDuplicateColumn: "line \(line), column \(column): "
-        case let (line?, _): "line \(line): "
-        default: ""
-        }
+        let place =
+            switch (line, column) {
+            case let (line?, column?) where !isDuplicateColumn: "line \(line), column \(column): "
+            case let (line?, _): "line \(line): "
+            default: ""
+            }
         return place + summary
     }
 

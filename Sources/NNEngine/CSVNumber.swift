@@ -35,10 +35,10 @@ enum CSVNumber {
             i += 1
         }
         var mantissa: UInt64 = 0
-        var significant = 0 // digits in the mantissa after leading zeros
-        var exponent = 0 // power of ten to apply to the mantissa
-        var digits = 0 // every digit seen, before and after the point
-        var exact = true // false when a digit did not fit in the mantissa
+        var significant = 0  // digits in the mantissa after leading zeros
+        var exponent = 0  // power of ten to apply to the mantissa
+        var digits = 0  // every digit seen, before and after the point
+        var exact = true  // false when a digit did not fit in the mantissa
         while i < end, bytes[i] &- 48 < 10 {
             accumulate(bytes[i], &mantissa, &significant, &exact, &exponent, fractional: false)
             i += 1; digits += 1
@@ -66,8 +66,10 @@ enum CSVNumber {
     /// Adds one digit to the mantissa while it has room for 19; a later non-zero digit makes the
     /// result inexact (so the slow path decides), a later zero only scales it.
     @inline(__always)
-    private static func accumulate(_ byte: UInt8, _ mantissa: inout UInt64, _ significant: inout Int,
-                                   _ exact: inout Bool, _ exponent: inout Int, fractional: Bool) {
+    private static func accumulate(
+        _ byte: UInt8, _ mantissa: inout UInt64, _ significant: inout Int,
+        _ exact: inout Bool, _ exponent: inout Int, fractional: Bool
+    ) {
         let digit = UInt64(byte &- 48)
         if significant == 0 && digit == 0 {
             if fractional { exponent -= 1 }

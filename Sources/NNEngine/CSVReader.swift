@@ -122,7 +122,7 @@ struct CSVReader {
         let raw = UnsafeBufferPointer(start: bytes + field.start, count: field.end - field.start)
         guard field.hasEscapes else { return String(decoding: raw, as: UTF8.self) }
         var unescaped: [UInt8] = []
-        var skipNext = false // inside quotes, quotes come in pairs: keep the first of each
+        var skipNext = false  // inside quotes, quotes come in pairs: keep the first of each
         for byte in raw {
             if skipNext { skipNext = false; continue }
             unescaped.append(byte)
@@ -136,7 +136,8 @@ struct CSVReader {
         guard !field.hasEscapes else { return nil }
         let start = skipBlanks(from: field.start)
         guard start < field.end, case .number(let value, let stop) = CSVNumber.scan(bytes, from: start, to: field.end),
-              skipBlanks(from: stop) >= field.end else { return nil }
+            skipBlanks(from: stop) >= field.end
+        else { return nil }
         return value
     }
 
@@ -147,7 +148,8 @@ struct CSVReader {
     mutating func readNumber(column: Int) throws(CSVError) -> Double? {
         let start = skipBlanks(from: position)
         if start < end, bytes[start] != Self.quote,
-           case .number(let value, let stop) = CSVNumber.scan(bytes, from: start, to: end) {
+            case .number(let value, let stop) = CSVNumber.scan(bytes, from: start, to: end)
+        {
             let after = skipBlanks(from: stop)
             if isFieldEnd(after), value.isFinite {
                 position = after

@@ -33,7 +33,7 @@ public enum CSVSeparator: String, CaseIterable, Sendable {
 extension CSVReader {
     /// The separator the header line uses most, outside quotes; a comma when it has none.
     func detectSeparator() -> UInt8 {
-        var counts = [0, 0, 0] // comma, semicolon, tab
+        var counts = [0, 0, 0]  // comma, semicolon, tab
         var i = position, quoted = false
         while i < end {
             let byte = bytes[i]
@@ -55,8 +55,9 @@ extension CSVReader {
     mutating func skipSeparatorLine() -> UInt8? {
         let word = Array("sep=".utf8)
         guard end - position >= word.count + 1,
-              (0..<word.count).allSatisfy({ bytes[position + $0] | 0x20 == word[$0] | 0x20 }),
-              let separator = CSVSeparator(byte: bytes[position + word.count]) else { return nil }
+            (0..<word.count).allSatisfy({ bytes[position + $0] | 0x20 == word[$0] | 0x20 }),
+            let separator = CSVSeparator(byte: bytes[position + word.count])
+        else { return nil }
         let after = position + word.count + 1
         guard after == end || bytes[after] == Self.newline || bytes[after] == Self.carriageReturn else { return nil }
         position = after

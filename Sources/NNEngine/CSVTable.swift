@@ -38,9 +38,10 @@ struct CSVTable {
             let slot = slots[column]
             if slot < 0 {
                 guard let value = try reader.readNumber(column: column + 1) else {
-                    throw Self.fieldError(reader.text(reader.lastField), name: header[column],
-                                          line: reader.lastFieldLine,
-                                          column: column + 1)
+                    throw Self.fieldError(
+                        reader.text(reader.lastField), name: header[column],
+                        line: reader.lastFieldLine,
+                        column: column + 1)
                 }
                 inputs.append(value)
             } else {
@@ -81,12 +82,16 @@ struct CSVTable {
         }
         if let number = classNumbers[text] { return Double(number) }
         guard text.count <= Self.classNameLimit else {
-            throw .wordsNotAllowed(name: header[column], reason: "a class name may be at most \(Self.classNameLimit) "
-                + "characters, and the one on line \(line) has \(text.count)")
+            throw .wordsNotAllowed(
+                name: header[column],
+                reason: "a class name may be at most \(Self.classNameLimit) "
+                    + "characters, and the one on line \(line) has \(text.count)")
         }
         guard classOrder.count < Self.classLimit else {
-            throw .wordsNotAllowed(name: header[column], reason: "a class column may name at most \(Self.classLimit) "
-                + "different classes, and line \(line) names one more")
+            throw .wordsNotAllowed(
+                name: header[column],
+                reason: "a class column may name at most \(Self.classLimit) "
+                    + "different classes, and line \(line) names one more")
         }
         classNumbers[text] = classOrder.count
         classOrder.append(text)
@@ -104,8 +109,9 @@ struct CSVTable {
             for row in targets.indices { targets[row] = rank[Int(targets[row])] }
         }
         let features = header.indices.filter { slots[$0] < 0 }.map { header[$0] }
-        return DataSet(name: name, featureNames: features, targetNames: targetColumns.map { header[$0] },
-                       inputs: inputs, targets: targets, classNames: classNames)
+        return DataSet(
+            name: name, featureNames: features, targetNames: targetColumns.map { header[$0] },
+            inputs: inputs, targets: targets, classNames: classNames)
     }
 
     /// The message for a field that should have been a number.
@@ -118,7 +124,8 @@ struct CSVTable {
         var bytes = text
         let isNumber = bytes.withUTF8 { buffer in
             guard let base = buffer.baseAddress,
-                  case .number(_, let end) = CSVNumber.scan(base, from: 0, to: buffer.count) else { return false }
+                case .number(_, let end) = CSVNumber.scan(base, from: 0, to: buffer.count)
+            else { return false }
             return end == buffer.count
         }
         if isNumber || isNonFinite(lower) { return .nonFiniteNumber(text: text, line: line, column: column) }

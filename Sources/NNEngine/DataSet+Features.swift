@@ -75,8 +75,9 @@ extension DataSet {
     /// that every cross's ``FeatureCross/inputsNeeded`` is at most `featureCount`.
     public func withFeatures(_ crosses: [FeatureCross]) -> DataSet {
         guard !crosses.isEmpty else { return self }
-        precondition(crosses.allSatisfy { $0.inputsNeeded <= featureCount },
-                     "A feature cross names an input the data lacks.")
+        precondition(
+            crosses.allSatisfy { $0.inputsNeeded <= featureCount },
+            "A feature cross names an input the data lacks.")
         var values: [Double] = []
         values.reserveCapacity(count * (featureCount + crosses.count))
         for row in 0..<count {
@@ -84,7 +85,8 @@ extension DataSet {
             values.append(contentsOf: x)
             for cross in crosses { values.append(cross.value(x)) }
         }
-        return DataSet(name: name, featureNames: featureNames + crosses.map(\.name), targetNames: targetNames,
-                       inputs: values, targets: targets, classNames: classNames)
+        return DataSet(
+            name: name, featureNames: featureNames + crosses.map(\.name), targetNames: targetNames,
+            inputs: values, targets: targets, classNames: classNames)
     }
 }

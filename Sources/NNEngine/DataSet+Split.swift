@@ -57,8 +57,9 @@ extension DataSet {
             inputs.append(contentsOf: features(row: row))
             targets.append(contentsOf: target(row: row))
         }
-        return DataSet(name: name, featureNames: featureNames, targetNames: targetNames, inputs: inputs,
-                       targets: targets, classNames: classNames)
+        return DataSet(
+            name: name, featureNames: featureNames, targetNames: targetNames, inputs: inputs,
+            targets: targets, classNames: classNames)
     }
 }
 

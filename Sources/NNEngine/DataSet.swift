@@ -14,10 +14,13 @@ public struct DataSet: Sendable, Equatable {
     /// target columns, column c for class c.
     public var classNames: [String]
 
-    public init(name: String, featureNames: [String], targetNames: [String],
-                inputs: [Double] = [], targets: [Double] = [], classNames: [String] = []) {
-        precondition(featureNames.isEmpty ? inputs.isEmpty : inputs.count % featureNames.count == 0,
-                     "The inputs must hold a whole number of rows.")
+    public init(
+        name: String, featureNames: [String], targetNames: [String],
+        inputs: [Double] = [], targets: [Double] = [], classNames: [String] = []
+    ) {
+        precondition(
+            featureNames.isEmpty ? inputs.isEmpty : inputs.count % featureNames.count == 0,
+            "The inputs must hold a whole number of rows.")
         self.name = name
         self.featureNames = featureNames
         self.targetNames = targetNames
@@ -32,17 +35,18 @@ public struct DataSet: Sendable, Equatable {
     public var isEmpty: Bool { count == 0 }
 
     public func features(row: Int) -> ArraySlice<Double> {
-        inputs[row * featureCount ..< (row + 1) * featureCount]
+        inputs[row * featureCount..<(row + 1) * featureCount]
     }
 
     public func target(row: Int) -> ArraySlice<Double> {
-        targets[row * targetCount ..< (row + 1) * targetCount]
+        targets[row * targetCount..<(row + 1) * targetCount]
     }
 
     /// Appends one row; the caller has checked the widths.
     public mutating func append(features x: [Double], targets y: [Double]) {
-        precondition(x.count == featureCount && y.count == targetCount,
-                     "A row must have \(featureCount) features and \(targetCount) targets.")
+        precondition(
+            x.count == featureCount && y.count == targetCount,
+            "A row must have \(featureCount) features and \(targetCount) targets.")
         inputs.append(contentsOf: x)
         targets.append(contentsOf: y)
     }

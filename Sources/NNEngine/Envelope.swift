@@ -138,7 +138,9 @@ public struct Envelope: Sendable {
         let b = slot * oldStride, first = Int(old[b]), last = Int(old[b + 1])
         let low = old[b + 4 + series], high = old[b + 4 + seriesCount + series]
         let mean = old[b + 4 + 2 * seriesCount + series] / Double(last - first + 1)
-        return Bucket(first: first, last: last, firstTag: Int(old[b + 2]), lastTag: Int(old[b + 3]), min: low, max: high, mean: mean)
+        return Bucket(
+            first: first, last: last, firstTag: Int(old[b + 2]), lastTag: Int(old[b + 3]), min: low, max: high,
+            mean: mean)
     }
 
     /// Where the `r`-th value of its own (0 = the oldest) starts in the ring.
@@ -150,7 +152,7 @@ public struct Envelope: Sendable {
         var result: [Bucket] = []
         result.reserveCapacity(oldCount + recentCount)
         for slot in 0..<merged { result.append(oldBucket(slot, series: series)) }
-        for slot in head ..< end { result.append(oldBucket(slot, series: series)) }
+        for slot in head..<end { result.append(oldBucket(slot, series: series)) }
         let firstRecent = count - recentCount + 1
         for r in 0..<recentCount {
             let p = ringSlot(r), v = ring[p + 1 + series], tag = Int(ring[p])
@@ -172,7 +174,7 @@ public struct Envelope: Sendable {
 
     /// The newest values of `series` (at most `limit`), oldest first, as (tag, value).
     public func recent(series: Int, limit: Int) -> [(tag: Int, value: Double)] {
-        (recentCount - min(limit, recentCount) ..< recentCount).map { r in
+        (recentCount - min(limit, recentCount)..<recentCount).map { r in
             (Int(ring[ringSlot(r)]), ring[ringSlot(r) + 1 + series])
         }
     }

@@ -26,8 +26,10 @@ extension Network {
     /// h = 1e-6 · max(1, |p|). The network's parameters are the ones the gradient was taken at.
     /// With `l2`/`l1` the loss is the update's: the data loss plus λ₂·½·Σw² + λ₁·Σ|w| over the
     /// weights (the L1 term has a kink at w = 0, where the two sides disagree).
-    public func gradientCheck(_ parameter: Parameter, analytic: Double, data: DataSet, rows: [Int],
-                              l2: Double = 0, l1: Double = 0) -> GradientCheck {
+    public func gradientCheck(
+        _ parameter: Parameter, analytic: Double, data: DataSet, rows: [Int],
+        l2: Double = 0, l1: Double = 0
+    ) -> GradientCheck {
         let index = index(of: parameter)!
         let h = 1e-6 * max(1, abs(parameters[index]))
         func loss(at value: Double) -> Double {
@@ -38,8 +40,9 @@ extension Network {
                 return total + trace
             }
             guard l2 != 0 || l1 != 0 else { return sum / Double(rows.count) }
-            let weights = (1...layerCount).flatMap { shifted.parameters[weightOffsets[$0] ..< biasOffsets[$0]] }
-            return sum / Double(rows.count) + l2 * 0.5 * weights.reduce(0) { $0 + $1 * $1 } + l1 * weights.reduce(0) { $0 + abs($1) }
+            let weights = (1...layerCount).flatMap { shifted.parameters[weightOffsets[$0]..<biasOffsets[$0]] }
+            return sum / Double(rows.count) + l2 * 0.5 * weights.reduce(0) { $0 + $1 * $1 } + l1
+                * weights.reduce(0) { $0 + abs($1) }
         }
         let numeric = (loss(at: parameters[index] + h) - loss(at: parameters[index] - h)) / (2 * h)
         return GradientCheck(parameter: parameter, analytic: analytic, numeric: numeric, step: h)
@@ -50,7 +53,9 @@ extension Network {
         var network = self
         var workspace = Workspace(sizes: sizes, parameterCount: parameterCount)
         return network.withKernel(&workspace) { kernel in
-            x.withUnsafeBufferPointer { xp in y.withUnsafeBufferPointer { yp in kernel.forward(x: xp.baseAddress!, y: yp.baseAddress!) } }
+            x.withUnsafeBufferPointer { xp in
+                y.withUnsafeBufferPointer { yp in kernel.forward(x: xp.baseAddress!, y: yp.baseAddress!) }
+            }
         }
     }
 }

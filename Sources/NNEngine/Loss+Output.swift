@@ -20,8 +20,10 @@ extension Loss {
 
     /// The loss of one sample from the output layer's z and O (`usesPreactivation` must hold).
     @inline(__always)
-    func value(y: UnsafePointer<Double>, z: UnsafePointer<Double>, output o: UnsafePointer<Double>,
-               count n: Int) -> Double {
+    func value(
+        y: UnsafePointer<Double>, z: UnsafePointer<Double>, output o: UnsafePointer<Double>,
+        count n: Int
+    ) -> Double {
         var total = 0.0
         switch self {
         case .bce:
@@ -40,8 +42,10 @@ extension Loss {
 
     /// Writes δ = ∂L/∂z of the output layer (`usesPreactivation` must hold).
     @inline(__always)
-    func outputDelta(y: UnsafePointer<Double>, z: UnsafePointer<Double>, output o: UnsafePointer<Double>, count n: Int,
-                     into delta: UnsafeMutablePointer<Double>) {
+    func outputDelta(
+        y: UnsafePointer<Double>, z: UnsafePointer<Double>, output o: UnsafePointer<Double>, count n: Int,
+        into delta: UnsafeMutablePointer<Double>
+    ) {
         let scale = 1 / Double(n)
         switch self {
         case .bce:

@@ -11,8 +11,10 @@ enum Matrix {
     }
 
     /// Z (rows×columns) = A (rows×inner) · W (inner×columns) + bias (broadcast to every row).
-    static func multiplyAdd(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, bias: UnsafePointer<Double>,
-                            into z: UnsafeMutablePointer<Double>, rows: Int, inner: Int, columns: Int) {
+    static func multiplyAdd(
+        _ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, bias: UnsafePointer<Double>,
+        into z: UnsafeMutablePointer<Double>, rows: Int, inner: Int, columns: Int
+    ) {
         var s = 0
         while s + 4 <= rows {
             let a0 = a + s * inner, a1 = a0 + inner, a2 = a1 + inner, a3 = a2 + inner
@@ -28,15 +30,19 @@ enum Matrix {
                 store(z2, z + (s + 2) * columns + j); store(z3, z + (s + 3) * columns + j)
                 j += 8
             }
-            for r in s..<(s + 4) where j < columns { scalarRow(a + r * inner, w, bias, z + r * columns, inner, columns, from: j) }
+            for r in s..<(s + 4) where j < columns {
+                scalarRow(a + r * inner, w, bias, z + r * columns, inner, columns, from: j)
+            }
             s += 4
         }
         for r in s..<rows { scalarRow(a + r * inner, w, bias, z + r * columns, inner, columns, from: 0) }
     }
 
     @inline(__always)
-    private static func scalarRow(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, _ bias: UnsafePointer<Double>,
-                                  _ z: UnsafeMutablePointer<Double>, _ inner: Int, _ columns: Int, from start: Int) {
+    private static func scalarRow(
+        _ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, _ bias: UnsafePointer<Double>,
+        _ z: UnsafeMutablePointer<Double>, _ inner: Int, _ columns: Int, from start: Int
+    ) {
         for j in start..<columns { z[j] = bias[j] }
         for i in 0..<inner {
             let ai = a[i], row = w + i * columns
@@ -45,9 +51,11 @@ enum Matrix {
     }
 
     /// G (left×right) (+)= scale · Aᵀ·D and gb (+)= scale · Σ_rows D, for A (rows×left), D (rows×right).
-    static func accumulateTransposedProduct(_ a: UnsafePointer<Double>, _ d: UnsafePointer<Double>,
-                                            into g: UnsafeMutablePointer<Double>, biasInto gb: UnsafeMutablePointer<Double>,
-                                            rows: Int, left: Int, right: Int, scale: Double, accumulate: Bool) {
+    static func accumulateTransposedProduct(
+        _ a: UnsafePointer<Double>, _ d: UnsafePointer<Double>,
+        into g: UnsafeMutablePointer<Double>, biasInto gb: UnsafeMutablePointer<Double>,
+        rows: Int, left: Int, right: Int, scale: Double, accumulate: Bool
+    ) {
         var i = 0
         while i < left {
             let block = min(4, left - i)
@@ -89,8 +97,10 @@ enum Matrix {
     }
 
     /// E (rows×columns) = D (rows×inner) · Wᵀ, for W (columns×inner): E[s][i] = Σ_j W[i][j]·D[s][j].
-    static func multiplyTransposed(_ d: UnsafePointer<Double>, _ w: UnsafePointer<Double>, into e: UnsafeMutablePointer<Double>,
-                                   rows: Int, inner: Int, columns: Int) {
+    static func multiplyTransposed(
+        _ d: UnsafePointer<Double>, _ w: UnsafePointer<Double>, into e: UnsafeMutablePointer<Double>,
+        rows: Int, inner: Int, columns: Int
+    ) {
         for s in 0..<rows {
             let ds = d + s * inner, es = e + s * columns
             for i in 0..<columns {

@@ -4,7 +4,7 @@ extension Network {
     /// softmax mixes the nodes).
     public func hasSinglePath(_ parameter: Parameter) -> Bool {
         let k = parameter.layer
-        return (k + 1 ..< sizes.count).allSatisfy { sizes[$0] == 1 && !hasShortcut($0) }
+        return (k + 1..<sizes.count).allSatisfy { sizes[$0] == 1 && !hasShortcut($0) }
             && (k...layerCount).allSatisfy { activations[$0 - 1] != .softmax }
     }
 
@@ -34,37 +34,46 @@ extension Network {
                 factors.append(fused)
             } else {
                 current = .prediction(outputNode)
-                factors.append(ChainFactor(numerator: .loss, denominator: current,
-                                           form: .lossDerivative(loss, node: outputNode, outputs: outputCount),
-                                           value: trace.lossGradient[outputNode - 1]))
+                factors.append(
+                    ChainFactor(
+                        numerator: .loss, denominator: current,
+                        form: .lossDerivative(loss, node: outputNode, outputs: outputCount),
+                        value: trace.lossGradient[outputNode - 1]))
             }
             for m in stride(from: layerCount, through: k, by: -1) {
                 let node = m == k ? j : 1
                 let activation = activations[m - 1]
                 if activation != .linear, m < layerCount || factors[0].denominator == .prediction(outputNode) {
                     let z = trace.z[m - 1][node - 1], o = trace.activated[m - 1][node - 1]
-                    factors.append(ChainFactor(numerator: current, denominator: .preactivation(layer: m, node: node),
-                                               form: .activationDerivative(activation, layer: m, node: node),
-                                               value: activation.derivative(z: z, output: o)))
+                    factors.append(
+                        ChainFactor(
+                            numerator: current, denominator: .preactivation(layer: m, node: node),
+                            form: .activationDerivative(activation, layer: m, node: node),
+                            value: activation.derivative(z: z, output: o)))
                     current = .preactivation(layer: m, node: node)
                 }
                 if m > k {
                     let below = m - 1 == k ? j : 1
-                    factors.append(ChainFactor(numerator: current, denominator: .output(layer: m - 1, node: below),
-                                               form: .weight(layer: m, from: below, to: node), value: weight(m, below, node)))
+                    factors.append(
+                        ChainFactor(
+                            numerator: current, denominator: .output(layer: m - 1, node: below),
+                            form: .weight(layer: m, from: below, to: node), value: weight(m, below, node)))
                     current = .output(layer: m - 1, node: below)
                 }
             }
         } else {
             current = .preactivation(layer: k, node: j)
-            factors.append(ChainFactor(numerator: .loss, denominator: current, form: .delta(layer: k, node: j),
-                                       value: trace.deltas[k - 1][j - 1]))
+            factors.append(
+                ChainFactor(
+                    numerator: .loss, denominator: current, form: .delta(layer: k, node: j),
+                    value: trace.deltas[k - 1][j - 1]))
         }
         switch parameter {
         case .weight(let k, let i, _):
-            last = ChainFactor(numerator: current, denominator: .parameter(parameter),
-                               form: k == 1 ? .input(i) : .output(layer: k - 1, node: i),
-                               value: trace.output(layer: k - 1, node: i))
+            last = ChainFactor(
+                numerator: current, denominator: .parameter(parameter),
+                form: k == 1 ? .input(i) : .output(layer: k - 1, node: i),
+                value: trace.output(layer: k - 1, node: i))
         case .bias:
             last = ChainFactor(numerator: current, denominator: .parameter(parameter), form: .one, value: 1)
         }
@@ -77,8 +86,9 @@ extension Network {
     func outputDeltaFactor(node j: Int, _ trace: Trace) -> ChainFactor? {
         let activation = activations[layerCount - 1]
         guard loss.usesPreactivation(after: activation), loss != .mse else { return nil }
-        return ChainFactor(numerator: .loss, denominator: .preactivation(layer: layerCount, node: j),
-                           form: .outputDelta(loss, node: j, outputs: outputCount), value: trace.deltas[layerCount - 1][j - 1])
+        return ChainFactor(
+            numerator: .loss, denominator: .preactivation(layer: layerCount, node: j),
+            form: .outputDelta(loss, node: j, outputs: outputCount), value: trace.deltas[layerCount - 1][j - 1])
     }
 
     /// Every node's δ_kj = ∂L/∂z_kj with the terms it was built from, output layer first.
@@ -88,29 +98,42 @@ extension Network {
             let activation = activations[k - 1]
             for j in 1...sizes[k] {
                 let z = trace.z[k - 1][j - 1], o = trace.activated[k - 1][j - 1]
-                let activationFactor = activation == .softmax ? nil :
-                    ChainFactor(numerator: .output(layer: k, node: j), denominator: .preactivation(layer: k, node: j),
-                                form: .activationDerivative(activation, layer: k, node: j),
-                                value: activation.derivative(z: z, output: o))
+                let activationFactor =
+                    activation == .softmax
+                    ? nil
+                    : ChainFactor(
+                        numerator: .output(layer: k, node: j), denominator: .preactivation(layer: k, node: j),
+                        form: .activationDerivative(activation, layer: k, node: j),
+                        value: activation.derivative(z: z, output: o))
                 if k == layerCount, let fused = outputDeltaFactor(node: j, trace) {
-                    let identity = ChainFactor(numerator: .preactivation(layer: k, node: j), denominator: .preactivation(layer: k, node: j),
-                                               form: .activationDerivative(.linear, layer: k, node: j), value: 1)
-                    result.append(DeltaExplanation(layer: k, node: j, value: trace.deltas[k - 1][j - 1], terms: [],
-                                                   activationFactor: identity, lossFactor: fused, shortcut: nil))
+                    let identity = ChainFactor(
+                        numerator: .preactivation(layer: k, node: j), denominator: .preactivation(layer: k, node: j),
+                        form: .activationDerivative(.linear, layer: k, node: j), value: 1)
+                    result.append(
+                        DeltaExplanation(
+                            layer: k, node: j, value: trace.deltas[k - 1][j - 1], terms: [],
+                            activationFactor: identity, lossFactor: fused, shortcut: nil))
                 } else if k == layerCount {
-                    let lossFactor = ChainFactor(numerator: .loss, denominator: .prediction(j),
-                                                 form: .lossDerivative(loss, node: j, outputs: outputCount),
-                                                 value: trace.lossGradient[j - 1])
-                    result.append(DeltaExplanation(layer: k, node: j, value: trace.deltas[k - 1][j - 1], terms: [],
-                                                   activationFactor: activationFactor, lossFactor: lossFactor, shortcut: nil))
+                    let lossFactor = ChainFactor(
+                        numerator: .loss, denominator: .prediction(j),
+                        form: .lossDerivative(loss, node: j, outputs: outputCount),
+                        value: trace.lossGradient[j - 1])
+                    result.append(
+                        DeltaExplanation(
+                            layer: k, node: j, value: trace.deltas[k - 1][j - 1], terms: [],
+                            activationFactor: activationFactor, lossFactor: lossFactor, shortcut: nil))
                 } else {
                     let terms = (1...sizes[k + 1]).map { m in
-                        (weight: Parameter.weight(layer: k + 1, from: j, to: m), weightValue: weight(k + 1, j, m),
-                         delta: trace.deltas[k][m - 1])
+                        (
+                            weight: Parameter.weight(layer: k + 1, from: j, to: m), weightValue: weight(k + 1, j, m),
+                            delta: trace.deltas[k][m - 1]
+                        )
                     }
-                    result.append(DeltaExplanation(layer: k, node: j, value: trace.deltas[k - 1][j - 1], terms: terms,
-                                                   activationFactor: activationFactor, lossFactor: nil,
-                                                   shortcut: hasShortcut(k + 1) ? trace.outputGradients[k][j - 1] : nil))
+                    result.append(
+                        DeltaExplanation(
+                            layer: k, node: j, value: trace.deltas[k - 1][j - 1], terms: terms,
+                            activationFactor: activationFactor, lossFactor: nil,
+                            shortcut: hasShortcut(k + 1) ? trace.outputGradients[k][j - 1] : nil))
                 }
             }
         }
@@ -142,7 +165,7 @@ extension Network {
         }
         var expanded = 0, paths = 0
         for k in 1...L {
-            let pathsPerNode = (k + 1 ..< sizes.count).reduce(1) { $0 * sizes[$1] }
+            let pathsPerNode = (k + 1..<sizes.count).reduce(1) { $0 * sizes[$1] }
             let weights = sizes[k - 1] * sizes[k], biases = sizes[k]
             paths += (weights + biases) * pathsPerNode
             expanded += weights * pathsPerNode * (2 * (L - k) + 2) + biases * pathsPerNode * (2 * (L - k) + 1)

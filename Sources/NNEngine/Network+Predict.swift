@@ -11,7 +11,8 @@ extension Network {
     /// every row, so a whole grid of points (a decision-region picture) costs no allocations
     /// beyond the result.
     public func predictions(_ inputs: [Double]) -> [Double] {
-        precondition(inputs.count % inputCount == 0, "The inputs must hold a whole number of rows of \(inputCount) values.")
+        precondition(
+            inputs.count % inputCount == 0, "The inputs must hold a whole number of rows of \(inputCount) values.")
         let rows = inputs.count / inputCount
         var result = [Double](repeating: 0, count: rows * outputCount)
         guard rows > 0 else { return result }
@@ -41,7 +42,8 @@ extension Network {
     /// `preActivation`) of layer `k` ≥ 1, node `j` ≥ 1, from the same forward pass training uses.
     public func nodeValues(_ inputs: [Double], layer k: Int, node j: Int, preActivation: Bool = false) -> [Double] {
         precondition((1...layerCount).contains(k) && (1...sizes[k]).contains(j), "There is no node \(j) in layer \(k).")
-        precondition(inputs.count % inputCount == 0, "The inputs must hold a whole number of rows of \(inputCount) values.")
+        precondition(
+            inputs.count % inputCount == 0, "The inputs must hold a whole number of rows of \(inputCount) values.")
         let rows = inputs.count / inputCount
         var result = [Double](repeating: 0, count: rows)
         guard rows > 0 else { return result }

@@ -26,8 +26,9 @@ public struct Network: Sendable, Equatable {
     /// Builds a network with every parameter zero. Sizes and activations must have been
     /// validated (`NetworkSpec` does that and reports what is wrong).
     public init(sizes: [Int], activations: [Activation], loss: Loss, residual: Bool = false) {
-        precondition(sizes.count >= 2 && activations.count == sizes.count - 1 && sizes.allSatisfy { $0 > 0 },
-                     "A network needs an input width and at least one layer, each with an activation.")
+        precondition(
+            sizes.count >= 2 && activations.count == sizes.count - 1 && sizes.allSatisfy { $0 > 0 },
+            "A network needs an input width and at least one layer, each with an activation.")
         self.sizes = sizes
         self.activations = activations
         self.loss = loss
@@ -68,7 +69,9 @@ public struct Network: Sendable, Equatable {
     public func index(of parameter: Parameter) -> Int? {
         switch parameter {
         case .weight(let k, let i, let j):
-            guard (1...layerCount).contains(k), (1...sizes[k - 1]).contains(i), (1...sizes[k]).contains(j) else { return nil }
+            guard (1...layerCount).contains(k), (1...sizes[k - 1]).contains(i), (1...sizes[k]).contains(j) else {
+                return nil
+            }
             return weightOffsets[k] + (i - 1) * sizes[k] + (j - 1)
         case .bias(let k, let j):
             guard (1...layerCount).contains(k), (1...sizes[k]).contains(j) else { return nil }

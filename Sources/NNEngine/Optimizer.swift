@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// How an update turns its gradient G (penalty included) into a move of each parameter.
@@ -94,7 +94,8 @@ extension UpdateRule {
     func adamStep(_ g: Double, _ m: Double, _ v: Double, bias1: Double, bias2: Double) -> OptimizerStep {
         let mean = beta1 * m + (1 - beta1) * g
         let square = beta2 * v + (1 - beta2) * (g * g)
-        return OptimizerStep(first: mean, second: square, move: eta * (mean / bias1) / ((square / bias2).squareRoot() + epsilon))
+        return OptimizerStep(
+            first: mean, second: square, move: eta * (mean / bias1) / ((square / bias2).squareRoot() + epsilon))
     }
 
     /// Adam's 1−β₁ᵗ and 1−β₂ᵗ for update number `t` of the optimiser (1 for the others).

@@ -29,7 +29,8 @@ public enum Parameter: Hashable, Sendable {
         guard let kind = scalars.first, kind == "w" || kind == "b" else { return nil }
         let parts = String(scalars.dropFirst()).split(separator: "_", omittingEmptySubsequences: false)
         guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              parts.allSatisfy({ $0.count <= 6 }) else { return nil }
+            parts.allSatisfy({ $0.count <= 6 })
+        else { return nil }
         let numbers = parts.compactMap { Int($0) }
         guard numbers.count == parts.count else { return nil }
         switch (kind, numbers.count) {

@@ -77,7 +77,9 @@ struct Kernel {
     /// Where g(z^k) of a layer with a shortcut is kept.
     @inline(__always) func activated(_ k: Int) -> UnsafeMutablePointer<Double> { shortcut + zOffsets[k] }
     /// Where ∂L/∂O^k of a layer with a shortcut is kept.
-    @inline(__always) func outputGradient(_ k: Int) -> UnsafeMutablePointer<Double> { shortcut + shortcutStride + zOffsets[k] }
+    @inline(__always) func outputGradient(_ k: Int) -> UnsafeMutablePointer<Double> {
+        shortcut + shortcutStride + zOffsets[k]
+    }
     var output: UnsafeMutablePointer<Double> { a + aOffsets[layerCount] }
 
     /// z^k = (W^k)^T a^(k−1) + b^k and O^k = g(z^k) for every layer; returns the loss.
@@ -189,15 +191,21 @@ extension Network {
                                                 try workspace.gradient.withUnsafeMutableBufferPointer { g in
                                                     try workspace.batchOffsets.withUnsafeBufferPointer { bo2 in
                                                         try workspace.batch.withUnsafeMutableBufferPointer { batch in
-                                                          try workspace.shortcut.withUnsafeMutableBufferPointer { sc in
-                                                            try body(Kernel(sizes: sizes, activations: acts, weightOffsets: wo,
-                                                                            biasOffsets: bo, aOffsets: ao, zOffsets: zo, loss: loss,
-                                                                            p: p.baseAddress!, a: a.baseAddress!, z: z.baseAddress!,
-                                                                            delta: d.baseAddress!, g: g.baseAddress!,
-                                                                            batch: batch.baseAddress!, batchOffsets: bo2,
-                                                                            residual: residual, shortcut: sc.baseAddress!,
-                                                                            shortcutStride: shortcutStride))
-                                                          }
+                                                            try workspace.shortcut.withUnsafeMutableBufferPointer {
+                                                                sc in
+                                                                try body(
+                                                                    Kernel(
+                                                                        sizes: sizes, activations: acts,
+                                                                        weightOffsets: wo,
+                                                                        biasOffsets: bo, aOffsets: ao, zOffsets: zo,
+                                                                        loss: loss,
+                                                                        p: p.baseAddress!, a: a.baseAddress!,
+                                                                        z: z.baseAddress!,
+                                                                        delta: d.baseAddress!, g: g.baseAddress!,
+                                                                        batch: batch.baseAddress!, batchOffsets: bo2,
+                                                                        residual: residual, shortcut: sc.baseAddress!,
+                                                                        shortcutStride: shortcutStride))
+                                                            }
                                                         }
                                                     }
                                                 }

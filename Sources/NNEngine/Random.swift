@@ -1,3 +1,5 @@
+import Glibc
+
 /// SplitMix64: a small, fast, seedable generator that gives the same numbers on every machine.
 ///
 /// Every random number nnstep shows (initial weights, generated data sets, shuffled row
@@ -28,7 +30,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
 
     /// A standard normal draw (Box-Muller), deterministic for a given state.
     public mutating func normal() -> Double {
-        let u1 = 1.0 - nextUnit() // (0, 1]
+        let u1 = 1.0 - nextUnit()  // (0, 1]
         let u2 = nextUnit()
         return (-2.0 * _log(u1)).squareRoot() * _cos(2.0 * Double.pi * u2)
     }
@@ -40,6 +42,5 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
     }
 }
 
-import Glibc
 @inline(__always) func _log(_ x: Double) -> Double { Glibc.log(x) }
 @inline(__always) func _cos(_ x: Double) -> Double { Glibc.cos(x) }

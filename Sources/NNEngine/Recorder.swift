@@ -29,7 +29,8 @@ public struct Recorder: Sendable, Equatable {
         } else {
             let perLayer = max(1, Self.trackedLimit / layerRanges.count)
             tracked = layerRanges.flatMap { range in
-                range.count <= perLayer ? Array(range)
+                range.count <= perLayer
+                    ? Array(range)
                     : (0..<perLayer).map { range.lowerBound + $0 * range.count / perLayer }
             }
         }
@@ -46,8 +47,10 @@ public struct Recorder: Sendable, Equatable {
     /// Records update `update`: its loss, each layer's weight-gradient norm computed from
     /// `gradient` over `layerRanges`, and the followed parameters after it.
     @inline(__always)
-    mutating func record(update: Int, loss: Double, parameters values: UnsafePointer<Double>,
-                         gradient: UnsafePointer<Double>, layerRanges: UnsafeBufferPointer<Range<Int>>) {
+    mutating func record(
+        update: Int, loss: Double, parameters values: UnsafePointer<Double>,
+        gradient: UnsafePointer<Double>, layerRanges: UnsafeBufferPointer<Range<Int>>
+    ) {
         let layers = layerCount, prefix = tracksAPrefix, count = tracked.count
         tracked.withUnsafeBufferPointer { followed in
             updates.append(tag: update) { slot in

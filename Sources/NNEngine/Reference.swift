@@ -31,7 +31,9 @@ public enum Reference {
     public static func weights(of network: Network) -> [[[Double]]] {
         var all: [[[Double]]] = [[]]
         for k in 1...network.layerCount {
-            let matrix = (1...network.sizes[k - 1]).map { i in (1...network.sizes[k]).map { j in network.weight(k, i, j) } }
+            let matrix = (1...network.sizes[k - 1]).map { i in
+                (1...network.sizes[k]).map { j in network.weight(k, i, j) }
+            }
             all.append(matrix)
         }
         return all
@@ -109,15 +111,18 @@ public enum Reference {
     }
 
     /// ∂L/∂z from ∂L/∂O through one layer's activation: δ_j = Σ_m ∂L/∂O_m · ∂O_m/∂z_j.
-    public static func throughActivation(_ g: Activation, dOutput: [Double], z: [Double], output o: [Double]) -> [Double] {
+    public static func throughActivation(_ g: Activation, dOutput: [Double], z: [Double], output o: [Double])
+        -> [Double]
+    {
         switch g {
         case .linear: return dOutput
         case .sigmoid: return o.indices.map { dOutput[$0] * o[$0] * (1 - o[$0]) }
         case .tanh: return o.indices.map { dOutput[$0] * (1 - o[$0] * o[$0]) }
         case .relu: return z.indices.map { z[$0] > 0 ? dOutput[$0] : 0 }
         case .step: return z.map { _ in 0 }
-        case .softmax: // the full Jacobian: ∂O_m/∂z_j = O_m (1[m = j] − O_j)
-            return o.indices.map { j in o.indices.reduce(0.0) { $0 + dOutput[$1] * o[$1] * (($1 == j ? 1 : 0) - o[j]) } }
+        case .softmax:  // the full Jacobian: ∂O_m/∂z_j = O_m (1[m = j] − O_j)
+            return o.indices.map { j in o.indices.reduce(0.0) { $0 + dOutput[$1] * o[$1] * (($1 == j ? 1 : 0) - o[j]) }
+            }
         }
     }
 
@@ -127,10 +132,12 @@ public enum Reference {
     public static func deltas(_ network: Network, pass: ForwardPass, y: [Double]) -> [[Double]] {
         let w = weights(of: network), L = network.layerCount
         var delta = [[Double]](repeating: [], count: L + 1)
-        var dOutput = lossGradient(network.loss, y: y, yHat: pass.prediction) // ∂L/∂O^L
+        var dOutput = lossGradient(network.loss, y: y, yHat: pass.prediction)  // ∂L/∂O^L
         for k in stride(from: L, through: 1, by: -1) {
             // g's derivative is taken at g(z^k), which is O^k without the shortcut's share.
-            let g = network.hasShortcut(k) ? pass.outputs[k].indices.map { pass.outputs[k][$0] - pass.outputs[k - 1][$0] }
+            let g =
+                network.hasShortcut(k)
+                ? pass.outputs[k].indices.map { pass.outputs[k][$0] - pass.outputs[k - 1][$0] }
                 : pass.outputs[k]
             delta[k] = throughActivation(network.activations[k - 1], dOutput: dOutput, z: pass.z[k], output: g)
             guard k > 1 else { break }
@@ -158,7 +165,8 @@ public enum Reference {
         for k in 1...network.layerCount {
             for j in 1...network.sizes[k] {
                 for i in 1...network.sizes[k - 1] {
-                    g[network.index(of: .weight(layer: k, from: i, to: j))!] = pass.outputs[k - 1][i - 1] * delta[k][j - 1]
+                    g[network.index(of: .weight(layer: k, from: i, to: j))!] =
+                        pass.outputs[k - 1][i - 1] * delta[k][j - 1]
                 }
                 g[network.index(of: .bias(layer: k, node: j))!] = delta[k][j - 1]
             }
@@ -173,7 +181,8 @@ public enum Reference {
     /// every parameter moves together, p ← p − η·G. Returns the moved network, the mean loss
     /// of the rows and G.
     public static func update(_ network: Network, rows: [(x: [Double], y: [Double])], learningRate eta: Double)
-        -> (network: Network, loss: Double, gradient: [Double]) {
+        -> (network: Network, loss: Double, gradient: [Double])
+    {
         var mean = [Double](repeating: 0, count: network.parameterCount)
         var lossSum = 0.0
         for row in rows {

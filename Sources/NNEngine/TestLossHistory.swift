@@ -51,8 +51,9 @@ extension Kernel {
             data.targets.withUnsafeBufferPointer { ys in
                 var total = 0.0
                 for r in 0..<data.count {
-                    total += forward(x: xs.baseAddress! + r * data.featureCount,
-                                     y: ys.baseAddress! + r * data.targetCount)
+                    total += forward(
+                        x: xs.baseAddress! + r * data.featureCount,
+                        y: ys.baseAddress! + r * data.targetCount)
                 }
                 return total / Double(data.count)
             }

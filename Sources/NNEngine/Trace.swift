@@ -34,7 +34,9 @@ extension Network {
     /// For a perceptron (step + perceptron loss) the gradient is the one the trick applies:
     /// ∂ = −(y−ŷ)·x for the weights and −(y−ŷ) for the bias, so that `p − η·∂` is the rule.
     public func trace(x: [Double], y: [Double]) -> Trace {
-        precondition(x.count == inputCount && y.count == outputCount, "A sample must match the network's input and output widths.")
+        precondition(
+            x.count == inputCount && y.count == outputCount,
+            "A sample must match the network's input and output widths.")
         var network = self
         var workspace = Workspace(sizes: sizes, parameterCount: parameterCount)
         let loss = network.withKernel(&workspace) { kernel -> Double in
@@ -51,7 +53,7 @@ extension Network {
             }
         }
         func layers(_ buffer: [Double], _ offsets: [Int], from first: Int) -> [[Double]] {
-            (first...layerCount).map { k in Array(buffer[offsets[k] ..< offsets[k] + sizes[k]]) }
+            (first...layerCount).map { k in Array(buffer[offsets[k]..<offsets[k] + sizes[k]]) }
         }
         let prediction = Array(workspace.a[workspace.aOffsets[layerCount]...].prefix(outputCount))
         let lossGradient = (0..<outputCount).map { j in
@@ -60,17 +62,20 @@ extension Network {
         let outputs = layers(workspace.a, workspace.aOffsets, from: 1)
         let half = workspace.shortcut.count / 2
         let activated = (1...layerCount).map { k in
-            hasShortcut(k) ? Array(workspace.shortcut[workspace.zOffsets[k] ..< workspace.zOffsets[k] + sizes[k]]) : outputs[k - 1]
+            hasShortcut(k)
+                ? Array(workspace.shortcut[workspace.zOffsets[k]..<workspace.zOffsets[k] + sizes[k]]) : outputs[k - 1]
         }
         let outputGradients = (1...layerCount).map { k in
-            hasShortcut(k) ? Array(workspace.shortcut[half + workspace.zOffsets[k] ..< half + workspace.zOffsets[k] + sizes[k]]) : []
+            hasShortcut(k)
+                ? Array(workspace.shortcut[half + workspace.zOffsets[k]..<half + workspace.zOffsets[k] + sizes[k]]) : []
         }
-        return Trace(input: x, target: y,
-                     z: layers(workspace.z, workspace.zOffsets, from: 1),
-                     outputs: outputs,
-                     deltas: layers(workspace.delta, workspace.zOffsets, from: 1),
-                     lossGradient: lossGradient, activated: activated, outputGradients: outputGradients,
-                     loss: loss, gradient: workspace.gradient)
+        return Trace(
+            input: x, target: y,
+            z: layers(workspace.z, workspace.zOffsets, from: 1),
+            outputs: outputs,
+            deltas: layers(workspace.delta, workspace.zOffsets, from: 1),
+            lossGradient: lossGradient, activated: activated, outputGradients: outputGradients,
+            loss: loss, gradient: workspace.gradient)
     }
 
     /// The mean loss over every row of `data` at the current parameters.
@@ -83,7 +88,8 @@ extension Network {
                 data.targets.withUnsafeBufferPointer { ys in
                     var total = 0.0
                     for r in 0..<data.count {
-                        total += kernel.forward(x: xs.baseAddress! + r * inputCount, y: ys.baseAddress! + r * outputCount)
+                        total += kernel.forward(
+                            x: xs.baseAddress! + r * inputCount, y: ys.baseAddress! + r * outputCount)
                     }
                     return total / Double(data.count)
                 }

@@ -31,9 +31,10 @@ extension Training {
     public var recordingBytes: Int { undoLog.bytes + Self.recorderBytes(recorder) }
 
     public var undoReach: UndoReach {
-        UndoReach(updates: undoableCount, limitedByBudget: undoLog.isLimitedByBudget,
-                  updatesTheBudgetKeeps: undoLog.checkpointsThatFit * UndoLog.interval,
-                  checkpoints: undoLog.checkpointsThatFit, checkpointInterval: UndoLog.interval,
-                  budget: recordingBudget, checkpointBytes: undoLog.slotBytes)
+        UndoReach(
+            updates: undoableCount, limitedByBudget: undoLog.isLimitedByBudget,
+            updatesTheBudgetKeeps: undoLog.checkpointsThatFit * UndoLog.interval,
+            checkpoints: undoLog.checkpointsThatFit, checkpointInterval: UndoLog.interval,
+            budget: recordingBudget, checkpointBytes: undoLog.slotBytes)
     }
 }

@@ -71,8 +71,9 @@ extension Training {
     public func validateData() throws(TrainingError) {
         guard !data.isEmpty else { throw .noData }
         guard data.featureCount == network.inputCount, data.targetCount == network.outputCount else {
-            throw .shapeMismatch(networkInputs: network.inputCount, networkOutputs: network.outputCount,
-                                 dataFeatures: data.featureCount, dataTargets: data.targetCount)
+            throw .shapeMismatch(
+                networkInputs: network.inputCount, networkOutputs: network.outputCount,
+                dataFeatures: data.featureCount, dataTargets: data.targetCount)
         }
     }
 
@@ -81,14 +82,17 @@ extension Training {
     ///
     /// With `explain` false the last update is not explained yet (`lastStep` is stale until
     /// `explainLastUpdate()`), so a timer around this call measures the training loop alone.
-    public mutating func run(_ length: RunLength, observeEvery interval: Int = 256, explain: Bool = true,
-                             observer: ((RunProgress) -> Bool)? = nil) throws(TrainingError) -> RunReport {
+    public mutating func run(
+        _ length: RunLength, observeEvery interval: Int = 256, explain: Bool = true,
+        observer: ((RunProgress) -> Bool)? = nil
+    ) throws(TrainingError) -> RunReport {
         try validateData()
-        let report = Self.loop(network: &network, workspace: &workspace, optimizer: &optimizerState, undo: &undoLog,
-                               recorder: &recorder, cursor: &cursor, updateCount: &updateCount, passLoss: &passLoss,
-                               passSamples: &passSamples, data: data, test: testData, testLosses: &testLosses,
-                               settings: settings, recording: recording, length: length,
-                               interval: max(1, interval), observer: observer)
+        let report = Self.loop(
+            network: &network, workspace: &workspace, optimizer: &optimizerState, undo: &undoLog,
+            recorder: &recorder, cursor: &cursor, updateCount: &updateCount, passLoss: &passLoss,
+            passSamples: &passSamples, data: data, test: testData, testLosses: &testLosses,
+            settings: settings, recording: recording, length: length,
+            interval: max(1, interval), observer: observer)
         if report.updates > 0 { lastStep = nil; if explain { explainLastUpdate() } }
         return report
     }
@@ -101,83 +105,106 @@ extension Training {
     /// The training loop: each update takes its rows, computes G, checks it, records a
     /// checkpoint when one is due, moves the parameters and advances the cursor. It allocates
     /// nothing per update; each step below is a small inlined function.
-    private static func loop(network: inout Network, workspace: inout Workspace, optimizer: inout OptimizerState, undo: inout UndoLog,
-                             recorder: inout Recorder, cursor: inout Cursor, updateCount: inout Int,
-                             passLoss: inout Double, passSamples: inout Int, data: DataSet,
-                             test: DataSet?, testLosses: inout TestLossHistory, settings: TrainingSettings, recording: Bool, length: RunLength, interval: Int,
-                             observer: ((RunProgress) -> Bool)?) -> RunReport {
+    private static func loop(
+        network: inout Network, workspace: inout Workspace, optimizer: inout OptimizerState, undo: inout UndoLog,
+        recorder: inout Recorder, cursor: inout Cursor, updateCount: inout Int,
+        passLoss: inout Double, passSamples: inout Int, data: DataSet,
+        test: DataSet?, testLosses: inout TestLossHistory, settings: TrainingSettings, recording: Bool,
+        length: RunLength, interval: Int,
+        observer: ((RunProgress) -> Bool)?
+    ) -> RunReport {
         var run = LoopState(settings: settings, data: data, cursor: cursor, undo: undo, updateCount: updateCount)
         var setup = UpdateRule(settings: settings, network: network)
         let layerRanges = setup.weightRanges
         let perceptron = network.isPerceptron, n = data.count
-        if optimizer.optimizer != settings.optimizer { optimizer = OptimizerState(settings.optimizer, count: network.parameterCount) }
+        if optimizer.optimizer != settings.optimizer {
+            optimizer = OptimizerState(settings.optimizer, count: network.parameterCount)
+        }
         setup.keepFrozen(network.parameters, optimizer)
         let rule = setup
         var t = optimizer.t
         defer { optimizer.t = t }
         let optimizerKind = optimizer.optimizer
-        network.withKernel(&workspace) { kernel in optimizer.withPointers { state in
-            data.inputs.withUnsafeBufferPointer { xs in
-                data.targets.withUnsafeBufferPointer { ys in
-                    let x = xs.baseAddress!, y = ys.baseAddress!
-                    while !run.isDone(length) {
-                        // 1. Take the rows: one in sgd, the rest of the pass in batch, the next `batch` in minibatch.
-                        // A batch update reads every row: a pass that sgd or mini-batches left partway starts again.
-                        if settings.mode == .batch, cursor.offset != 0 { cursor.offset = 0; passLoss = 0; passSamples = 0 }
-                        let take = rowsToTake(settings, dataCount: n, offset: cursor.offset)
-                        // 2. Compute G (and the rows' loss) at the parameters as they are.
-                        let lossSum = run.order.withUnsafeBufferPointer { rows in
-                            kernel.updateGradient(x: x, y: y, order: rows.isEmpty ? nil : rows.baseAddress, start: cursor.offset,
-                                                  count: take, perceptron: perceptron)
-                        }
-                        // 3. Add the penalty's gradient (l1, l2) to G, once per update.
-                        rule.addPenalty(kernel.p, kernel.g)
-                        // 4. Check it: a non-finite loss, or a parameter the move would break, stops before any moves.
-                        guard lossSum.isFinite, rule.keepsFinite(kernel.p, kernel.g, state, t: t + 1) else {
-                            run.diverge(update: updateCount + 1, loss: lossSum / Double(take),
-                                        badIndex: lossSum.isFinite ? rule.firstNonFinite(kernel.p, kernel.g, state, t: t + 1) : nil)
-                            return
-                        }
-                        // 5. Keep a checkpoint for undo when one is due.
-                        if recording, updateCount >= run.nextCheckpoint {
-                            undo.push(kernel.p, update: updateCount, cursor: cursor, settings: settings,
-                                      optimizer: optimizerKind, t: t, state: state, pass: .init(loss: passLoss, samples: passSamples))
-                            run.nextCheckpoint = updateCount + UndoLog.interval
-                        }
-                        // 6. Move the parameters (and advance the optimiser's state).
-                        t += 1
-                        rule.apply(kernel.p, kernel.g, state, t: t)
-                        // 7. Count and record it.
-                        updateCount += 1
-                        run.count(take: take, lossSum: lossSum, passLoss: &passLoss, passSamples: &passSamples)
-                        if recording {
-                            layerRanges.withUnsafeBufferPointer {
-                                recorder.record(update: updateCount, loss: lossSum / Double(take), parameters: kernel.p, gradient: kernel.g,
-                                                layerRanges: $0)
+        network.withKernel(&workspace) { kernel in
+            optimizer.withPointers { state in
+                data.inputs.withUnsafeBufferPointer { xs in
+                    data.targets.withUnsafeBufferPointer { ys in
+                        let x = xs.baseAddress!, y = ys.baseAddress!
+                        while !run.isDone(length) {
+                            // 1. Take the rows: one in sgd, the rest of the pass in batch, the next `batch` in minibatch.
+                            // A batch update reads every row: a pass that sgd or mini-batches left partway starts again.
+                            if settings.mode == .batch, cursor.offset != 0 {
+                                cursor.offset = 0; passLoss = 0; passSamples = 0
                             }
-                        }
-                        // 8. Advance the cursor; a finished pass records its mean loss (and the test set's).
-                        if cursor.offset + take >= n {
-                            let testLoss = test.flatMap { $0.isEmpty ? nil : kernel.meanLoss(on: $0) }
-                            if let testLoss { testLosses.record(epoch: cursor.pass + 1, update: updateCount, loss: testLoss) }
-                            run.finishPass(cursor: &cursor, updateCount: updateCount, recorder: &recorder,
-                                           passLoss: &passLoss, passSamples: &passSamples, testLoss: testLoss)
-                        } else {
-                            cursor.offset += take
-                        }
-                        if let observer, run.report.updates % interval == 0,
-                           !observer(RunProgress(updates: run.report.updates, passesDone: run.passesDone,
-                                                 lastLoss: lossSum / Double(take))) {
-                            run.report.interrupted = true
-                            return
+                            let take = rowsToTake(settings, dataCount: n, offset: cursor.offset)
+                            // 2. Compute G (and the rows' loss) at the parameters as they are.
+                            let lossSum = run.order.withUnsafeBufferPointer { rows in
+                                kernel.updateGradient(
+                                    x: x, y: y, order: rows.isEmpty ? nil : rows.baseAddress, start: cursor.offset,
+                                    count: take, perceptron: perceptron)
+                            }
+                            // 3. Add the penalty's gradient (l1, l2) to G, once per update.
+                            rule.addPenalty(kernel.p, kernel.g)
+                            // 4. Check it: a non-finite loss, or a parameter the move would break, stops before any moves.
+                            guard lossSum.isFinite, rule.keepsFinite(kernel.p, kernel.g, state, t: t + 1) else {
+                                run.diverge(
+                                    update: updateCount + 1, loss: lossSum / Double(take),
+                                    badIndex: lossSum.isFinite
+                                        ? rule.firstNonFinite(kernel.p, kernel.g, state, t: t + 1) : nil)
+                                return
+                            }
+                            // 5. Keep a checkpoint for undo when one is due.
+                            if recording, updateCount >= run.nextCheckpoint {
+                                undo.push(
+                                    kernel.p, update: updateCount, cursor: cursor, settings: settings,
+                                    optimizer: optimizerKind, t: t, state: state,
+                                    pass: .init(loss: passLoss, samples: passSamples))
+                                run.nextCheckpoint = updateCount + UndoLog.interval
+                            }
+                            // 6. Move the parameters (and advance the optimiser's state).
+                            t += 1
+                            rule.apply(kernel.p, kernel.g, state, t: t)
+                            // 7. Count and record it.
+                            updateCount += 1
+                            run.count(take: take, lossSum: lossSum, passLoss: &passLoss, passSamples: &passSamples)
+                            if recording {
+                                layerRanges.withUnsafeBufferPointer {
+                                    recorder.record(
+                                        update: updateCount, loss: lossSum / Double(take), parameters: kernel.p,
+                                        gradient: kernel.g,
+                                        layerRanges: $0)
+                                }
+                            }
+                            // 8. Advance the cursor; a finished pass records its mean loss (and the test set's).
+                            if cursor.offset + take >= n {
+                                let testLoss = test.flatMap { $0.isEmpty ? nil : kernel.meanLoss(on: $0) }
+                                if let testLoss {
+                                    testLosses.record(epoch: cursor.pass + 1, update: updateCount, loss: testLoss)
+                                }
+                                run.finishPass(
+                                    cursor: &cursor, updateCount: updateCount, recorder: &recorder,
+                                    passLoss: &passLoss, passSamples: &passSamples, testLoss: testLoss)
+                            } else {
+                                cursor.offset += take
+                            }
+                            if let observer, run.report.updates % interval == 0,
+                                !observer(
+                                    RunProgress(
+                                        updates: run.report.updates, passesDone: run.passesDone,
+                                        lastLoss: lossSum / Double(take)))
+                            {
+                                run.report.interrupted = true
+                                return
+                            }
                         }
                     }
                 }
             }
-        } }
+        }
         if let badIndex = run.badIndex, let divergence = run.report.divergence {
-            run.report.divergence = Divergence(update: divergence.update, cause: .parameters(network.parameter(at: badIndex)),
-                                               loss: divergence.loss)
+            run.report.divergence = Divergence(
+                update: divergence.update, cause: .parameters(network.parameter(at: badIndex)),
+                loss: divergence.loss)
         }
         return run.report
     }
@@ -209,7 +236,8 @@ private struct LoopState {
         self.settings = settings
         dataCount = data.count
         order = settings.order == .random ? rowOrder(count: data.count, pass: cursor.pass, settings: settings) : []
-        nextCheckpoint = undo.latest.flatMap { $0.settings == settings ? $0.update + UndoLog.interval : nil } ?? updateCount
+        nextCheckpoint =
+            undo.latest.flatMap { $0.settings == settings ? $0.update + UndoLog.interval : nil } ?? updateCount
     }
 
     @inline(__always)
@@ -234,8 +262,10 @@ private struct LoopState {
         passSamples += take
     }
 
-    mutating func finishPass(cursor: inout Cursor, updateCount: Int, recorder: inout Recorder,
-                             passLoss: inout Double, passSamples: inout Int, testLoss: Double?) {
+    mutating func finishPass(
+        cursor: inout Cursor, updateCount: Int, recorder: inout Recorder,
+        passLoss: inout Double, passSamples: inout Int, testLoss: Double?
+    ) {
         let mean = passLoss / Double(passSamples)
         recorder.recordEpoch(update: updateCount, loss: mean)
         report.noteEpoch(mean, testLoss: testLoss)

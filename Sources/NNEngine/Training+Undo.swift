@@ -60,7 +60,8 @@ extension Training {
         passSamples = 0
         undoLog.removeAll()
         testLosses = TestLossHistory()
-        recorder = Recorder(parameterCount: network.parameterCount, layerCount: network.layerCount,
-                            layerRanges: (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] })
+        recorder = Recorder(
+            parameterCount: network.parameterCount, layerCount: network.layerCount,
+            layerRanges: (1...network.layerCount).map { network.weightOffsets[$0]..<network.biasOffsets[$0] })
     }
 }

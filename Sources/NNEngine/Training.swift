@@ -53,13 +53,14 @@ public struct Training: Sendable {
         self.data = data
         self.settings = settings
         optimizerState = OptimizerState(settings.optimizer, count: network.parameterCount)
-        recorder = Recorder(parameterCount: network.parameterCount, layerCount: network.layerCount,
-                            layerRanges: (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] })
-        undoLog = UndoLog(parameterCount: network.parameterCount,
-                          budget: Self.defaultRecordingBudget - Self.recorderBytes(recorder))
+        recorder = Recorder(
+            parameterCount: network.parameterCount, layerCount: network.layerCount,
+            layerRanges: (1...network.layerCount).map { network.weightOffsets[$0]..<network.biasOffsets[$0] })
+        undoLog = UndoLog(
+            parameterCount: network.parameterCount,
+            budget: Self.defaultRecordingBudget - Self.recorderBytes(recorder))
         workspace = Workspace(sizes: network.sizes, parameterCount: network.parameterCount)
     }
-
 
     /// Replaces the data (and the held-out test rows); the cursor and pass sums start again.
     /// The undo window and the last step refer to rows of the old data, so they are cleared.
@@ -89,8 +90,9 @@ public struct Training: Sendable {
     mutating func checkpointNow() {
         guard recording else { return }
         network.parameters.withUnsafeBufferPointer {
-            undoLog.push($0.baseAddress!, update: updateCount, cursor: cursor, settings: settings, optimizer: optimizerState,
-                         pass: .init(loss: passLoss, samples: passSamples))
+            undoLog.push(
+                $0.baseAddress!, update: updateCount, cursor: cursor, settings: settings, optimizer: optimizerState,
+                pass: .init(loss: passLoss, samples: passSamples))
         }
     }
 
@@ -99,14 +101,17 @@ public struct Training: Sendable {
     /// precondition fires otherwise. Undo reaches back past the change: a checkpoint is taken.
     public mutating func restoreOptimizerState(_ state: OptimizerState) {
         let fresh = OptimizerState(settings.optimizer, count: network.parameterCount)
-        precondition(state.optimizer == settings.optimizer && state.first.count == fresh.first.count
-                     && state.second.count == fresh.second.count, "An optimiser state must fit the optimiser and the network.")
+        precondition(
+            state.optimizer == settings.optimizer && state.first.count == fresh.first.count
+                && state.second.count == fresh.second.count,
+            "An optimiser state must fit the optimiser and the network.")
         optimizerState = state
         lastStep = nil
         if recording {
             network.parameters.withUnsafeBufferPointer {
-                undoLog.push($0.baseAddress!, update: updateCount, cursor: cursor, settings: settings, optimizer: optimizerState,
-                             pass: .init(loss: passLoss, samples: passSamples))
+                undoLog.push(
+                    $0.baseAddress!, update: updateCount, cursor: cursor, settings: settings, optimizer: optimizerState,
+                    pass: .init(loss: passLoss, samples: passSamples))
             }
         }
     }
@@ -125,7 +130,7 @@ public struct Training: Sendable {
         case .sgd: return [order[cursor.offset]]
         // Every row: a pass that sgd or mini-batch updates left partway starts again.
         case .batch: return order
-        case .minibatch: return Array(order[cursor.offset ..< min(n, cursor.offset + settings.batchSize)])
+        case .minibatch: return Array(order[cursor.offset..<min(n, cursor.offset + settings.batchSize)])
         }
     }
 }

@@ -44,7 +44,7 @@ struct UndoLog: Sendable, Equatable {
     /// A ring of `capacity` slots: parameters flat, `parameterCount` per slot.
     private var storage: [Double] = []
     private var meta: [Meta] = []
-    private var head = 0 // the slot the next checkpoint goes into
+    private var head = 0  // the slot the next checkpoint goes into
     private(set) var count = 0
 
     init(parameterCount: Int, budget: Int) {
@@ -76,27 +76,34 @@ struct UndoLog: Sendable, Equatable {
     /// The checkpoint `back` places from the newest (0 = the newest).
     private func checkpoint(back: Int) -> Checkpoint {
         let s = slot(back)
-        return Checkpoint(update: meta[s].update, parameters: Array(storage[s * parameterCount ..< (s + 1) * parameterCount]),
-                          optimizer: meta[s].optimizer, cursor: meta[s].cursor, settings: meta[s].settings, pass: meta[s].pass)
+        return Checkpoint(
+            update: meta[s].update, parameters: Array(storage[s * parameterCount..<(s + 1) * parameterCount]),
+            optimizer: meta[s].optimizer, cursor: meta[s].cursor, settings: meta[s].settings, pass: meta[s].pass)
     }
 
     var latest: Checkpoint? { count == 0 ? nil : checkpoint(back: 0) }
     var oldestUpdate: Int? { count == 0 ? nil : meta[slot(count - 1)].update }
 
     /// Keeps the state after `update` updates. `state` points at the optimiser's arrays.
-    mutating func push(_ parameters: UnsafePointer<Double>, update: Int, cursor: Cursor, settings: TrainingSettings,
-                       optimizer: Optimizer, t: Int, state: StatePointers, pass: PassSums = PassSums()) {
+    mutating func push(
+        _ parameters: UnsafePointer<Double>, update: Int, cursor: Cursor, settings: TrainingSettings,
+        optimizer: Optimizer, t: Int, state: StatePointers, pass: PassSums = PassSums()
+    ) {
         let stateCount = (state.first == nil ? 0 : parameterCount) + (state.second == nil ? 0 : parameterCount)
         slotBytes = 8 * (parameterCount + stateCount)
         guard capacity > 0, slotBytes <= budget else { removeAll(); return }
         if storage.isEmpty {
             storage = [Double](repeating: 0, count: capacity * parameterCount)
-            meta = Array(repeating: Meta(update: 0, cursor: Cursor(), settings: settings, optimizer: OptimizerState(.sgd, count: 0)),
-                         count: capacity)
+            meta = Array(
+                repeating: Meta(
+                    update: 0, cursor: Cursor(), settings: settings, optimizer: OptimizerState(.sgd, count: 0)),
+                count: capacity)
         }
         if count > 0, meta[slot(0)].update == update { head = slot(0); count -= 1 }
         let start = head * parameterCount
-        storage.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: start).update(from: parameters, count: parameterCount) }
+        storage.withUnsafeMutableBufferPointer {
+            $0.baseAddress!.advanced(by: start).update(from: parameters, count: parameterCount)
+        }
         meta[head].update = update
         meta[head].cursor = cursor
         meta[head].settings = settings
@@ -116,11 +123,16 @@ struct UndoLog: Sendable, Equatable {
     }
 
     /// Keeps the state of `training`'s values as they are now.
-    mutating func push(_ parameters: UnsafePointer<Double>, update: Int, cursor: Cursor, settings: TrainingSettings,
-                       optimizer: OptimizerState, pass: PassSums = PassSums()) {
+    mutating func push(
+        _ parameters: UnsafePointer<Double>, update: Int, cursor: Cursor, settings: TrainingSettings,
+        optimizer: OptimizerState, pass: PassSums = PassSums()
+    ) {
         var state = optimizer
-        state.withPointers { push(parameters, update: update, cursor: cursor, settings: settings,
-                                  optimizer: optimizer.optimizer, t: optimizer.t, state: $0, pass: pass) }
+        state.withPointers {
+            push(
+                parameters, update: update, cursor: cursor, settings: settings,
+                optimizer: optimizer.optimizer, t: optimizer.t, state: $0, pass: pass)
+        }
     }
 
     /// Copies `count` values into `target`, reusing its storage when it has the room.
@@ -148,8 +160,9 @@ struct UndoLog: Sendable, Equatable {
         for back in stride(from: count - 1, through: 0, by: -1) {
             let checkpoint = checkpoint(back: back)
             checkpoint.parameters.withUnsafeBufferPointer { p in
-                log.push(p.baseAddress!, update: checkpoint.update, cursor: checkpoint.cursor, settings: checkpoint.settings,
-                         optimizer: checkpoint.optimizer, pass: checkpoint.pass)
+                log.push(
+                    p.baseAddress!, update: checkpoint.update, cursor: checkpoint.cursor, settings: checkpoint.settings,
+                    optimizer: checkpoint.optimizer, pass: checkpoint.pass)
             }
         }
         return log

@@ -8,8 +8,10 @@ extension UpdateRule {
     /// new values (0 when all are finite), with `commit` true it writes them and returns 0.
     /// Returns the index where the scalar tail starts.
     @inline(__always)
-    func vectorPass(_ p: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers,
-                    bias1: Double, bias2: Double, commit: Bool) -> (sum: Double, tail: Int) {
+    func vectorPass(
+        _ p: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers,
+        bias1: Double, bias2: Double, commit: Bool
+    ) -> (sum: Double, tail: Int) {
         var acc = Vector(), i = 0
         @inline(__always) func add(_ v: Vector) { acc += v - v }
         let load = Matrix.load, store = Matrix.store
@@ -39,7 +41,11 @@ extension UpdateRule {
                 let mean = beta1 * load(m + i) + (1 - beta1) * gi
                 let square = beta2 * load(v + i) + (1 - beta2) * (gi * gi)
                 let next = load(p + i) - eta * (mean / bias1) / ((square / bias2).squareRoot() + epsilon)
-                if commit { store(mean, m + i); store(square, v + i); store(next, p + i) } else { add(mean); add(square); add(next) }
+                if commit {
+                    store(mean, m + i); store(square, v + i); store(next, p + i)
+                } else {
+                    add(mean); add(square); add(next)
+                }
                 i += 8
             }
         }
@@ -51,7 +57,9 @@ extension UpdateRule {
     /// at most 1e300, since √(·) + ε ≥ ε bounds |move| by η·|G|/ε (RMSprop) or η·|m̂|/ε (Adam),
     /// so every p − move is finite too. False means "not proven": the exact check then decides.
     @inline(__always)
-    func provesFinite(_ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers, bias1: Double) -> Bool {
+    func provesFinite(_ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers, bias1: Double)
+        -> Bool
+    {
         guard optimizer == .adam || optimizer == .rmsprop else { return false }
         let load = Matrix.load
         let scale = (optimizer == .adam ? (1 / bias1) * (eta / epsilon) : eta / epsilon) * 1e7
@@ -74,7 +82,9 @@ extension UpdateRule {
         guard acc.sum() == 0, largest.max() <= 1e307 else { return false }
         while i < count {
             let first = optimizer == .adam ? beta1 * state.first![i] + (1 - beta1) * g[i] : g[i]
-            let second = optimizer == .adam ? beta2 * state.second![i] + (1 - beta2) * (g[i] * g[i])
+            let second =
+                optimizer == .adam
+                ? beta2 * state.second![i] + (1 - beta2) * (g[i] * g[i])
                 : alpha * state.second![i] + (1 - alpha) * (g[i] * g[i])
             guard first.isFinite, second.isFinite, p[i].isFinite, abs(first) * scale <= 1e307, abs(p[i]) <= 1e307 else {
                 return false

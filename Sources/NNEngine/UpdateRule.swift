@@ -23,10 +23,12 @@ struct UpdateRule {
         eta = settings.learningRate
         count = network.parameterCount
         optimizer = settings.optimizer
-        (momentum, alpha, beta1, beta2, epsilon) = (settings.momentum, settings.alpha, settings.beta1, settings.beta2,
-                                                    settings.epsilon)
+        (momentum, alpha, beta1, beta2, epsilon) = (
+            settings.momentum, settings.alpha, settings.beta1, settings.beta2,
+            settings.epsilon
+        )
         (l1, l2) = (settings.l1, settings.l2)
-        weightRanges = (1...network.layerCount).map { network.weightOffsets[$0] ..< network.biasOffsets[$0] }
+        weightRanges = (1...network.layerCount).map { network.weightOffsets[$0]..<network.biasOffsets[$0] }
         frozenIndices = settings.frozen.filter { $0 < network.parameterCount }
         if settings.frozen.isEmpty {
             frozen = []
@@ -82,25 +84,31 @@ struct UpdateRule {
     }
 
     /// Sums v − v over every new value, each of them computed as if nothing were frozen.
-    func everyNewValueIsFinite(_ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers,
-                               bias1: Double, bias2: Double) -> Bool {
-        var (sum, start) = vectorPass(UnsafeMutablePointer(mutating: p), g, state, bias1: bias1, bias2: bias2, commit: false)
+    func everyNewValueIsFinite(
+        _ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers,
+        bias1: Double, bias2: Double
+    ) -> Bool {
+        var (sum, start) = vectorPass(
+            UnsafeMutablePointer(mutating: p), g, state, bias1: bias1, bias2: bias2, commit: false)
         @inline(__always) func add(_ v: Double) { sum += v - v }
         for i in start..<count {
-            let next = step(g[i], first: state.first?[i] ?? 0, second: state.second?[i] ?? 0, bias1: bias1, bias2: bias2)
+            let next = step(
+                g[i], first: state.first?[i] ?? 0, second: state.second?[i] ?? 0, bias1: bias1, bias2: bias2)
             add(next.first); add(next.second); add(p[i] - next.move)
         }
         return sum == 0
     }
 
     /// The first parameter the update would make non-finite (in its value or its state).
-    func firstNonFinite(_ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers, t: Int) -> Int? {
+    func firstNonFinite(_ p: UnsafePointer<Double>, _ g: UnsafePointer<Double>, _ state: StatePointers, t: Int) -> Int?
+    {
         let (bias1, bias2) = biasCorrections(t: t)
         for i in 0..<count {
             // A frozen parameter does not move, but a non-finite gradient is still divergence.
             if !g[i].isFinite { return i }
             if isFrozen(i) { continue }
-            let next = step(g[i], first: state.first?[i] ?? 0, second: state.second?[i] ?? 0, bias1: bias1, bias2: bias2)
+            let next = step(
+                g[i], first: state.first?[i] ?? 0, second: state.second?[i] ?? 0, bias1: bias1, bias2: bias2)
             if !(p[i] - next.move).isFinite || !next.first.isFinite || !next.second.isFinite { return i }
         }
         return nil

@@ -21,17 +21,22 @@ extension JSONState {
 extension JSONImport {
     /// Reads `l2`, `l1` and the `optimizer` object into `settings`; returns the optimiser's
     /// state when the file gives one.
-    static func optimizer(_ root: [String: JSONValue], network: Network, settings: inout TrainingSettings,
-                          fail: (String) -> ShellError) throws(ShellError) -> OptimizerState? {
+    static func optimizer(
+        _ root: [String: JSONValue], network: Network, settings: inout TrainingSettings,
+        fail: (String) -> ShellError
+    ) throws(ShellError) -> OptimizerState? {
         for name in ["l2", "l1"] {
             guard let raw = root[name] else { continue }
             let parameter = HyperParameter.named(name)!
-            guard let value = finite(raw), parameter.allows(value) else { throw fail("'\(name)' must be \(parameter.rangeText)") }
+            guard let value = finite(raw), parameter.allows(value) else {
+                throw fail("'\(name)' must be \(parameter.rangeText)")
+            }
             settings[keyPath: parameter.keyPath] = value
         }
         guard let raw = root["optimizer"] else { return nil }
         guard case .object(let object) = raw, let name = object["name"]?.stringValue,
-              let optimizer = Optimizer(rawValue: name) else {
+            let optimizer = Optimizer(rawValue: name)
+        else {
             throw fail("'optimizer' must be an object whose 'name' is sgd, momentum, rmsprop or adam")
         }
         settings.optimizer = optimizer
@@ -44,7 +49,9 @@ extension JSONImport {
         }
         var t = 0
         if let raw = object["t"] {
-            guard let value = integer(raw), value >= 0 else { throw fail("'optimizer.t' must be a whole number of at least 0") }
+            guard let value = integer(raw), value >= 0 else {
+                throw fail("'optimizer.t' must be a whole number of at least 0")
+            }
             t = value
         }
         var state = OptimizerState(optimizer, count: network.parameterCount)
@@ -61,16 +68,22 @@ extension JSONImport {
     }
 
     /// One state array by parameter name: every parameter once, each a finite number.
-    static func stateValues(_ raw: JSONValue, _ key: String, _ network: Network,
-                            _ fail: (String) -> ShellError) throws(ShellError) -> [Double] {
-        guard case .object(let members) = raw else { throw fail("'optimizer.state.\(key)' must be an object of name: value") }
+    static func stateValues(
+        _ raw: JSONValue, _ key: String, _ network: Network,
+        _ fail: (String) -> ShellError
+    ) throws(ShellError) -> [Double] {
+        guard case .object(let members) = raw else {
+            throw fail("'optimizer.state.\(key)' must be an object of name: value")
+        }
         var values = [Double](repeating: 0, count: network.parameterCount)
         var seen = 0
         for (name, value) in members {
             guard let parameter = Parameter(name: name), let index = network.index(of: parameter) else {
                 throw fail("'optimizer.state.\(key)' names '\(name)', which is not a parameter of this network")
             }
-            guard let number = finite(value) else { throw fail("'optimizer.state.\(key).\(name)' must be a finite number") }
+            guard let number = finite(value) else {
+                throw fail("'optimizer.state.\(key).\(name)' must be a finite number")
+            }
             values[index] = number
             seen += 1
         }

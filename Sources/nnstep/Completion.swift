@@ -16,7 +16,7 @@ nonisolated(unsafe) var completionSession: Session?
 /// and nothing more can be inserted, they are listed in columns below the line.
 func completeWord(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {
     guard let editLine, let session = completionSession,
-          let info = el_line(editLine)?.pointee, let start = info.buffer, let cursor = info.cursor
+        let info = el_line(editLine)?.pointee, let start = info.buffer, let cursor = info.cursor
     else { return UInt8(CC_ERROR) }
     let typed = String(decoding: UnsafeRawBufferPointer(start: start, count: cursor - start), as: UTF8.self)
     let word = typed.split(separator: " ", omittingEmptySubsequences: false).last.map(String.init) ?? ""

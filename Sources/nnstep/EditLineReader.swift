@@ -48,7 +48,8 @@ final class EditLineReader: LineReader {
     }
 
     func readLine(prompt: String) -> LineEvent {
-        nnedit_set_prompt(Self.markEscapes(in: PlainText.forTerminal(prompt, colour: Terminal.colour, ascii: Terminal.ascii)))
+        nnedit_set_prompt(
+            Self.markEscapes(in: PlainText.forTerminal(prompt, colour: Terminal.colour, ascii: Terminal.ascii)))
         _ = take_interrupt()
         var count: Int32 = 0
         guard let bytes = el_gets(editLine, &count) else {
@@ -87,7 +88,7 @@ final class EditLineReader: LineReader {
     /// The part of the abandoned line right of the cursor, so that `^C` goes after it.
     private func textAfterCursor() -> String {
         guard let info = el_line(editLine)?.pointee, let cursor = info.cursor, let end = info.lastchar,
-              end > cursor
+            end > cursor
         else { return "" }
         let bytes = UnsafeRawBufferPointer(start: cursor, count: end - cursor)
         return String(decoding: bytes, as: UTF8.self)

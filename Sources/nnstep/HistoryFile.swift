@@ -74,7 +74,9 @@ struct HistoryFile {
                 try FileWriter.replace(path) { fd, _ in
                     let written = nnedit_history_save_fd(merged, fd)
                     guard written >= 0 else { return FileProblem(FileWriter.describe(errno)) }
-                    guard written == expected else { return FileProblem("libedit wrote \(written) of \(expected) entries") }
+                    guard written == expected else {
+                        return FileProblem("libedit wrote \(written) of \(expected) entries")
+                    }
                     return nil
                 }
             } catch {

@@ -14,10 +14,13 @@ enum LessonTestRun {
             Terminal.report(error.message)
             return 1
         }
-        let result = LessonTest.run(lesson: lesson, answers: answers, answersName: answersPath.split(separator: "/").last.map(String.init) ?? answersPath)
+        let result = LessonTest.run(
+            lesson: lesson, answers: answers,
+            answersName: answersPath.split(separator: "/").last.map(String.init) ?? answersPath)
         Terminal.write(result.report)
         if result.report.hasPrefix("no lesson was played"),
-           let reason = result.transcript.split(separator: "\n").first(where: { $0.hasPrefix("! ") }) {
+            let reason = result.transcript.split(separator: "\n").first(where: { $0.hasPrefix("! ") })
+        {
             // The `load` was nnstep's, not a line of ANSWERS: drop its FILE:LINE:COL.
             let message = reason.dropFirst(2)
             let colon = message.indices.first { message[$0...].hasPrefix(": ") }

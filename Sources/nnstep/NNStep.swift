@@ -24,20 +24,25 @@ struct NNStep: ParsableCommand {
         version: "nnstep \(Version.number)"
     )
 
-    @Option(help: ArgumentHelp(
-        "Run the commands in FILE without prompts, echoing each one, then exit ('-' reads standard input).",
-        valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "Run the commands in FILE without prompts, echoing each one, then exit ('-' reads standard input).",
+            valueName: "FILE"))
     var script: String?
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp(
-        "Check lesson or script files and report every error as FILE:LINE:COL: message.",
-        valueName: "FILE"))
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Check lesson or script files and report every error as FILE:LINE:COL: message.",
+            valueName: "FILE"))
     var check: [String] = []
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp(
-        "Play LESSON with the learner inputs in ANSWERS (one a line, an empty line is Enter) and report each question; "
-            + "with EXPECTED, compare the transcript with it. Exit status 1 if a question was not answered right or it differs.",
-        valueName: "LESSON ANSWERS [EXPECTED]"))
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Play LESSON with the learner inputs in ANSWERS (one a line, an empty line is Enter) and report each question; "
+                + "with EXPECTED, compare the transcript with it. Exit status 1 if a question was not answered right or it differs.",
+            valueName: "LESSON ANSWERS [EXPECTED]"))
     var test: [String] = []
 
     @Flag(help: "Print only ASCII: w2_11 for the weight with a superscript 2 and subscript 11, eta, d, -> and so on.")
@@ -49,12 +54,16 @@ struct NNStep: ParsableCommand {
     @Flag(help: "In a script, continue after a failing command (the exit status is still 1).")
     var keepGoing = false
 
-    @Option(name: .customLong("command"), help: ArgumentHelp(
-        "Run CMD before the prompt or the script (repeatable; each runs in order).", valueName: "CMD"))
+    @Option(
+        name: .customLong("command"),
+        help: ArgumentHelp(
+            "Run CMD before the prompt or the script (repeatable; each runs in order).", valueName: "CMD"))
     var commands: [String] = []
 
-    @Option(name: .customLong("init"), help: ArgumentHelp(
-        "Run FILE before the first prompt instead of $XDG_CONFIG_HOME/nnstep/init.nn.", valueName: "FILE"))
+    @Option(
+        name: .customLong("init"),
+        help: ArgumentHelp(
+            "Run FILE before the first prompt instead of $XDG_CONFIG_HOME/nnstep/init.nn.", valueName: "FILE"))
     var initFile: String?
 
     @Flag(name: .customLong("no-init"), help: "Do not run the startup file.")
@@ -160,7 +169,8 @@ struct NNStep: ParsableCommand {
         var options = SessionOptions()
         options.interactive = interactive
         options.ascii = ascii || (onTerminal && Terminal.localeLacksUTF8(environment))
-        options.color = onTerminal && !noColor && (environment["NO_COLOR"] ?? "").isEmpty
+        options.color =
+            onTerminal && !noColor && (environment["NO_COLOR"] ?? "").isEmpty
             && environment["TERM"] != "dumb"
         options.width = onTerminal ? (Terminal.columns() ?? 80) : 80
         if interactive, let history = HistoryFile.defaultPath(environment: environment) {

@@ -46,7 +46,8 @@ struct Startup {
     }
 
     private func runText(_ text: String, name: String, typed: Bool = false) -> Int32 {
-        ScriptRunner.run(source: text, fileName: name, session: session, keepGoing: keepGoing, typed: typed,
-                         output: Terminal.write, errorOutput: Terminal.writeError)
+        ScriptRunner.run(
+            source: text, fileName: name, session: session, keepGoing: keepGoing, typed: typed,
+            output: Terminal.write, errorOutput: Terminal.writeError)
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNEngine
 
 /// A batch update uses every row, whatever left the cursor partway through a pass.
@@ -6,7 +7,9 @@ final class BatchAfterSGDTests: XCTestCase {
     func testABatchUpdateAfterAnSGDStepReadsEveryRow() throws {
         var network = Network(sizes: [2, 1], activations: [.linear], loss: .mse)
         network.parameters = [0.5, -0.25, 0.1]
-        let data = DataSet(name: "three", featureNames: ["x1", "x2"], targetNames: ["y"], inputs: [1, 2, 3, 4, 5, 6], targets: [1, 0, 2])
+        let data = DataSet(
+            name: "three", featureNames: ["x1", "x2"], targetNames: ["y"], inputs: [1, 2, 3, 4, 5, 6],
+            targets: [1, 0, 2])
         var t = Training(network: network, data: data)
         t.settings.learningRate = 0.01
         _ = try t.run(.updates(1))
@@ -25,6 +28,7 @@ final class BatchAfterSGDTests: XCTestCase {
         for i in 0..<3 { XCTAssertEqual(record.gradient[i], g[i], accuracy: 1e-14) }
         XCTAssertEqual(t.cursor, Cursor(pass: 1, offset: 0), "the batch update finished the pass")
         XCTAssertEqual(t.recorder.epochCount, 1)
-        XCTAssertEqual(t.recorder.lastEpochLoss!, record.loss, accuracy: 1e-15, "the epoch is the batch's rows, all of them")
+        XCTAssertEqual(
+            t.recorder.lastEpochLoss!, record.loss, accuracy: 1e-15, "the epoch is the batch's rows, all of them")
     }
 }

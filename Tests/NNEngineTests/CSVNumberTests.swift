@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNEngine
 
 /// The CSV number reader gives the very Double that `Double(String)` gives, bit for bit.
@@ -9,8 +10,9 @@ final class CSVNumberTests: XCTestCase {
         var text = text
         return text.withUTF8 { buffer -> Double? in
             guard let base = buffer.baseAddress,
-                  case .number(let value, let end) = CSVNumber.scan(base, from: 0, to: buffer.count),
-                  end == buffer.count else { return nil }
+                case .number(let value, let end) = CSVNumber.scan(base, from: 0, to: buffer.count),
+                end == buffer.count
+            else { return nil }
             return value
         }
     }
@@ -18,7 +20,8 @@ final class CSVNumberTests: XCTestCase {
     private func assertSameAsSwift(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
         guard let expected = Double(text) else { return XCTFail("Double(\"\(text)\") is nil", file: file, line: line) }
         guard let value = scanned(text) else { return XCTFail("'\(text)' was not read", file: file, line: line) }
-        XCTAssertEqual(value.bitPattern, expected.bitPattern, "'\(text)': \(value) != \(expected)", file: file, line: line)
+        XCTAssertEqual(
+            value.bitPattern, expected.bitPattern, "'\(text)': \(value) != \(expected)", file: file, line: line)
     }
 
     func testHardCasesRoundLikeDoubleInit() {
@@ -38,7 +41,7 @@ final class CSVNumberTests: XCTestCase {
             "7.2057594037927933e16", "9223372036854775807", "9223372036854775808", "18446744073709551615",
             "18446744073709551616", "1.9999999999999999", "0.30000000000000004", "100000000000000000000000",
             "1" + String(repeating: "0", count: 400) + "e-400", "0." + String(repeating: "0", count: 320) + "1e320",
-            "4.4501477170144023e-308", "1e-99999999999999999999", "1e99999999999999999999",
+            "4.4501477170144023e-308", "1e-99999999999999999999", "1e99999999999999999999"
         ]
         for text in cases { assertSameAsSwift(text) }
     }
@@ -61,7 +64,8 @@ final class CSVNumberTests: XCTestCase {
             let expected = Double(text)!
             let value = bytes.withUnsafeBufferPointer { buffer -> Double? in
                 guard case .number(let value, let end) = CSVNumber.scan(buffer.baseAddress!, from: 0, to: buffer.count),
-                      end == buffer.count else { return nil }
+                    end == buffer.count
+                else { return nil }
                 return value
             }
             if value?.bitPattern != expected.bitPattern, mismatches.count < 10 { mismatches.append(text) }
@@ -79,7 +83,11 @@ final class CSVNumberTests: XCTestCase {
             return
         }
         let digit = { (random: inout SplitMix64) in UInt8(48 + random.next() % 10) }
-        switch random.next() % 3 { case 0: bytes.append(UInt8(ascii: "-")); case 1: break; default: bytes.append(UInt8(ascii: "+")) }
+        switch random.next() % 3 {
+        case 0: bytes.append(UInt8(ascii: "-"));
+        case 1: break;
+        default: bytes.append(UInt8(ascii: "+"))
+        }
         let whole = Int(random.next() % 21), fraction = Int(random.next() % 21)
         for _ in 0..<whole { bytes.append(digit(&random)) }
         if whole == 0 || random.next() % 2 == 0 {

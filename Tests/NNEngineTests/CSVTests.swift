@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNEngine
 
 /// CSV files as people have them: quoting, separators, classes from words, and one message
@@ -18,7 +19,8 @@ final class CSVTests: XCTestCase {
     }
 
     func testReadsCRLFLoneCRAndSkipsBlankLines() throws {
-        XCTAssertEqual(rows(try CSV.parse("a,b\r\n\r\n1,2\r\n  \r\n3,4\r\n", name: "crlf", targets: nil)), [[1, 2], [3, 4]])
+        XCTAssertEqual(
+            rows(try CSV.parse("a,b\r\n\r\n1,2\r\n  \r\n3,4\r\n", name: "crlf", targets: nil)), [[1, 2], [3, 4]])
         XCTAssertEqual(rows(try CSV.parse("a,b\r1,2\r3,4", name: "cr", targets: nil)), [[1, 2], [3, 4]])
         XCTAssertEqual(rows(try CSV.parse("\u{FEFF}a,b\n1,2", name: "bom", targets: nil)), [[1, 2]])
     }
@@ -102,7 +104,7 @@ final class CSVTests: XCTestCase {
         XCTAssertLessThan(after, before / 50, "the mean loss falls from \(before) to \(after)")
         let predictions = training.network.predictions(data.inputs)
         let correct = (0..<data.count).filter { row in
-            let scores = predictions[row * 3 ..< row * 3 + 3]
+            let scores = predictions[row * 3..<row * 3 + 3]
             return scores.indices.max { scores[$0] < scores[$1] }! - row * 3 == Int(raw.targets[row])
         }.count
         XCTAssertEqual(correct, 30)

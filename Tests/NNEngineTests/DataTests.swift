@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNEngine
 
 /// Built-in data sets, CSV parsing and the data transforms, against values worked out by hand.
@@ -97,8 +98,9 @@ final class DataTests: XCTestCase {
 extension DataTests {
     func testStandardizedUsesThePopulationStd() throws {
         // Column [1, 2, 3]: mean 2, std √((1 + 0 + 1)/3) = √(2/3). Column [5, 5, 5] is constant.
-        let data = DataSet(name: "s", featureNames: ["a", "c"], targetNames: ["y"],
-                           inputs: [1, 5, 2, 5, 3, 5], targets: [7, 8, 9])
+        let data = DataSet(
+            name: "s", featureNames: ["a", "c"], targetNames: ["y"],
+            inputs: [1, 5, 2, 5, 3, 5], targets: [7, 8, 9])
         let (scaled, means, stds) = data.standardized()
         let std = (2.0 / 3.0).squareRoot()
         XCTAssertEqual(means, [2, 5])
@@ -130,8 +132,9 @@ extension DataTests {
     }
 
     func testOneHotEncodedSplitsClassLabels() throws {
-        let data = DataSet(name: "c", featureNames: ["x"], targetNames: ["label"],
-                           inputs: [0.1, 0.2, 0.3], targets: [2, 0, 1])
+        let data = DataSet(
+            name: "c", featureNames: ["x"], targetNames: ["label"],
+            inputs: [0.1, 0.2, 0.3], targets: [2, 0, 1])
         let encoded = try XCTUnwrap(data.oneHotEncoded(classes: 3))
         XCTAssertEqual(encoded.targetNames, ["label=0", "label=1", "label=2"])
         XCTAssertEqual(encoded.targets, [0, 0, 1, 1, 0, 0, 0, 1, 0])

@@ -1,14 +1,19 @@
 import XCTest
+
 @testable import NNEngine
 
 /// The records against brute force: every value kept separately, then each bucket's
 /// minimum, maximum and mean worked out from the values it covers.
 final class EnvelopeTests: XCTestCase {
     /// Checks the contract's shape and every bucket's numbers against `values`.
-    func check(_ buckets: [Envelope.Bucket], against values: [Double], file: StaticString = #filePath, line: UInt = #line) {
+    func check(
+        _ buckets: [Envelope.Bucket], against values: [Double], file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertLessThanOrEqual(buckets.count, 4096, file: file, line: line)
         XCTAssertGreaterThanOrEqual(buckets.count, min(values.count, 2048), file: file, line: line)
-        if values.count <= 2048 { XCTAssertEqual(buckets.count, values.count, "every value its own bucket", file: file, line: line) }
+        if values.count <= 2048 {
+            XCTAssertEqual(buckets.count, values.count, "every value its own bucket", file: file, line: line)
+        }
         var next = 1
         for b in buckets {
             XCTAssertEqual(b.first, next, "consecutive", file: file, line: line)
@@ -66,7 +71,9 @@ final class EnvelopeTests: XCTestCase {
         for n in [10, 2048, 2049, 100_000] {
             var training = placement()
             var losses: [Double] = []
-            _ = try training.run(.updates(n), observeEvery: 1, explain: false) { losses.append($0.lastLoss); return true }
+            _ = try training.run(.updates(n), observeEvery: 1, explain: false) {
+                losses.append($0.lastLoss); return true
+            }
             XCTAssertEqual(losses.count, n)
             check(training.recorder.lossBuckets, against: losses)
             // sgd over 4 rows in order: an epoch's mean is the mean of 4 consecutive losses.
@@ -75,7 +82,8 @@ final class EnvelopeTests: XCTestCase {
                 return sum / 4
             }
             check(training.recorder.epochBuckets, against: epochs)
-            XCTAssertEqual(training.recorder.epochBuckets.last?.lastTag, n - n % 4, "tagged with the update that ended it")
+            XCTAssertEqual(
+                training.recorder.epochBuckets.last?.lastTag, n - n % 4, "tagged with the update that ended it")
         }
     }
 
@@ -88,8 +96,9 @@ final class EnvelopeTests: XCTestCase {
         XCTAssertEqual(long.recorder.epochCount, 2_050)
         _ = try long.run(.updates(5))
         _ = try short.run(.updates(5))
-        XCTAssertEqual(long.recorder.lastEpochLoss?.bitPattern, short.recorder.lastEpochLoss?.bitPattern,
-                       "the epoch that straddles the undo sums every one of its samples")
+        XCTAssertEqual(
+            long.recorder.lastEpochLoss?.bitPattern, short.recorder.lastEpochLoss?.bitPattern,
+            "the epoch that straddles the undo sums every one of its samples")
         XCTAssertGreaterThanOrEqual(long.recorder.lossBuckets.count, 2048)
     }
 
@@ -99,7 +108,7 @@ final class EnvelopeTests: XCTestCase {
         for _ in 0..<30 {
             _ = try training.run(.updates(1))
             let g = training.lastStep!.gradient, w = training.network
-            norms.append(g[w.weightOffsets[1] ..< w.biasOffsets[1]].reduce(0) { $0 + $1 * $1 }.squareRoot())
+            norms.append(g[w.weightOffsets[1]..<w.biasOffsets[1]].reduce(0) { $0 + $1 * $1 }.squareRoot())
             firstWeight.append(training.network.parameters[0])
         }
         check(training.recorder.gradientNormBuckets(layer: 1), against: norms)
@@ -109,8 +118,9 @@ final class EnvelopeTests: XCTestCase {
     func placement() -> Training {
         var network = Network(sizes: [2, 3, 1], activations: [.tanh, .linear], loss: .mse)
         Initializer.xavier.initialize(&network, seed: 4)
-        let data = DataSet(name: "placement", featureNames: ["cgpa", "resume"], targetNames: ["salary"],
-                           inputs: [8, 8, 7, 9, 6, 10, 5, 12], targets: [4, 5, 6, 7])
+        let data = DataSet(
+            name: "placement", featureNames: ["cgpa", "resume"], targetNames: ["salary"],
+            inputs: [8, 8, 7, 9, 6, 10, 5, 12], targets: [4, 5, 6, 7])
         var t = Training(network: network, data: data)
         t.settings.learningRate = 0.001
         return t

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNEngine
 
 /// Frozen parameters keep their values; their gradients are still computed.
@@ -12,11 +13,12 @@ final class FreezeTests: XCTestCase {
             (.weight(layer: 2, from: 1, to: 1), 0.40), (.weight(layer: 2, from: 2, to: 1), 0.45),
             (.weight(layer: 2, from: 1, to: 2), 0.50), (.weight(layer: 2, from: 2, to: 2), 0.55),
             (.bias(layer: 1, node: 1), 0.35), (.bias(layer: 1, node: 2), 0.35),
-            (.bias(layer: 2, node: 1), 0.60), (.bias(layer: 2, node: 2), 0.60),
+            (.bias(layer: 2, node: 1), 0.60), (.bias(layer: 2, node: 2), 0.60)
         ]
         for (parameter, value) in values { network.parameters[network.index(of: parameter)!] = value }
-        let data = DataSet(name: "mazur", featureNames: ["i1", "i2"], targetNames: ["o1", "o2"],
-                           inputs: [0.05, 0.10], targets: [0.01, 0.99])
+        let data = DataSet(
+            name: "mazur", featureNames: ["i1", "i2"], targetNames: ["o1", "o2"],
+            inputs: [0.05, 0.10], targets: [0.01, 0.99])
         var training = Training(network: network, data: data)
         training.settings.learningRate = 0.5
         training.settings.frozen = (0..<network.parameterCount).filter {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNEngine
 
 /// The Playground-like generators: seeded, repeatable, and true to their definitions.
@@ -66,7 +67,9 @@ final class GeneratorTests: XCTestCase {
         let data = try XCTUnwrap(BuiltinData.make("multigauss", seed: 8, count: 100, noise: 0))
         for row in 0..<data.count {
             let x1 = data.inputs[2 * row], x2 = data.inputs[2 * row + 1]
-            let bump = { (c1: Double, c2: Double) in Foundation.exp(-((x1 - c1) * (x1 - c1) + (x2 - c2) * (x2 - c2)) / 0.245) }
+            let bump = { (c1: Double, c2: Double) in
+                Foundation.exp(-((x1 - c1) * (x1 - c1) + (x2 - c2) * (x2 - c2)) / 0.245)
+            }
             let expected = bump(-0.5, -0.5) + bump(0.5, 0.5) - bump(-0.5, 0.5) - bump(0.5, -0.5)
             XCTAssertEqual(data.targets[row], expected, accuracy: 1e-14)
         }

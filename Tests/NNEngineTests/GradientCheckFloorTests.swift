@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNEngine
 
 final class GradientCheckFloorTests: XCTestCase {

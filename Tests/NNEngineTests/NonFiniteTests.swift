@@ -1,16 +1,20 @@
 import XCTest
+
 @testable import NNEngine
 
 /// A NaN or an infinity anywhere in the forward pass, the loss or the gradient is divergence:
 /// the update is not made and the last finite state stays. No max or comparison turns a NaN
 /// into a number.
 final class NonFiniteTests: XCTestCase {
-    func training(_ sizes: [Int], _ activations: [Activation], _ loss: Loss, parameters: [Double],
-                  x: [Double], y: [Double]) -> Training {
+    func training(
+        _ sizes: [Int], _ activations: [Activation], _ loss: Loss, parameters: [Double],
+        x: [Double], y: [Double]
+    ) -> Training {
         var network = Network(sizes: sizes, activations: activations, loss: loss)
         network.parameters = parameters
-        let data = DataSet(name: "one", featureNames: x.indices.map { "x\($0 + 1)" }, targetNames: y.indices.map { "y\($0 + 1)" },
-                           inputs: x, targets: y)
+        let data = DataSet(
+            name: "one", featureNames: x.indices.map { "x\($0 + 1)" }, targetNames: y.indices.map { "y\($0 + 1)" },
+            inputs: x, targets: y)
         return Training(network: network, data: data)
     }
 
@@ -21,12 +25,15 @@ final class NonFiniteTests: XCTestCase {
         let report = try t.run(.updates(1))
         XCTAssertNotNil(report.divergence, what, file: file, line: line)
         XCTAssertEqual(report.updates, 0, what, file: file, line: line)
-        XCTAssertEqual(t.network.parameters.map(\.bitPattern), before, "the last finite state stays: \(what)", file: file, line: line)
+        XCTAssertEqual(
+            t.network.parameters.map(\.bitPattern), before, "the last finite state stays: \(what)", file: file,
+            line: line)
     }
 
     func testReluOfNaNIsNotZero() throws {
         // z = 1e200·1e200 + 1e200·(−1e200) = ∞ − ∞ = NaN; relu(NaN) used to be 0, a finite output.
-        let t = training([2, 1, 1], [.relu, .linear], .mse, parameters: [1e200, -1e200, 0, 1, 0], x: [1e200, 1e200], y: [1])
+        let t = training(
+            [2, 1, 1], [.relu, .linear], .mse, parameters: [1e200, -1e200, 0, 1, 0], x: [1e200, 1e200], y: [1])
         try assertDiverges(t, "relu NaN")
         XCTAssertTrue(Activation.relu.value(.nan).isNaN)
         XCTAssertTrue(Activation.relu.derivative(z: .nan, output: .nan).isNaN)

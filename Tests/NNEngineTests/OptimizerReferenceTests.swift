@@ -1,18 +1,21 @@
 import XCTest
+
 @testable import NNEngine
 
 /// Every optimiser, with and without l1/l2 and frozen parameters, in each training mode,
 /// against values computed with numpy from the contract's definitions (Reference/optimizers.py).
 final class OptimizerReferenceTests: XCTestCase {
-    static let data = DataSet(name: "reference", featureNames: ["x1", "x2"], targetNames: ["y1", "y2"],
-                              inputs: [0.5, -1.0, 1.5, 0.25, -0.75, 0.8, 0.1, 0.3, 2.0, -0.5],
-                              targets: [1.0, 0.0, 0.0, 1.0, 0.5, 0.5, 1.0, 1.0, 0.0, 0.2])
+    static let data = DataSet(
+        name: "reference", featureNames: ["x1", "x2"], targetNames: ["y1", "y2"],
+        inputs: [0.5, -1.0, 1.5, 0.25, -0.75, 0.8, 0.1, 0.3, 2.0, -0.5],
+        targets: [1.0, 0.0, 0.0, 1.0, 0.5, 0.5, 1.0, 1.0, 0.0, 0.2])
 
     /// The training a case's name describes: "adam minibatch l2 frozen", "sgd batch none residual".
     static func training(_ name: String) -> Training {
         let words = name.split(separator: " ").map(String.init)
-        var network = Network(sizes: [2, 3, 3, 2], activations: [.tanh, .sigmoid, .linear], loss: .mse,
-                              residual: words.contains("residual"))
+        var network = Network(
+            sizes: [2, 3, 3, 2], activations: [.tanh, .sigmoid, .linear], loss: .mse,
+            residual: words.contains("residual"))
         network.parameters = OptimizerReference.initial
         var t = Training(network: network, data: data)
         t.settings.optimizer = Optimizer(rawValue: words[0])!
@@ -35,7 +38,9 @@ final class OptimizerReferenceTests: XCTestCase {
                 XCTAssertEqual(value, expected[i], accuracy: 1e-12, "\(name): parameter \(i)")
             }
             XCTAssertEqual(t.recorder.lossBuckets.count, losses.count, name)
-            for (mine, theirs) in zip(t.recorder.lossBuckets.map(\.mean), losses) { XCTAssertEqual(mine, theirs, accuracy: 1e-12, name) }
+            for (mine, theirs) in zip(t.recorder.lossBuckets.map(\.mean), losses) {
+                XCTAssertEqual(mine, theirs, accuracy: 1e-12, name)
+            }
             // One update at a time gives the same bits as all at once.
             var stepwise = Self.training(name)
             for _ in 0..<OptimizerReference.updates { _ = try stepwise.run(.updates(1)) }
@@ -47,8 +52,9 @@ final class OptimizerReferenceTests: XCTestCase {
     func testTheDefaultsAreTheContracts() {
         let settings = TrainingSettings()
         XCTAssertEqual(settings.optimizer, .sgd)
-        XCTAssertEqual([settings.momentum, settings.alpha, settings.beta1, settings.beta2, settings.epsilon],
-                       [0.9, 0.99, 0.9, 0.999, 1e-8])
+        XCTAssertEqual(
+            [settings.momentum, settings.alpha, settings.beta1, settings.beta2, settings.epsilon],
+            [0.9, 0.99, 0.9, 0.999, 1e-8])
         XCTAssertEqual([settings.l1, settings.l2], [0, 0])
     }
 
@@ -69,8 +75,10 @@ final class OptimizerReferenceTests: XCTestCase {
         XCTAssertEqual(record.parametersBefore[4], record.parametersAfter[4])
         // The penalty: 0.05·½·Σw² over the weights before the update, and 0.05·w in G.
         let weights = [0..<6, 9..<18, 21..<27].flatMap { Array($0) }
-        XCTAssertEqual(record.penalty, 0.05 * 0.5 * weights.reduce(0) { $0 + record.parametersBefore[$1] * record.parametersBefore[$1] },
-                       accuracy: 1e-15)
+        XCTAssertEqual(
+            record.penalty,
+            0.05 * 0.5 * weights.reduce(0) { $0 + record.parametersBefore[$1] * record.parametersBefore[$1] },
+            accuracy: 1e-15)
         XCTAssertEqual(record.penaltyGradient[0], 0.05 * record.parametersBefore[0])
         XCTAssertEqual(record.penaltyGradient[6], 0, "a bias has no penalty")
     }
@@ -83,8 +91,10 @@ final class OptimizerReferenceTests: XCTestCase {
             _ = try t.run(.updates(4))
             let record = try XCTUnwrap(t.lastStep)
             for i in 0..<t.network.parameterCount {
-                XCTAssertEqual((record.parametersBefore[i] - record.optimizer.moves[i]).bitPattern, record.parametersAfter[i].bitPattern,
-                               "\(optimizer) parameter \(i)")
+                XCTAssertEqual(
+                    (record.parametersBefore[i] - record.optimizer.moves[i]).bitPattern,
+                    record.parametersAfter[i].bitPattern,
+                    "\(optimizer) parameter \(i)")
             }
             XCTAssertEqual(record.optimizer.first.map(\.bitPattern), t.optimizerState.first.map(\.bitPattern))
             XCTAssertEqual(record.optimizer.second.map(\.bitPattern), t.optimizerState.second.map(\.bitPattern))
@@ -99,14 +109,18 @@ final class OptimizerReferenceTests: XCTestCase {
                 _ = try long.run(.updates(600))
                 _ = try short.run(.updates(300))
                 XCTAssertEqual(long.undo(300), 300, name)
-                XCTAssertEqual(long.network.parameters.map(\.bitPattern), short.network.parameters.map(\.bitPattern), name)
-                XCTAssertEqual(long.optimizerState.first.map(\.bitPattern), short.optimizerState.first.map(\.bitPattern), name)
-                XCTAssertEqual(long.optimizerState.second.map(\.bitPattern), short.optimizerState.second.map(\.bitPattern), name)
+                XCTAssertEqual(
+                    long.network.parameters.map(\.bitPattern), short.network.parameters.map(\.bitPattern), name)
+                XCTAssertEqual(
+                    long.optimizerState.first.map(\.bitPattern), short.optimizerState.first.map(\.bitPattern), name)
+                XCTAssertEqual(
+                    long.optimizerState.second.map(\.bitPattern), short.optimizerState.second.map(\.bitPattern), name)
                 XCTAssertEqual(long.optimizerState.t, short.optimizerState.t, name)
                 XCTAssertEqual(long.lastStep, short.lastStep, name)
                 _ = try long.run(.updates(5))
                 _ = try short.run(.updates(5))
-                XCTAssertEqual(long.network.parameters.map(\.bitPattern), short.network.parameters.map(\.bitPattern), name)
+                XCTAssertEqual(
+                    long.network.parameters.map(\.bitPattern), short.network.parameters.map(\.bitPattern), name)
             }
         }
     }
@@ -130,8 +144,9 @@ final class OptimizerReferenceTests: XCTestCase {
         for optimizer in [Optimizer.rmsprop, .adam] {
             var network = Network(sizes: [1, 9], activations: [.linear], loss: .mse)
             network.parameters = Array(repeating: 2, count: network.parameterCount)
-            let huge = DataSet(name: "huge", featureNames: ["x"], targetNames: (1...9).map { "y\($0)" },
-                               inputs: [1e100], targets: Array(repeating: -1e100, count: 9))
+            let huge = DataSet(
+                name: "huge", featureNames: ["x"], targetNames: (1...9).map { "y\($0)" },
+                inputs: [1e100], targets: Array(repeating: -1e100, count: 9))
             var t = Training(network: network, data: huge)
             t.settings.optimizer = optimizer
             let report = try t.run(.updates(1))

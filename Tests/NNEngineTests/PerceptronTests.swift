@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNEngine
 
 /// The perceptron trick on a small separable set, against updates worked out by hand.
@@ -7,8 +8,9 @@ final class PerceptronTests: XCTestCase {
         var network = Network(sizes: [2, 1], activations: [.step], loss: .perceptron)
         Initializer.constant(0).initialize(&network, seed: 0)
         // Points: (2, 1) → 1, (−1, −2) → 0, (1, 3) → 1, (−2, 1) → 0. η = 0.5.
-        let data = DataSet(name: "four", featureNames: ["x1", "x2"], targetNames: ["y"],
-                           inputs: [2, 1, -1, -2, 1, 3, -2, 1], targets: [1, 0, 1, 0])
+        let data = DataSet(
+            name: "four", featureNames: ["x1", "x2"], targetNames: ["y"],
+            inputs: [2, 1, -1, -2, 1, 3, -2, 1], targets: [1, 0, 1, 0])
         var t = Training(network: network, data: data)
         t.settings.learningRate = 0.5
         // 1. w = (0,0), b = 0: z = 0 → ŷ = 1 = y: correct, nothing moves.

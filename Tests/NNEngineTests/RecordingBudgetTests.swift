@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNEngine
 
 /// Undo checkpoints and plot records stay within the recording budget whatever the network.
@@ -8,7 +9,9 @@ final class RecordingBudgetTests: XCTestCase {
         var network = Network(sizes: [20, 25, 1], activations: [.tanh, .linear], loss: .mse)
         Initializer.xavier.initialize(&network, seed: 5)
         let inputs = (0..<60).map { sin(Double($0)) }
-        let data = DataSet(name: "r", featureNames: (1...20).map { "x\($0)" }, targetNames: ["y"], inputs: inputs, targets: [0.5, -0.5, 0.2])
+        let data = DataSet(
+            name: "r", featureNames: (1...20).map { "x\($0)" }, targetNames: ["y"], inputs: inputs,
+            targets: [0.5, -0.5, 0.2])
         var t = Training(network: network, data: data)
         t.settings.learningRate = 0.001
         t.settings.optimizer = optimizer
@@ -19,7 +22,7 @@ final class RecordingBudgetTests: XCTestCase {
         for optimizer in Optimizer.allCases {
             var t = training(optimizer), short = training(optimizer)
             let plots = Training.recorderBytes(t.recorder)
-            t.recordingBudget = plots + 3 * 8 * 551 + 100 // three checkpoints of the parameters alone
+            t.recordingBudget = plots + 3 * 8 * 551 + 100  // three checkpoints of the parameters alone
             _ = try t.run(.updates(3_000))
             let arrays = optimizer == .sgd ? 0 : optimizer == .adam ? 2 : 1
             let kept = 3 / (1 + arrays)
@@ -36,7 +39,8 @@ final class RecordingBudgetTests: XCTestCase {
             let back = t.undoableCount
             XCTAssertEqual(t.undo(10_000), back)
             _ = try short.run(.updates(3_000 - back))
-            XCTAssertEqual(t.network.parameters.map(\.bitPattern), short.network.parameters.map(\.bitPattern), "\(optimizer)")
+            XCTAssertEqual(
+                t.network.parameters.map(\.bitPattern), short.network.parameters.map(\.bitPattern), "\(optimizer)")
             XCTAssertEqual(t.optimizerState, short.optimizerState)
         }
     }
@@ -65,7 +69,10 @@ final class RecordingBudgetTests: XCTestCase {
     /// plot record): 7 checkpoints with sgd, 2 with Adam.
     func testTheDefaultBudgetForALargeNetwork() {
         let network = Network(sizes: [1000, 1000, 1], activations: [.sigmoid, .linear], loss: .mse)
-        var t = Training(network: network, data: DataSet(name: "none", featureNames: (1...1000).map { "x\($0)" }, targetNames: ["y"], inputs: [], targets: []))
+        var t = Training(
+            network: network,
+            data: DataSet(
+                name: "none", featureNames: (1...1000).map { "x\($0)" }, targetNames: ["y"], inputs: [], targets: []))
         XCTAssertEqual(t.recordingBudget, 64 << 20)
         XCTAssertEqual(t.undoLog.capacity, 7)
         XCTAssertEqual(t.undoReach.updatesTheBudgetKeeps, 7 * 256)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNEngine
 
 /// The fast kernel against the plain reference engine (`Reference.swift`): the same
@@ -20,10 +21,12 @@ final class ReferenceAgreementTests: XCTestCase {
     }
 
     static let heads = [
-        Head(activation: .linear, loss: .mse), Head(activation: .sigmoid, loss: .mse), Head(activation: .tanh, loss: .mse),
+        Head(activation: .linear, loss: .mse), Head(activation: .sigmoid, loss: .mse),
+        Head(activation: .tanh, loss: .mse),
         Head(activation: .relu, loss: .mse), Head(activation: .sigmoid, loss: .bce),
-        Head(activation: .softmax, loss: .cce, minimumOutputs: 2), Head(activation: .softmax, loss: .mse, minimumOutputs: 2),
-        Head(activation: .tanh, loss: .hinge), Head(activation: .linear, loss: .hinge),
+        Head(activation: .softmax, loss: .cce, minimumOutputs: 2),
+        Head(activation: .softmax, loss: .mse, minimumOutputs: 2),
+        Head(activation: .tanh, loss: .hinge), Head(activation: .linear, loss: .hinge)
     ]
     static let hidden: [Activation] = [.linear, .sigmoid, .tanh, .relu, .step]
 
@@ -38,23 +41,26 @@ final class ReferenceAgreementTests: XCTestCase {
                         sizes.append(max(head.minimumOutputs, Self.widths[(rotation + 3) % Self.widths.count] % 5))
                         let activations = Array(repeating: hiddenActivation, count: depth - 1) + [head.activation]
                         let batch = Self.batchSizes[index % Self.batchSizes.count]
-                        try check(sizes: sizes, activations: activations, loss: head.loss, batch: batch, seed: UInt64(index))
+                        try check(
+                            sizes: sizes, activations: activations, loss: head.loss, batch: batch, seed: UInt64(index))
                         cases += 1
                     }
                 }
             }
         }
-        XCTAssertEqual(cases, 9 * 6 + 3 * 9 * 5 * 6) // depth 1 has no hidden activation
+        XCTAssertEqual(cases, 9 * 6 + 3 * 9 * 5 * 6)  // depth 1 has no hidden activation
     }
 
     /// Every batch size on one wide, deep network, and in random order, so no batch size
     /// is reached only by one shape.
     func testEveryBatchSizeOnADeepWideNetwork() throws {
         for (n, batch) in Self.batchSizes.enumerated() {
-            try check(sizes: [17, 9, 8, 7, 3], activations: [.tanh, .sigmoid, .relu, .softmax], loss: .cce,
-                      batch: batch, seed: UInt64(100 + n))
-            try check(sizes: [9, 17, 2], activations: [.sigmoid, .sigmoid], loss: .bce, batch: batch,
-                      seed: UInt64(200 + n), order: .random)
+            try check(
+                sizes: [17, 9, 8, 7, 3], activations: [.tanh, .sigmoid, .relu, .softmax], loss: .cce,
+                batch: batch, seed: UInt64(100 + n))
+            try check(
+                sizes: [9, 17, 2], activations: [.sigmoid, .sigmoid], loss: .bce, batch: batch,
+                seed: UInt64(200 + n), order: .random)
         }
     }
 
@@ -63,10 +69,12 @@ final class ReferenceAgreementTests: XCTestCase {
     func testResidualNetworksAgree() throws {
         for (n, batch) in Self.batchSizes.enumerated() {
             for hidden in Self.hidden where hidden != .step {
-                try check(sizes: [9, 9, 9, 9, 2], activations: [hidden, hidden, hidden, .sigmoid], loss: .bce, batch: batch,
-                          seed: UInt64(400 + n), residual: true)
-                try check(sizes: [3, 17, 17, 8, 8, 1], activations: [hidden, hidden, .tanh, hidden, .linear], loss: .mse,
-                          batch: batch, seed: UInt64(500 + n), residual: true)
+                try check(
+                    sizes: [9, 9, 9, 9, 2], activations: [hidden, hidden, hidden, .sigmoid], loss: .bce, batch: batch,
+                    seed: UInt64(400 + n), residual: true)
+                try check(
+                    sizes: [3, 17, 17, 8, 8, 1], activations: [hidden, hidden, .tanh, hidden, .linear], loss: .mse,
+                    batch: batch, seed: UInt64(500 + n), residual: true)
             }
         }
     }
@@ -74,7 +82,9 @@ final class ReferenceAgreementTests: XCTestCase {
     /// The perceptron trick, which is not a gradient of the loss, against the reference's rule.
     func testThePerceptronTrickAgrees() throws {
         for (n, batch) in Self.batchSizes.enumerated() {
-            try check(sizes: [Self.widths[n % 6], 1], activations: [.step], loss: .perceptron, batch: batch, seed: UInt64(300 + n))
+            try check(
+                sizes: [Self.widths[n % 6], 1], activations: [.step], loss: .perceptron, batch: batch,
+                seed: UInt64(300 + n))
         }
     }
 
@@ -82,14 +92,17 @@ final class ReferenceAgreementTests: XCTestCase {
 
     /// Builds a seeded network and data set, makes three updates (or a full pass and one more)
     /// in the fast engine, and replays each update in the reference from the same parameters.
-    func check(sizes: [Int], activations: [Activation], loss: Loss, batch: Int, seed: UInt64,
-               order: TrainingSettings.Order = .sequential, residual: Bool = false,
-               file: StaticString = #filePath, line: UInt = #line) throws {
+    func check(
+        sizes: [Int], activations: [Activation], loss: Loss, batch: Int, seed: UInt64,
+        order: TrainingSettings.Order = .sequential, residual: Bool = false,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         var random = SplitMix64(seed: seed)
         var network = Network(sizes: sizes, activations: activations, loss: loss, residual: residual)
         // Weights uniform in ±1/√n(k−1), so deep linear networks do not overflow in six updates.
         for p in network.parameters.indices {
-            network.parameters[p] = random.uniform(-1, 1) / Double(sizes[network.parameter(at: p).layer - 1]).squareRoot()
+            network.parameters[p] =
+                random.uniform(-1, 1) / Double(sizes[network.parameter(at: p).layer - 1]).squareRoot()
         }
         let data = Self.data(inputs: sizes[0], outputs: sizes[sizes.count - 1], loss: loss, random: &random)
         var settings = TrainingSettings()
@@ -105,31 +118,40 @@ final class ReferenceAgreementTests: XCTestCase {
         var expected = network
         for update in 1...updates {
             let rows = training.nextRows().map { (x: Array(data.features(row: $0)), y: Array(data.target(row: $0))) }
-            if settings.mode == .minibatch { XCTAssertEqual(rows.count, min(batch, Self.rowCount - training.cursor.offset)) }
+            if settings.mode == .minibatch {
+                XCTAssertEqual(rows.count, min(batch, Self.rowCount - training.cursor.offset))
+            }
             let reference = Reference.update(expected, rows: rows, learningRate: settings.learningRate)
             let report = try training.run(.updates(1))
             XCTAssertNil(report.divergence, label, file: file, line: line)
             let step = try XCTUnwrap(training.lastStep, label, file: file, line: line)
-            assertClose(step.gradient, reference.gradient, in: network, "G at update \(update) of \(label)", file: file, line: line)
-            XCTAssertEqual(step.loss, reference.loss, accuracy: 1e-12 * abs(reference.loss), label, file: file, line: line)
-            assertClose(training.network.parameters, reference.network.parameters, in: network,
-                        "parameters after update \(update) of \(label)", file: file, line: line)
-            expected = training.network // go on from the engine's bits, so errors cannot compound
+            assertClose(
+                step.gradient, reference.gradient, in: network, "G at update \(update) of \(label)", file: file,
+                line: line)
+            XCTAssertEqual(
+                step.loss, reference.loss, accuracy: 1e-12 * abs(reference.loss), label, file: file, line: line)
+            assertClose(
+                training.network.parameters, reference.network.parameters, in: network,
+                "parameters after update \(update) of \(label)", file: file, line: line)
+            expected = training.network  // go on from the engine's bits, so errors cannot compound
         }
     }
 
     /// Every entry within 1e-12 of the reference, relative to the largest magnitude in its
     /// layer: a sum of many products can cancel to a small entry whose absolute error is set
     /// by the size of the terms, not by the result.
-    func assertClose(_ actual: [Double], _ expected: [Double], in network: Network, _ what: String,
-                     file: StaticString = #filePath, line: UInt = #line) {
+    func assertClose(
+        _ actual: [Double], _ expected: [Double], in network: Network, _ what: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertEqual(actual.count, expected.count, what, file: file, line: line)
         for k in 1...network.layerCount {
-            let layer = network.weightOffsets[k] ..< network.biasOffsets[k] + network.sizes[k]
+            let layer = network.weightOffsets[k]..<network.biasOffsets[k] + network.sizes[k]
             let scale = layer.map { max(abs(expected[$0]), abs(actual[$0])) }.max() ?? 0
             for i in layer where !(abs(actual[i] - expected[i]) <= 1e-12 * scale) {
-                XCTFail("\(what): \(network.parameter(at: i).asciiName) is \(actual[i]), the reference says \(expected[i])",
-                        file: file, line: line)
+                XCTFail(
+                    "\(what): \(network.parameter(at: i).asciiName) is \(actual[i]), the reference says \(expected[i])",
+                    file: file, line: line)
                 return
             }
         }
@@ -151,7 +173,8 @@ final class ReferenceAgreementTests: XCTestCase {
             case .mse: y += (0..<outputs).map { _ in random.uniform(-1, 1) }
             }
         }
-        return DataSet(name: "random", featureNames: (1...inputs).map { "x\($0)" }, targetNames: (1...outputs).map { "y\($0)" },
-                       inputs: x, targets: y)
+        return DataSet(
+            name: "random", featureNames: (1...inputs).map { "x\($0)" }, targetNames: (1...outputs).map { "y\($0)" },
+            inputs: x, targets: y)
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNEngine
 
 /// Residual connections: O^k = g(z^k) + O^(k−1) for hidden layers as wide as the layer below.
@@ -19,7 +20,9 @@ final class ResidualTests: XCTestCase {
         var below = x
         for k in 1...4 {
             let n = net.sizes[k]
-            let z = (1...n).map { j in (1...net.sizes[k - 1]).reduce(net.bias(k, j)) { $0 + net.weight(k, $1, j) * below[$1 - 1] } }
+            let z = (1...n).map { j in
+                (1...net.sizes[k - 1]).reduce(net.bias(k, j)) { $0 + net.weight(k, $1, j) * below[$1 - 1] }
+            }
             var out = z.map { net.activations[k - 1].value($0) }
             if k < 4 { out = zip(out, below).map { $0 + $1 } }
             for j in 0..<n { XCTAssertEqual(trace.outputs[k - 1][j], out[j], accuracy: 1e-14) }
@@ -39,7 +42,8 @@ final class ResidualTests: XCTestCase {
                 let down = net.forwardLoss(x: x, y: y)
                 net.parameters[i] = saved
                 let numeric = (up - down) / (2 * h)
-                XCTAssertEqual(trace.gradient[i], numeric, accuracy: 1e-8 + 1e-6 * abs(numeric), "\(acts) parameter \(i)")
+                XCTAssertEqual(
+                    trace.gradient[i], numeric, accuracy: 1e-8 + 1e-6 * abs(numeric), "\(acts) parameter \(i)")
             }
         }
     }
@@ -48,8 +52,11 @@ final class ResidualTests: XCTestCase {
     func testTheBatchKernelAgreesWithThePerSampleKernel() throws {
         let net = network()
         var inputs: [Double] = [], targets: [Double] = []
-        for r in 0..<70 { inputs += [sin(Double(r)), cos(Double(r) * 0.7), Double(r % 5) / 5]; targets += [Double(r % 2), 0.5] }
-        let data = DataSet(name: "r", featureNames: ["a", "b", "c"], targetNames: ["y1", "y2"], inputs: inputs, targets: targets)
+        for r in 0..<70 {
+            inputs += [sin(Double(r)), cos(Double(r) * 0.7), Double(r % 5) / 5]; targets += [Double(r % 2), 0.5]
+        }
+        let data = DataSet(
+            name: "r", featureNames: ["a", "b", "c"], targetNames: ["y1", "y2"], inputs: inputs, targets: targets)
         var t = Training(network: net, data: data)
         t.settings.mode = .batch
         _ = try t.run(.updates(1))
@@ -65,8 +72,9 @@ final class ResidualTests: XCTestCase {
     /// The gradient an update applies (data loss plus l1 and l2 penalties, through shortcuts)
     /// agrees with central differences of the update's loss, in every mode.
     func testGradientChecksPassWithPenaltiesAndShortcutsInEveryMode() throws {
-        let data = DataSet(name: "r", featureNames: ["a", "b", "c"], targetNames: ["y1", "y2"],
-                           inputs: (0..<15).map { sin(Double($0) * 1.3) }, targets: (0..<10).map { cos(Double($0)) })
+        let data = DataSet(
+            name: "r", featureNames: ["a", "b", "c"], targetNames: ["y1", "y2"],
+            inputs: (0..<15).map { sin(Double($0) * 1.3) }, targets: (0..<10).map { cos(Double($0)) })
         for mode in TrainingSettings.Mode.allCases {
             var t = Training(network: network(), data: data)
             (t.settings.mode, t.settings.batchSize, t.settings.l2, t.settings.l1) = (mode, 2, 0.05, 0.01)
@@ -75,9 +83,12 @@ final class ResidualTests: XCTestCase {
             var before = t.network
             before.parameters = record.parametersBefore
             for parameter in before.allParameters {
-                let check = before.gradientCheck(parameter, analytic: record.gradient[before.index(of: parameter)!], data: data,
-                                                 rows: record.rows, l2: 0.05, l1: 0.01)
-                XCTAssertEqual(check.analytic, check.numeric, accuracy: 1e-9 + 1e-6 * abs(check.numeric), "\(mode) \(parameter.asciiName)")
+                let check = before.gradientCheck(
+                    parameter, analytic: record.gradient[before.index(of: parameter)!], data: data,
+                    rows: record.rows, l2: 0.05, l1: 0.01)
+                XCTAssertEqual(
+                    check.analytic, check.numeric, accuracy: 1e-9 + 1e-6 * abs(check.numeric),
+                    "\(mode) \(parameter.asciiName)")
             }
         }
     }
@@ -85,11 +96,14 @@ final class ResidualTests: XCTestCase {
     /// Without shortcuts the gradient of the first layer fades with depth; with them it survives.
     func testTheShortcutKeepsTheGradientAlive() {
         func firstLayerNorm(_ residual: Bool) -> Double {
-            var net = Network(sizes: [2] + Array(repeating: 8, count: 12) + [1], activations: Array(repeating: .sigmoid, count: 13),
-                              loss: .mse, residual: residual)
+            var net = Network(
+                sizes: [2] + Array(repeating: 8, count: 12) + [1], activations: Array(repeating: .sigmoid, count: 13),
+                loss: .mse, residual: residual)
             Initializer.xavier.initialize(&net, seed: 3)
             let trace = net.trace(x: [0.5, -0.5], y: [1])
-            return (net.weightOffsets[1] ..< net.biasOffsets[1]).reduce(0) { $0 + trace.gradient[$1] * trace.gradient[$1] }.squareRoot()
+            return (net.weightOffsets[1]..<net.biasOffsets[1]).reduce(0) {
+                $0 + trace.gradient[$1] * trace.gradient[$1]
+            }.squareRoot()
         }
         XCTAssertGreaterThan(firstLayerNorm(true), 100 * firstLayerNorm(false))
     }

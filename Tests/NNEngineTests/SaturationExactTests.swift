@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNEngine
 
 /// Loss and gradient where the output saturates, against values worked out independently in
@@ -59,8 +60,11 @@ final class SaturationExactTests: XCTestCase {
         return network
     }
 
-    func assertRelative(_ value: Double, _ exact: Double, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertLessThanOrEqual(abs(value - exact), 1e-12 * abs(exact), "\(what): \(value) against \(exact)", file: file, line: line)
+    func assertRelative(
+        _ value: Double, _ exact: Double, _ what: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        XCTAssertLessThanOrEqual(
+            abs(value - exact), 1e-12 * abs(exact), "\(what): \(value) against \(exact)", file: file, line: line)
     }
 
     func testSigmoidBCEIsExactForEveryZUpTo700() throws {
@@ -70,8 +74,9 @@ final class SaturationExactTests: XCTestCase {
             assertRelative(trace.gradient[0], gradient, "bce gradient at z = \(z), y = \(y)")
             assertRelative(trace.deltas[0][0], gradient, "δ = ŷ − y at z = \(z), y = \(y)")
             // The batch kernel gives the same numbers, and an update is made, not a divergence.
-            var training = Training(network: node(.sigmoid, .bce, z: z),
-                                    data: DataSet(name: "one", featureNames: ["x"], targetNames: ["y"], inputs: [1], targets: [y]))
+            var training = Training(
+                network: node(.sigmoid, .bce, z: z),
+                data: DataSet(name: "one", featureNames: ["x"], targetNames: ["y"], inputs: [1], targets: [y]))
             training.settings.mode = .batch
             let report = try training.run(.updates(1))
             XCTAssertNil(report.divergence, "z = \(z), y = \(y)")
@@ -89,8 +94,10 @@ final class SaturationExactTests: XCTestCase {
     }
 
     func testTanhDerivativeKeepsItsDigits() {
-        let cases: [(z: Double, gradient: Double)] = [(20, 3.398683404233271138508e-17), (-30, -7.005208610157216270791e-26),
-                                                      (5, 0.000363133487920905565227)]
+        let cases: [(z: Double, gradient: Double)] = [
+            (20, 3.398683404233271138508e-17), (-30, -7.005208610157216270791e-26),
+            (5, 0.000363133487920905565227)
+        ]
         for (z, gradient) in cases {
             let trace = node(.tanh, .mse, z: z).trace(x: [1], y: [0])
             assertRelative(trace.gradient[0], gradient, "tanh gradient at z = \(z)")
@@ -99,8 +106,9 @@ final class SaturationExactTests: XCTestCase {
 
     func testSigmoidHiddenDerivativeIsSigmaTimesSigmaOfMinusZ() {
         // σ′(40) = σ(40)σ(−40) = 4.248354255291588959232e-18 (mpmath); O(1−O) would give 0.
-        XCTAssertEqual(Activation.sigmoid.derivative(z: 40, output: 1 / (1 + exp(-40.0))), 4.248354255291588959232e-18,
-                       accuracy: 1e-12 * 4.25e-18)
+        XCTAssertEqual(
+            Activation.sigmoid.derivative(z: 40, output: 1 / (1 + exp(-40.0))), 4.248354255291588959232e-18,
+            accuracy: 1e-12 * 4.25e-18)
     }
 
     func testSoftmaxCCEIsExactForAConfidentAnswer() {

@@ -1,12 +1,14 @@
 import XCTest
+
 @testable import NNEngine
 
 /// `data split` is seeded and disjoint, training never reads the test rows, and the feature
 /// crosses are their formulas.
 final class SplitFeatureTests: XCTestCase {
     private func numbered(_ n: Int) -> DataSet {
-        DataSet(name: "n", featureNames: ["x1", "x2"], targetNames: ["y"],
-                inputs: (0..<n).flatMap { [Double($0), Double($0) / 10] }, targets: (0..<n).map { Double($0 % 2) })
+        DataSet(
+            name: "n", featureNames: ["x1", "x2"], targetNames: ["y"],
+            inputs: (0..<n).flatMap { [Double($0), Double($0) / 10] }, targets: (0..<n).map { Double($0 % 2) })
     }
 
     func testTheSplitIsSeededDisjointAndCoversEveryRow() {
@@ -26,7 +28,7 @@ final class SplitFeatureTests: XCTestCase {
     }
 
     func testTheTestCountRoundsAndLeavesBothSidesRows() {
-        XCTAssertEqual(DataSplit(testFraction: 0.25, seed: 0).testCount(rows: 10), 3) // 2.5 rounds away from 0
+        XCTAssertEqual(DataSplit(testFraction: 0.25, seed: 0).testCount(rows: 10), 3)  // 2.5 rounds away from 0
         XCTAssertEqual(DataSplit(testFraction: 0.01, seed: 0).testCount(rows: 10), 1)
         XCTAssertEqual(DataSplit(testFraction: 0.99, seed: 0).testCount(rows: 10), 9)
         XCTAssertEqual(DataSplit(testFraction: 0.5, seed: 0).testCount(rows: 1), 0)
@@ -52,21 +54,26 @@ final class SplitFeatureTests: XCTestCase {
             _ = try replay.run(.passes(1))
             XCTAssertEqual(withTest.testLosses.loss(epoch: epoch), replay.network.meanLoss(on: test), "epoch \(epoch)")
         }
-        withTest.undo(45) // 30 training rows: back to update 75, inside epoch 3
+        withTest.undo(45)  // 30 training rows: back to update 75, inside epoch 3
         XCTAssertEqual(withTest.testLosses.buckets.map(\.last), [1, 2], "undo forgets the epochs it takes back")
     }
 
     func testCrossesAreTheirFormulas() throws {
-        let data = DataSet(name: "p", featureNames: ["a", "b"], targetNames: ["y"], inputs: [0.5, -2, 3, 0.25], targets: [1, 0])
+        let data = DataSet(
+            name: "p", featureNames: ["a", "b"], targetNames: ["y"], inputs: [0.5, -2, 3, 0.25], targets: [1, 0])
         let crosses = ["x1^2", "x2^2", "x1*x2", "sin(x1)", "cos(x2)", "X2*x1"].map { FeatureCross($0)! }
         let crossed = data.withFeatures(crosses)
         XCTAssertEqual(crossed.featureNames, ["a", "b", "x1^2", "x2^2", "x1*x2", "sin(x1)", "cos(x2)", "x2*x1"])
         for row in 0..<2 {
             let a = data.inputs[2 * row], b = data.inputs[2 * row + 1]
-            XCTAssertEqual(Array(crossed.features(row: row)), [a, b, a * a, b * b, a * b, Foundation.sin(a), Foundation.cos(b), b * a])
+            XCTAssertEqual(
+                Array(crossed.features(row: row)),
+                [a, b, a * a, b * b, a * b, Foundation.sin(a), Foundation.cos(b), b * a])
         }
         XCTAssertEqual(crossed.targets, data.targets)
         XCTAssertEqual(FeatureCross("x2*x2"), .square(1))
-        for bad in ["x0^2", "x1^3", "y1^2", "sin x1", "x1*", "tan(x1)", "x1**x2", "x-1^2"] { XCTAssertNil(FeatureCross(bad), bad) }
+        for bad in ["x0^2", "x1^3", "y1^2", "sin x1", "x1*", "tan(x1)", "x1**x2", "x-1^2"] {
+            XCTAssertNil(FeatureCross(bad), bad)
+        }
     }
 }

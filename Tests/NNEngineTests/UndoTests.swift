@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNEngine
 
 /// Undo replays from checkpoints; these check it restores every bit, across checkpoint
@@ -7,8 +8,9 @@ final class UndoTests: XCTestCase {
     func placement(mode: TrainingSettings.Mode = .sgd, order: TrainingSettings.Order = .sequential) -> Training {
         var network = Network(sizes: [2, 3, 1], activations: [.tanh, .linear], loss: .mse)
         Initializer.xavier.initialize(&network, seed: 4)
-        let data = DataSet(name: "placement", featureNames: ["cgpa", "resume"], targetNames: ["salary"],
-                           inputs: [8, 8, 7, 9, 6, 10, 5, 12], targets: [4, 5, 6, 7])
+        let data = DataSet(
+            name: "placement", featureNames: ["cgpa", "resume"], targetNames: ["salary"],
+            inputs: [8, 8, 7, 9, 6, 10, 5, 12], targets: [4, 5, 6, 7])
         var t = Training(network: network, data: data)
         t.settings.learningRate = 0.001
         t.settings.mode = mode

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNShell
 
 /// The judge of typed numbers: right when the value rounds to what was typed, at the
@@ -20,7 +21,7 @@ final class AnswerJudgeTests: XCTestCase {
             ("leading zeros are not significant", "0.03", 0.0298, .tooFewDigits(1)),
             ("an exact short answer is right", "2", 2, .right),
             ("zero is right when the value is zero", "0", 0, .right),
-            ("a whole number with three digits", "167", 167.2, .right),
+            ("a whole number with three digits", "167", 167.2, .right)
         ]
         for c in cases {
             XCTAssertEqual(AnswerJudge.judge(c.typed, expected: c.expected), c.verdict, c.name)
@@ -46,27 +47,30 @@ final class AnswerJudgeLessonTests: XCTestCase {
             ("0.00037", 0.00037215, nil, .tooFewDigits(2)),
             ("0", 0.00037215, nil, .tooFewDigits(0)),
             ("20", 20.37, nil, .tooFewDigits(2)),
-            ("0", -1.5, nil, .wrong(tooHigh: true, signWrong: false)),                 // wrong at its own precision
+            ("0", -1.5, nil, .wrong(tooHigh: true, signWrong: false)),  // wrong at its own precision
             ("2", 0.5, nil, .wrong(tooHigh: true, signWrong: false)),
             ("0.5", -0.5, nil, .wrong(tooHigh: true, signWrong: true)),
             ("0.25", 0.25, nil, .right),
-            ("-2*(1.8-167)", 330.4, nil, .right),                                    // arithmetic: the fourth digit
+            ("-2*(1.8-167)", 330.4, nil, .right),  // arithmetic: the fourth digit
             ("2*83.4", 167, nil, .wrong(tooHigh: false, signWrong: false)),
-            ("0", 0.00037, .absolute(0.01), .right),                                 // within: replaces the digits
+            ("0", 0.00037, .absolute(0.01), .right),  // within: replaces the digits
             ("0.37", 0.372, .relative(0.01), .right),
             ("0.36", 0.372, .relative(0.01), .wrong(tooHigh: false, signWrong: false)),
-            ("7", 6, .absolute(0), .wrong(tooHigh: true, signWrong: false)),
+            ("7", 6, .absolute(0), .wrong(tooHigh: true, signWrong: false))
         ]
         for (typed, expected, within, verdict) in cases {
-            XCTAssertEqual(AnswerJudge.judge(typed, expected: expected, within: within), verdict, "\(typed) for \(expected)")
+            XCTAssertEqual(
+                AnswerJudge.judge(typed, expected: expected, within: within), verdict, "\(typed) for \(expected)")
         }
-        guard case .unreadable = AnswerJudge.judge("loss", expected: 1, within: nil) else { return XCTFail("names are not numbers") }
+        guard case .unreadable = AnswerJudge.judge("loss", expected: 1, within: nil) else {
+            return XCTFail("names are not numbers")
+        }
     }
 
     func testTypableValuesAreJudgedRight() {
         let cases: [(Double, String)] = [
             (0.50003, "0.5000"), (10.24, "10.24"), (167, "167"), (0.00037215, "0.0003722"),
-            (-0.0508097, "-0.05081"), (0.25, "0.25"), (27588.4, "27588.4"),
+            (-0.0508097, "-0.05081"), (0.25, "0.25"), (27588.4, "27588.4")
         ]
         for (value, text) in cases {
             XCTAssertEqual(AnswerJudge.typable(value), text)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNShell
 
 /// The scripts that `make bench` runs (Benchmarks/scripts/*.nn) stay runnable as the command
@@ -7,7 +8,8 @@ import XCTest
 /// just before the training command. Nothing here trains or times anything: the final losses
 /// are BenchmarkAgreementTests' job, the timings `make bench`'s.
 final class BenchmarkScriptTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
     static let scripts = root + "/Benchmarks/scripts"
 
     func commands(_ name: String) throws -> [String] {
@@ -32,7 +34,8 @@ final class BenchmarkScriptTests: XCTestCase {
         for name in ["tiny", "digits", "deep"] {
             let lines = try commands(name)
             XCTAssertEqual(lines.last, "export json", name)
-            let training = try XCTUnwrap(lines.firstIndex { ["epoch", "step"].contains($0.split(separator: " ").first ?? "") }, name)
+            let training = try XCTUnwrap(
+                lines.firstIndex { ["epoch", "step"].contains($0.split(separator: " ").first ?? "") }, name)
             XCTAssertEqual(training, lines.count - 2, "\(name): the training command comes just before the export")
             let session = session()
             for line in lines[..<training] + ["set recording off"] {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import NNShell
 
 /// nnstep's one file writer and one file reader, against the files and faults that used to
@@ -47,13 +48,17 @@ final class FileSafetyTests: XCTestCase {
 
     func testNamesThatCannotNameAFile() {
         let session = self.session()
-        XCTAssertEqual(session.evaluate("export json \"a\u{0}b.json\"").error?.message,
-                       "cannot write 'a\\u{0}b.json': the name contains a NUL character; expected a file name")
-        XCTAssertEqual(session.evaluate("data load \"a\u{0}b\"").error?.message,
-                       "cannot read 'a\\u{0}b': the name contains a NUL character; expected a file name")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: path("a")), "nothing is written under the name cut at the NUL")
+        XCTAssertEqual(
+            session.evaluate("export json \"a\u{0}b.json\"").error?.message,
+            "cannot write 'a\\u{0}b.json': the name contains a NUL character; expected a file name")
+        XCTAssertEqual(
+            session.evaluate("data load \"a\u{0}b\"").error?.message,
+            "cannot read 'a\\u{0}b': the name contains a NUL character; expected a file name")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: path("a")), "nothing is written under the name cut at the NUL")
         let long = String(repeating: "x", count: 250)
-        XCTAssertNil(session.evaluate("export json \(long)").error, "a 250-byte name is allowed, and so is its temporary file")
+        XCTAssertNil(
+            session.evaluate("export json \(long)").error, "a 250-byte name is allowed, and so is its temporary file")
         XCTAssertEqual(leftovers(), [])
     }
 
@@ -68,9 +73,15 @@ final class FileSafetyTests: XCTestCase {
     func testAFIFOIsNeitherWaitedOnNorReplaced() throws {
         XCTAssertEqual(mkfifo(path("pipe"), 0o644), 0)
         let session = self.session()
-        XCTAssertEqual(session.evaluate("export json pipe").error?.message, "cannot write 'pipe': it is a FIFO (a named pipe); expected a regular file")
-        XCTAssertEqual(session.evaluate("data load pipe").error?.message, "cannot read 'pipe': it is a FIFO (a named pipe); expected a regular file")
-        XCTAssertEqual(session.evaluate("import json pipe").error?.message, "cannot read 'pipe': it is a FIFO (a named pipe); expected a regular file")
+        XCTAssertEqual(
+            session.evaluate("export json pipe").error?.message,
+            "cannot write 'pipe': it is a FIFO (a named pipe); expected a regular file")
+        XCTAssertEqual(
+            session.evaluate("data load pipe").error?.message,
+            "cannot read 'pipe': it is a FIFO (a named pipe); expected a regular file")
+        XCTAssertEqual(
+            session.evaluate("import json pipe").error?.message,
+            "cannot read 'pipe': it is a FIFO (a named pipe); expected a regular file")
         var info = stat()
         XCTAssertEqual(lstat(path("pipe"), &info), 0)
         XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "the FIFO is still a FIFO")
@@ -78,24 +89,35 @@ final class FileSafetyTests: XCTestCase {
 
     func testADeviceIsRefusedForReadingAndWriting() {
         let session = self.session()
-        XCTAssertEqual(session.evaluate("export json /dev/null").error?.message, "cannot write '/dev/null': it is a device; expected a regular file")
-        XCTAssertEqual(session.evaluate("data load /dev/zero").error?.message, "cannot read '/dev/zero': it is a device; expected a regular file")
-        XCTAssertEqual(session.evaluate("import json /dev/zero").error?.message, "cannot read '/dev/zero': it is a device; expected a regular file")
+        XCTAssertEqual(
+            session.evaluate("export json /dev/null").error?.message,
+            "cannot write '/dev/null': it is a device; expected a regular file")
+        XCTAssertEqual(
+            session.evaluate("data load /dev/zero").error?.message,
+            "cannot read '/dev/zero': it is a device; expected a regular file")
+        XCTAssertEqual(
+            session.evaluate("import json /dev/zero").error?.message,
+            "cannot read '/dev/zero': it is a device; expected a regular file")
     }
 
     func testASymlinkLoopSaysSo() throws {
         try FileManager.default.createSymbolicLink(atPath: path("a"), withDestinationPath: "b")
         try FileManager.default.createSymbolicLink(atPath: path("b"), withDestinationPath: "a")
         let session = self.session()
-        XCTAssertEqual(session.evaluate("data load a").error?.message, "cannot read 'a': too many levels of symbolic links")
-        XCTAssertEqual(session.evaluate("export json a").error?.message, "cannot write 'a': too many levels of symbolic links")
+        XCTAssertEqual(
+            session.evaluate("data load a").error?.message, "cannot read 'a': too many levels of symbolic links")
+        XCTAssertEqual(
+            session.evaluate("export json a").error?.message, "cannot write 'a': too many levels of symbolic links")
     }
 
     func testEveryKindOfFileIsCappedAndTheCapIsInTheMessage() throws {
         XCTAssertTrue(FileManager.default.createFile(atPath: path("big.csv"), contents: nil))
-        XCTAssertEqual(truncate(path("big.csv"), off_t(FileReader.Kind.csv.limit + 1)), 0, "a sparse file, made at once")
+        XCTAssertEqual(
+            truncate(path("big.csv"), off_t(FileReader.Kind.csv.limit + 1)), 0, "a sparse file, made at once")
         let session = self.session()
-        XCTAssertEqual(session.evaluate("data load big.csv").error?.message, "cannot read 'big.csv': it is larger than 256 MB, the limit for a CSV file")
+        XCTAssertEqual(
+            session.evaluate("data load big.csv").error?.message,
+            "cannot read 'big.csv': it is larger than 256 MB, the limit for a CSV file")
         XCTAssertEqual(rename(path("big.csv"), path("big.lesson")), 0)
         let message = session.evaluate("load big.lesson").error?.message ?? ""
         XCTAssertTrue(message.hasSuffix("big.lesson': it is larger than 4 MB, the limit for a lesson"), message)
@@ -114,9 +136,12 @@ final class FileSafetyTests: XCTestCase {
         small.rlim_cur = 100
         var thrown: FileProblem?
         setrlimit(Int32(RLIMIT_FSIZE.rawValue), &small)
-        do { try FileWriter.replace(path("keep.json"), with: Array(repeating: 65, count: 10_000)) } catch { thrown = error }
+        do { try FileWriter.replace(path("keep.json"), with: Array(repeating: 65, count: 10_000)) } catch {
+            thrown = error
+        }
         setrlimit(Int32(RLIMIT_FSIZE.rawValue), &saved)
-        XCTAssertEqual(thrown?.reason, "the file would exceed the file-size limit (ulimit -f); the old file is unchanged")
+        XCTAssertEqual(
+            thrown?.reason, "the file would exceed the file-size limit (ulimit -f); the old file is unchanged")
         XCTAssertEqual(contents("keep.json"), "old contents")
         XCTAssertEqual(leftovers(), [])
     }
@@ -132,8 +157,9 @@ final class FileSafetyTests: XCTestCase {
         try "old".write(toFile: mountPoint + "/x.json", atomically: false, encoding: .utf8)
         let session = self.session()
         XCTAssertNil(session.evaluate("net 2-300-1").error)
-        XCTAssertEqual(session.evaluate("export json small/x.json").error?.message,
-                       "cannot write 'small/x.json': the disk is full; the old file is unchanged")
+        XCTAssertEqual(
+            session.evaluate("export json small/x.json").error?.message,
+            "cannot write 'small/x.json': the disk is full; the old file is unchanged")
         XCTAssertTrue(contents("small/x.json") == "old", "the old file is whole")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: mountPoint), ["x.json"])
     }

@@ -25,7 +25,8 @@ final class FuzzCorpusTests: XCTestCase {
 
     func replay(_ target: FuzzEntry.Target) throws {
         let corpus = inputs(in: "Corpus", target)
-        let sample = Self.full ? corpus : corpus.enumerated().filter { $0.offset % Self.sampleEvery == 0 }.map(\.element)
+        let sample =
+            Self.full ? corpus : corpus.enumerated().filter { $0.offset % Self.sampleEvery == 0 }.map(\.element)
         XCTAssertGreaterThanOrEqual(corpus.count, 100, "the corpus of Fuzz/Corpus/\(target.rawValue) went missing")
         var messages = 0
         for file in inputs(in: "Crashes", target) + sample {

@@ -21,7 +21,8 @@ enum Golden {
                     return
                 }
             }
-            XCTFail("recorded \(url.lastPathComponent)\(expected == actual ? " (unchanged)" : ""); "
+            XCTFail(
+                "recorded \(url.lastPathComponent)\(expected == actual ? " (unchanged)" : ""); "
                     + "read `git diff`, then run the tests again without NNSTEP_RECORD", file: file, line: line)
             return
         }
@@ -30,7 +31,8 @@ enum Golden {
             return
         }
         if actual != expected {
-            XCTFail("\(url.lastPathComponent) differs (- committed, + now; NNSTEP_RECORD=1 re-records it):\n"
+            XCTFail(
+                "\(url.lastPathComponent) differs (- committed, + now; NNSTEP_RECORD=1 re-records it):\n"
                     + diff(expected, actual), file: file, line: line)
         }
     }
@@ -65,8 +67,10 @@ enum Golden {
         var prefix = 0
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
-        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
-        let x = Array(a[prefix ..< a.count - suffix]), y = Array(b[prefix ..< b.count - suffix])
+        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+            suffix += 1
+        }
+        let x = Array(a[prefix..<a.count - suffix]), y = Array(b[prefix..<b.count - suffix])
         func keep(_ i: Int) -> Edit { Edit(kind: " ", text: "\(i + 1)  \(a[i])") }
         var edits = (0..<prefix).map(keep)
         let n = x.count, m = y.count
@@ -79,16 +83,19 @@ enum Golden {
             }
             var i = 0, j = 0
             while i < n || j < m {
-                if i < n, j < m, x[i] == y[j] { edits.append(keep(prefix + i)); i += 1; j += 1 }
-                else if j < m, i == n || table[i][j + 1] >= table[i + 1][j] {
+                if i < n, j < m, x[i] == y[j] {
+                    edits.append(keep(prefix + i)); i += 1; j += 1
+                } else if j < m, i == n || table[i][j + 1] >= table[i + 1][j] {
                     edits.append(Edit(kind: "+", text: "\(prefix + j + 1)+ \(y[j])")); j += 1
-                } else { edits.append(Edit(kind: "-", text: "\(prefix + i + 1)- \(x[i])")); i += 1 }
+                } else {
+                    edits.append(Edit(kind: "-", text: "\(prefix + i + 1)- \(x[i])")); i += 1
+                }
             }
         } else {
             edits += x.indices.map { Edit(kind: "-", text: "\(prefix + $0 + 1)- \(x[$0])") }
             edits += y.indices.map { Edit(kind: "+", text: "\(prefix + $0 + 1)+ \(y[$0])") }
         }
-        edits += (a.count - suffix ..< a.count).map(keep)
+        edits += (a.count - suffix..<a.count).map(keep)
         return edits
     }
 }

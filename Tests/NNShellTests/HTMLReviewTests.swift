@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import XCTest
+
 @testable import NNShell
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// `review --html`: one well-formed, self-contained page with the typed lines, their output,
 /// MathML formulas, weight tables and inline SVG plots.
@@ -12,14 +14,18 @@ final class HTMLReviewTests: XCTestCase {
     private func elements(_ page: String, file: StaticString = #filePath, line: UInt = #line) -> [String] {
         final class Collector: NSObject, XMLParserDelegate {
             var names: [String] = []
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                        attributes: [String: String] = [:]) { names.append(name) }
+            func parser(
+                _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]
+            ) { names.append(name) }
         }
         let parser = XMLParser(data: Data(page.utf8))
         let collector = Collector()
         parser.delegate = collector
-        XCTAssertTrue(parser.parse(), "not well-formed: \(parser.parserError.map { "\($0)" } ?? "?") at line \(parser.lineNumber)",
-                      file: file, line: line)
+        XCTAssertTrue(
+            parser.parse(),
+            "not well-formed: \(parser.parserError.map { "\($0)" } ?? "?") at line \(parser.lineNumber)",
+            file: file, line: line)
         return collector.names
     }
 
@@ -27,18 +33,26 @@ final class HTMLReviewTests: XCTestCase {
         var options = SessionOptions()
         options.width = 80
         let session = Session(options: options)
-        for line in ["net 2-2-1 act=sigmoid", "data and", "set w1_21 0.25  # a <comment> & more", "epoch 5", "plot loss", "show weights"] {
+        for line in [
+            "net 2-2-1 act=sigmoid", "data and", "set w1_21 0.25  # a <comment> & more", "epoch 5", "plot loss",
+            "show weights"
+        ] {
             XCTAssertNil(session.evaluate(line).error, line)
         }
         let page = session.evaluate("review --html -").output
         let names = elements(page)
         XCTAssertEqual(names.first, "html")
-        for name in ["math", "msubsup", "table", "svg", "pre", "figure"] { XCTAssertTrue(names.contains(name), "no <\(name)>") }
+        for name in ["math", "msubsup", "table", "svg", "pre", "figure"] {
+            XCTAssertTrue(names.contains(name), "no <\(name)>")
+        }
         // Two pictures: the `plot loss` line and the loss curve at the end (the data is 2-D: plus the regions).
         XCTAssertEqual(names.filter { $0 == "svg" }.count, 3)
-        XCTAssertTrue(page.contains("set w1_21 0.25  # a &lt;comment&gt; &amp; more"), "the typed line is missing or unescaped")
+        XCTAssertTrue(
+            page.contains("set w1_21 0.25  # a &lt;comment&gt; &amp; more"), "the typed line is missing or unescaped")
         XCTAssertFalse(page.contains("<?xml"), "an SVG kept its XML declaration inside the page")
-        XCTAssertFalse(page.contains("<script") || page.contains("src=\"http") || page.contains("<link"), "the page is not self-contained")
+        XCTAssertFalse(
+            page.contains("<script") || page.contains("src=\"http") || page.contains("<link"),
+            "the page is not self-contained")
         // The table's value for w1_21 is the engine's after 5 epochs (20 updates).
         let weight = try XCTUnwrap(session.state.training?.network.weight(1, 2, 1))
         XCTAssertNotEqual(weight, 0.25)
@@ -60,7 +74,9 @@ final class HTMLReviewTests: XCTestCase {
         _ = elements(page)
         XCTAssertTrue(page.contains("<h1>Review: Lesson 8 · "), String(page.prefix(600)))
         XCTAssertTrue(page.contains("lesson 8» "), "the lesson's own commands are missing")
-        XCTAssertEqual(session.evaluate("review --html").error?.message, "'--html' needs a file name, like 'review --html session.html'")
+        XCTAssertEqual(
+            session.evaluate("review --html").error?.message,
+            "'--html' needs a file name, like 'review --html session.html'")
     }
 
     func testAnEmptySessionStillMakesAPage() {
@@ -74,12 +90,16 @@ final class HTMLReviewTests: XCTestCase {
         options.lessonDirectories = [LessonHarness.lessons]
         let session = Session(options: options)
         _ = session.evaluate("load 1")
-        XCTAssertTrue(session.state.lesson?.log.contains { if case .command(let line, _) = $0 { return line.hasPrefix("plot") } else { return false } } ?? false,
-                      "lesson 1 no longer plots on its first page")
+        XCTAssertTrue(
+            session.state.lesson?.log.contains {
+                if case .command(let line, _) = $0 { return line.hasPrefix("plot") } else { return false }
+            } ?? false,
+            "lesson 1 no longer plots on its first page")
         let page = session.evaluate("review --html -").output
         let entries = page.components(separatedBy: "<section class=\"entry\">")
         XCTAssertEqual(entries.count, 2, "one line typed: 'load 1'")
         XCTAssertTrue(entries[1].contains("<figure><svg"), "the lesson's plot is not a picture")
-        XCTAssertTrue(session.state.lesson?.pictures.isEmpty ?? false, "the pictures were not moved into the transcript")
+        XCTAssertTrue(
+            session.state.lesson?.pictures.isEmpty ?? false, "the pictures were not moved into the transcript")
     }
 }

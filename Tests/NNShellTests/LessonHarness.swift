@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import NNShell
 
 /// Plays lessons in-process, as `nnstep --script` would, with a fixed clock and width.
@@ -27,14 +28,16 @@ enum LessonHarness {
     /// Runs `script` (one input line per line; a blank line is Enter) and returns the transcript.
     static func play(_ script: String, in session: Session = session(), name: String = "answers") -> String {
         var transcript = ""
-        let status = ScriptRunner.run(source: script, fileName: name, session: session, keepGoing: true,
-                                      output: { transcript += $0 }, errorOutput: { transcript += "! " + $0 })
+        let status = ScriptRunner.run(
+            source: script, fileName: name, session: session, keepGoing: true,
+            output: { transcript += $0 }, errorOutput: { transcript += "! " + $0 })
         return transcript + "[exit \(status)]\n"
     }
 
     /// Every lesson file in `Lessons/`, sorted.
     static var lessonFiles: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: lessons)) ?? []).filter { $0.hasSuffix(".lesson") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: lessons)) ?? []).filter { $0.hasSuffix(".lesson") }
+            .sorted()
     }
 
     /// A fresh temporary directory.

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNShell
 
 /// Which file `load 4`, `load gradients` or `load path.lesson` means, and where lessons are found.
@@ -9,7 +10,7 @@ final class LessonLibraryTests: XCTestCase {
         let cases: [(String, String)] = [
             ("8", "08-nine-gradients"), ("08", "08-nine-gradients"), ("nine-gradients", "08-nine-gradients"),
             ("08-nine-gradients", "08-nine-gradients"), ("vanishing", "14-vanishing-gradients"),
-            (LessonHarness.lessons + "/03-perceptron-trick.lesson", "03-perceptron-trick"),
+            (LessonHarness.lessons + "/03-perceptron-trick.lesson", "03-perceptron-trick")
         ]
         for (name, key) in cases {
             XCTAssertEqual(try library.find(name, resolve: { $0 }).key, key, name)
@@ -22,7 +23,7 @@ final class LessonLibraryTests: XCTestCase {
             ("99", "there is no lesson 99; type 'lessons' to see them"),
             ("gradients", "'gradients' matches 2 lessons (08-nine-gradients, 14-vanishing-gradients); type its number"),
             ("perceptrn", "no lesson called 'perceptrn'; did you mean 'perceptron'?"),
-            ("nowhere/x.lesson", "cannot read 'nowhere/x.lesson': no such file"),
+            ("nowhere/x.lesson", "cannot read 'nowhere/x.lesson': no such file")
         ]
         for (name, message) in cases {
             XCTAssertThrowsError(try library.find(name, resolve: { $0 }), name) { error in
@@ -32,11 +33,17 @@ final class LessonLibraryTests: XCTestCase {
     }
 
     func testTheSearchPathPrefersTheConfiguredThenTheEnvironmentThenTheWorkingDirectory() {
-        XCTAssertEqual(LessonLibrary.searchPath(configured: ["/a"], environment: { _ in "/b" }, workingDirectory: LessonHarness.root.path), ["/a"])
-        XCTAssertEqual(LessonLibrary.searchPath(configured: [], environment: { $0 == "NNSTEP_LESSONS" ? "/b:/c" : nil },
-                                                workingDirectory: LessonHarness.root.path), ["/b", "/c"])
-        XCTAssertEqual(LessonLibrary.searchPath(configured: [], environment: { _ in nil }, workingDirectory: LessonHarness.root.path),
-                       [LessonHarness.root.path + "/Lessons"])
+        XCTAssertEqual(
+            LessonLibrary.searchPath(
+                configured: ["/a"], environment: { _ in "/b" }, workingDirectory: LessonHarness.root.path), ["/a"])
+        XCTAssertEqual(
+            LessonLibrary.searchPath(
+                configured: [], environment: { $0 == "NNSTEP_LESSONS" ? "/b:/c" : nil },
+                workingDirectory: LessonHarness.root.path), ["/b", "/c"])
+        XCTAssertEqual(
+            LessonLibrary.searchPath(
+                configured: [], environment: { _ in nil }, workingDirectory: LessonHarness.root.path),
+            [LessonHarness.root.path + "/Lessons"])
     }
 
     func testLessonsAreFoundBesideTheProgramByWalkingUp() {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import NNShell
 
 /// Progress is saved in the state directory, offered back on the next start, and a damaged
@@ -19,20 +20,27 @@ final class LessonProgressTests: XCTestCase {
         _ = first.evaluate("skip")
         _ = first.evaluate("skip")
         _ = first.evaluate("")
-        XCTAssertEqual(try progress(directory).lessons["08-nine-gradients"],
-                       LessonProgress.Entry(title: "The nine gradients", page: 3, pages: 12, finished: false))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0 != "progress.json" && $0 != "progress.json.lock" }
+        XCTAssertEqual(
+            try progress(directory).lessons["08-nine-gradients"],
+            LessonProgress.Entry(title: "The nine gradients", page: 3, pages: 12, finished: false))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+            $0 != "progress.json" && $0 != "progress.json.lock"
+        }
         XCTAssertEqual(leftovers, [], "no temporary files are left behind")
 
         let second = LessonHarness.session(stateDirectory: directory)
-        XCTAssertTrue(second.greeting.replacingOccurrences(of: "\n", with: " ").contains("You left lesson 8 (The nine gradients) at page 3 of 12; 'load 8' carries on from there."), second.greeting)
+        XCTAssertTrue(
+            second.greeting.replacingOccurrences(of: "\n", with: " ").contains(
+                "You left lesson 8 (The nine gradients) at page 3 of 12; 'load 8' carries on from there."),
+            second.greeting)
         XCTAssertTrue(second.evaluate("lessons").output.contains("left at page 3 of 12"))
         let resumed = second.evaluate("load 8").output
         XCTAssertTrue(resumed.contains("You left this lesson at page 3 of 12"), resumed)
         XCTAssertFalse(resumed.contains("── 1/12"), "earlier pages are replayed without being shown")
         XCTAssertTrue(resumed.contains("── 3/12 · The loss, and a common slip"), resumed)
         XCTAssertEqual(second.prompt, "answer> ")
-        XCTAssertEqual(second.state.training?.network.bias(2, 1), -162, "the replay ran page 3's commands up to its question")
+        XCTAssertEqual(
+            second.state.training?.network.bias(2, 1), -162, "the replay ran page 3's commands up to its question")
     }
 
     /// Two sessions at once, each in its own lesson: the file ends up with both.
@@ -47,7 +55,9 @@ final class LessonProgressTests: XCTestCase {
         let saved = try progress(directory)
         XCTAssertEqual(saved.lessons.keys.sorted(), ["02-perceptron", "08-nine-gradients"])
         let listing = second.evaluate("lessons").output
-        XCTAssertTrue(listing.contains("The nine gradients                                 started"), "the second session sees the first's lesson")
+        XCTAssertTrue(
+            listing.contains("The nine gradients                                 started"),
+            "the second session sees the first's lesson")
     }
 
     func testFinishedLessonsAreMarkedDone() throws {
@@ -60,9 +70,12 @@ final class LessonProgressTests: XCTestCase {
             _ = session.evaluate(session.prompt == "answer> " || session.prompt == "task> " ? "skip" : "")
         }
         XCTAssertEqual(try progress(directory).lessons["02-perceptron"]?.finished, true)
-        let line = session.evaluate("lessons").output.split(separator: "\n").first { $0.contains("The perceptron: weighted sum") }
+        let line = session.evaluate("lessons").output.split(separator: "\n").first {
+            $0.contains("The perceptron: weighted sum")
+        }
         XCTAssertEqual(line?.hasSuffix("  done"), true, String(line ?? ""))
-        XCTAssertTrue(session.evaluate("load 2").output.contains("── 1/6"), "a finished lesson starts from its beginning")
+        XCTAssertTrue(
+            session.evaluate("load 2").output.contains("── 1/6"), "a finished lesson starts from its beginning")
     }
 
     func testADamagedFileIsSetAsideWithAWarning() throws {
@@ -70,7 +83,10 @@ final class LessonProgressTests: XCTestCase {
         try "{ not json".write(toFile: directory + "/progress.json", atomically: true, encoding: .utf8)
         let session = LessonHarness.session(stateDirectory: directory)
         let out = session.evaluate("lessons").output
-        XCTAssertTrue(out.hasPrefix("warning: the lesson progress file was damaged; it was moved to \(directory)/progress.json.damaged and progress starts afresh\n"), out)
+        XCTAssertTrue(
+            out.hasPrefix(
+                "warning: the lesson progress file was damaged; it was moved to \(directory)/progress.json.damaged and progress starts afresh\n"
+            ), out)
         XCTAssertEqual(try String(contentsOfFile: directory + "/progress.json.damaged", encoding: .utf8), "{ not json")
         XCTAssertFalse(session.evaluate("lessons").output.contains("warning"), "the warning is given once")
         _ = session.evaluate("load 1")

@@ -1,59 +1,60 @@
 import Foundation
 import XCTest
+
 @testable import NNShell
 
 /// The runner's behaviour at a pause and at a question, on a small lesson written here.
 final class LessonRunnerTests: XCTestCase {
     static let lesson = """
-    # Tiny
-    about: A test lesson.
+        # Tiny
+        about: A test lesson.
 
-    setup:
-        net 2-2-1 init=1
-        data students
+        setup:
+            net 2-2-1 init=1
+            data students
 
-    ## First page
+        ## First page
 
-    ŷ will be {{next yhat}}.
+        ŷ will be {{next yhat}}.
 
-    ? What will ŷ be?
-        answer: next yhat
-        hint: First hint.
-        hint: Second hint, {{w1_11}}.
-        solution: It is {{next yhat}}.
+        ? What will ŷ be?
+            answer: next yhat
+            hint: First hint.
+            hint: Second hint, {{w1_11}}.
+            solution: It is {{next yhat}}.
 
-    > step
+        > step
 
-    ## Second page
+        ## Second page
 
-    Now the sign.
+        Now the sign.
 
-    ? Will w2_11 go up or down next?
-        choice up: next w2_11 > w2_11
-        choice down: next w2_11 < w2_11
-        hint: Look at the sign of the gradient.
-        solution: Up.
+        ? Will w2_11 go up or down next?
+            choice up: next w2_11 > w2_11
+            choice down: next w2_11 < w2_11
+            hint: Look at the sign of the gradient.
+            solution: Up.
 
-    ## Third page
+        ## Third page
 
-    The loss was {{loss}}.
+        The loss was {{loss}}.
 
-    ? Relative tolerance: the loss?
-        answer: loss
-        within: 1%
-        hint: h
-        solution: s
-    """
+        ? Relative tolerance: the loss?
+            answer: loss
+            within: 1%
+            hint: h
+            solution: s
+        """
 
     static let other = """
-    # Other
-    setup:
-        net 2-1
+        # Other
+        setup:
+            net 2-1
 
-    ## Only page
+        ## Only page
 
-    Nothing to ask.
-    """
+        Nothing to ask.
+        """
 
     var session: Session!
 
@@ -102,7 +103,8 @@ final class LessonRunnerTests: XCTestCase {
 
     func testAWrongSignIsNamed() {
         _ = run("load 1")
-        XCTAssertTrue(run("-167").output.hasPrefix("✗ Not quite: you typed -167 (the size is right, but the sign is wrong)."))
+        XCTAssertTrue(
+            run("-167").output.hasPrefix("✗ Not quite: you typed -167 (the size is right, but the sign is wrong)."))
         XCTAssertTrue(run("-100").output.hasPrefix("✗ Not quite: you typed -100 (too low, and the sign is wrong)."))
     }
 
@@ -123,7 +125,8 @@ final class LessonRunnerTests: XCTestCase {
         XCTAssertEqual(run("hint").error?.message, "no question is waiting; 'hint' helps with a lesson's question")
         _ = run("")
         let skipped = run("skip").output
-        XCTAssertTrue(skipped.hasPrefix("Skipped. The answer is up.\n  Up."), "skip shows the worked solution too: \(skipped)")
+        XCTAssertTrue(
+            skipped.hasPrefix("Skipped. The answer is up.\n  Up."), "skip shows the worked solution too: \(skipped)")
     }
 
     func testChoicesAcceptOnlyTheirWords() {
@@ -149,15 +152,19 @@ final class LessonRunnerTests: XCTestCase {
         let out = run(String(loss * 1.009)).output
         XCTAssertTrue(out.hasPrefix("✓"), out)
         XCTAssertTrue(out.contains("That is the end of lesson 1"), out)
-        XCTAssertTrue(out.replacingOccurrences(of: "\n", with: " ").contains("and 'load 2' for the next lesson (Other)."), out)
+        XCTAssertTrue(
+            out.replacingOccurrences(of: "\n", with: " ").contains("and 'load 2' for the next lesson (Other)."), out)
         XCTAssertEqual(session.prompt, "nnstep> ")
         XCTAssertFalse(session.isLessonActive)
-        XCTAssertEqual(run("next").error?.message, "lesson 1 is over; 'restart' plays it again, 'lessons' lists the others")
+        XCTAssertEqual(
+            run("next").error?.message, "lesson 1 is over; 'restart' plays it again, 'lessons' lists the others")
     }
 
     func testTheLastLessonSaysItIsTheLast() {
         let out = run("load 2").output
-        XCTAssertTrue(out.replacingOccurrences(of: "\n", with: " ").contains("'lessons' to see them all: this was the last lesson."), out)
+        XCTAssertTrue(
+            out.replacingOccurrences(of: "\n", with: " ").contains(
+                "'lessons' to see them all: this was the last lesson."), out)
         XCTAssertFalse(out.contains("for the next lesson"), out)
     }
 
@@ -165,7 +172,10 @@ final class LessonRunnerTests: XCTestCase {
         _ = run("load 1")
         _ = run("167"); _ = run("")
         let out = run("load 2").output
-        XCTAssertTrue(out.replacingOccurrences(of: "\n", with: " ").hasPrefix("(Leaving lesson 1 at page 2 of 3; your place is kept, and 'load 1' carries on from there.) Lesson 2"), out)
+        XCTAssertTrue(
+            out.replacingOccurrences(of: "\n", with: " ").hasPrefix(
+                "(Leaving lesson 1 at page 2 of 3; your place is kept, and 'load 1' carries on from there.) Lesson 2"),
+            out)
         XCTAssertFalse(run("load 2").output.hasPrefix("(Leaving"), "a finished lesson is not left")
     }
 
@@ -175,7 +185,8 @@ final class LessonRunnerTests: XCTestCase {
         XCTAssertTrue(run("set w2_11 5").error == nil)
         let out = run("").output
         XCTAssertTrue(out.hasPrefix("(Your commands changed the network"), out)
-        XCTAssertEqual(session.state.training?.network.weight(2, 1, 1) ?? 0, LessonHarness.valueAfterFirstUpdate, accuracy: 1e-9)
+        XCTAssertEqual(
+            session.state.training?.network.weight(2, 1, 1) ?? 0, LessonHarness.valueAfterFirstUpdate, accuracy: 1e-9)
     }
 
     func testBackShowsThePreviousPageFromItsOwnStart() {
@@ -213,7 +224,9 @@ final class LessonRunnerTests: XCTestCase {
         for name in ["next", "back", "hint", "solution", "skip", "restart"] {
             XCTAssertEqual(run(name).error?.message, "no lesson is running; type 'lessons' to see them", name)
         }
-        XCTAssertEqual(run("review").error?.message, "no lesson to review yet; 'load' one first, or 'review --html FILE' for this session")
+        XCTAssertEqual(
+            run("review").error?.message,
+            "no lesson to review yet; 'load' one first, or 'review --html FILE' for this session")
         XCTAssertEqual(run("load 9").error?.message, "there is no lesson 9; type 'lessons' to see them")
     }
 }

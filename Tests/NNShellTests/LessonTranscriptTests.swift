@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import NNShell
 
 /// Every lesson plays to its end in script mode from a file of answers, and the whole
@@ -24,8 +25,9 @@ final class LessonTranscriptTests: XCTestCase {
                 XCTFail("\(key): no answers file \(answersURL.lastPathComponent) (NNSTEP_RECORD=1 writes one)")
                 continue
             }
-            let result = LessonTest.run(lesson: key, answers: answers, answersName: key + ".answers",
-                                        lessonDirectories: [LessonHarness.lessons], directory: LessonHarness.root.path)
+            let result = LessonTest.run(
+                lesson: key, answers: answers, answersName: key + ".answers",
+                lessonDirectories: [LessonHarness.lessons], directory: LessonHarness.root.path)
             XCTAssertTrue(result.passed, "\(key):\n\(result.report)")
             let transcript = result.transcript
             XCTAssertTrue(transcript.contains("That is the end of lesson"), "\(key) did not reach its end")
@@ -33,7 +35,9 @@ final class LessonTranscriptTests: XCTestCase {
             XCTAssertFalse(transcript.contains("lesson problem"), "\(key) reported a problem of its own")
             XCTAssertFalse(transcript.contains("⟨"), "\(key) has a live value that could not be computed")
             let lines = transcript.components(separatedBy: "\n")
-            let questions = lines.indices.filter { lines[$0].hasPrefix("? ") && ($0 == 0 || !lines[$0 - 1].hasPrefix("? ")) }.count
+            let questions = lines.indices.filter {
+                lines[$0].hasPrefix("? ") && ($0 == 0 || !lines[$0 - 1].hasPrefix("? "))
+            }.count
             let wrong = lines.filter { $0.hasPrefix("✗ Not quite") || $0.hasPrefix("✗ Not yet") }.count
             let right = lines.filter { $0.hasPrefix("✓ Right") || $0.hasPrefix("✓ Goal reached") }.count
             XCTAssertGreaterThan(questions, 0, "\(key) asks nothing")
@@ -50,7 +54,9 @@ final class LessonTranscriptTests: XCTestCase {
         let directory = LessonHarness.temporaryDirectory()
         let changed = directory + "/08-changed.lesson"
         try original.replacingOccurrences(of: "    set lr 0.1\n", with: "    set lr 0.05\n")
-            .replacingOccurrences(of: "net 2-2-1 act=linear loss=mse init=1", with: "net 2-2-1 act=linear loss=mse init=0.5")
+            .replacingOccurrences(
+                of: "net 2-2-1 act=linear loss=mse init=1", with: "net 2-2-1 act=linear loss=mse init=0.5"
+            )
             .write(toFile: changed, atomically: true, encoding: .utf8)
         func expectations(_ name: String) -> [Double] {
             let session = LessonHarness.session()
@@ -86,7 +92,9 @@ final class LessonTranscriptTests: XCTestCase {
         XCTAssertTrue(session.evaluate("10.2").output.hasPrefix("✗ Not quite: you typed 10.2 (too low)."))
         let right = session.evaluate("10.24").output
         XCTAssertTrue(right.hasPrefix("✓ Right: the engine computes 10.24."), right)
-        XCTAssertTrue(right.contains("A common worked example of this course\n  writes 10.2 here: the last digit fell off."), right)
+        XCTAssertTrue(
+            right.contains("A common worked example of this course\n  writes 10.2 here: the last digit fell off."),
+            right)
 
         _ = session.evaluate("load 6")
         for line in ["", "skip"] { _ = session.evaluate(line) }

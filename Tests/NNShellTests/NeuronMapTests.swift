@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import NNShell
 
 /// `plot neuron`, `show net --maps` and the boundary shaded by the output's value, checked
@@ -28,8 +29,10 @@ final class NeuronMapTests: XCTestCase {
     /// z = 2·x1 − x2 + 0.5 at every cell centre of the SVG, and the caption's range is the
     /// smallest and largest of those centres.
     func testEveryCellIsTheNodeAtItsCentre() throws {
-        let setup = ["net 2-1 init=0", "set w1_11 2", "set w1_21 -1", "set b1_1 0.5",
-                     "data add 0 0 -> 0", "data add 1 2 -> 1"]
+        let setup = [
+            "net 2-1 init=0", "set w1_11 2", "set w1_21 -1", "set b1_1 0.5",
+            "data add 0 0 -> 0", "data add 1 2 -> 1"
+        ]
         let session = session(setup)
         let svg = session.evaluate("plot neuron O1_1 --svg -").output
         let root = try XCTUnwrap(XMLNode.parse(Data(svg.utf8)))
@@ -43,7 +46,8 @@ final class NeuronMapTests: XCTestCase {
             let (r, c) = (n / columns, n % columns)
             let x1 = x.lowerBound + (Double(c) + 0.5) / Double(columns) * (x.upperBound - x.lowerBound)
             let x2 = y.upperBound - (Double(r) + 0.5) / Double(rows) * (y.upperBound - y.lowerBound)
-            XCTAssertEqual(try XCTUnwrap(cell.number("data-value")), 2 * x1 - x2 + 0.5, accuracy: 1e-12, "cell \(r),\(c)")
+            XCTAssertEqual(
+                try XCTUnwrap(cell.number("data-value")), 2 * x1 - x2 + 0.5, accuracy: 1e-12, "cell \(r),\(c)")
         }
         let text = session.evaluate("plot neuron O1_1").output
         let lowest = 2 * (x.lowerBound + 0.5 / 64 * 1.16) - (y.upperBound - 0.5 / Double(rows) * 2.32) + 0.5
@@ -55,12 +59,15 @@ final class NeuronMapTests: XCTestCase {
         let session = session(["net 2-3-1 act=tanh,sigmoid init=xavier seed=1"])
         XCTAssertNil(session.evaluate("plot neuron z1_3").error)
         XCTAssertNil(session.evaluate("plot neuron yhat").error)
-        XCTAssertEqual(session.evaluate("plot neuron O3_1").error?.message,
-                       "this network has no node 'O3_1': layer 1 has 3, layer 2 has 1")
-        XCTAssertEqual(session.evaluate("plot neuron").error?.message, "'plot neuron' needs a node, like 'plot neuron O1_2'")
+        XCTAssertEqual(
+            session.evaluate("plot neuron O3_1").error?.message,
+            "this network has no node 'O3_1': layer 1 has 3, layer 2 has 1")
+        XCTAssertEqual(
+            session.evaluate("plot neuron").error?.message, "'plot neuron' needs a node, like 'plot neuron O1_2'")
         let wide = self.session(["net 3-2-1"])
-        XCTAssertEqual(wide.evaluate("plot neuron O1_1").error?.message,
-                       "a node's map is drawn over two inputs; this network has 3")
+        XCTAssertEqual(
+            wide.evaluate("plot neuron O1_1").error?.message,
+            "a node's map is drawn over two inputs; this network has 3")
     }
 
     func testShowNetMapsEveryNode() {
@@ -74,8 +81,9 @@ final class NeuronMapTests: XCTestCase {
     func testTheBoundaryIsShadedByTheOutputsValue() {
         let session = session(["net 2-1 act=sigmoid loss=bce init=0", "set w1_11 3", "data and"])
         let text = session.evaluate("plot boundary").output
-        XCTAssertTrue(text.contains("▒ ŷ ≥ 0.8 (y=1)") && text.contains("░ 0.5 ≤ ŷ < 0.8 (y=1)")
-                      && text.contains("· 0.2 ≤ ŷ < 0.5 (y=0)") && text.contains("(blank) ŷ < 0.2 (y=0)"), text)
+        XCTAssertTrue(
+            text.contains("▒ ŷ ≥ 0.8 (y=1)") && text.contains("░ 0.5 ≤ ŷ < 0.8 (y=1)")
+                && text.contains("· 0.2 ≤ ŷ < 0.5 (y=0)") && text.contains("(blank) ŷ < 0.2 (y=0)"), text)
         // ŷ = σ(3·x1): at x1 = 1 it is 0.95 (band 3), at x1 = 0 exactly 0.5 (band 2).
         let map = try? BoundaryMap(session.state.training!, notation: Notation(ascii: false), format: NumberFormat())
         XCTAssertEqual(map?.scoreBands([1, 0, 0, 0, -1, 0, -0.2, 0]), [3, 2, 0, 1])
@@ -94,20 +102,26 @@ final class EpochWatchTests: XCTestCase {
         XCTAssertNil(plain.evaluate("epoch 30").error)
         XCTAssertEqual(output.components(separatedBy: "epoch 30 of 30 · η = 0.5 · mean loss").count, 2, output)
         XCTAssertFalse(output.contains("Space pauses"), "no keys off a terminal")
-        XCTAssertTrue(output.contains("mean loss of each epoch") && output.contains("points are on their own class's side"))
+        XCTAssertTrue(
+            output.contains("mean loss of each epoch") && output.contains("points are on their own class's side"))
         XCTAssertTrue(output.contains("30 epochs, 120 updates in"), output)
         XCTAssertEqual(watched.state.training?.network.parameters, plain.state.training?.network.parameters)
-        XCTAssertEqual(watched.state.training?.recorder.epochBuckets.map(\.mean), plain.state.training?.recorder.epochBuckets.map(\.mean))
-        XCTAssertEqual(watched.evaluate("epoch 2 3 --watch").error?.message, "unexpected '3'; usage: epoch [N] [--watch]")
+        XCTAssertEqual(
+            watched.state.training?.recorder.epochBuckets.map(\.mean),
+            plain.state.training?.recorder.epochBuckets.map(\.mean))
+        XCTAssertEqual(
+            watched.evaluate("epoch 2 3 --watch").error?.message, "unexpected '3'; usage: epoch [N] [--watch]")
     }
 
     func testFramesAreDrawnAndQStopsKeepingTheUpdates() throws {
         let session = Session(options: SessionOptions())
-        for line in ["net 2-4-1 act=tanh,sigmoid init=xavier seed=3", "data xor"] { XCTAssertNil(session.evaluate(line).error) }
+        for line in ["net 2-4-1 act=tanh,sigmoid init=xavier seed=3", "data xor"] {
+            XCTAssertNil(session.evaluate(line).error)
+        }
         var frames: [String] = []
         var keys: [UInt8] = []
         let clock = FakeClock()
-        session.clock = { clock.tick() * 50 } // 50 ms a reading
+        session.clock = { clock.tick() * 50 }  // 50 ms a reading
         session.frameSink = { frame in
             frames.append(frame)
             if frames.count == 3 { keys = [UInt8(ascii: "q")] }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNShell
 
 /// `set optimizer`, `set l1`/`l2` and `set freeze` through the shell: export and import carry
@@ -7,7 +8,8 @@ final class OptimizerShellTests: XCTestCase {
     func exported(_ script: String) throws -> [String: JSONValue] {
         let output = TranscriptTests.run(script + "\nexport json\n", name: "optimizer-test", ascii: true)
         XCTAssertTrue(output.hasSuffix("[exit 0]\n"), output)
-        let json = String(output[output.range(of: "> export json\n", options: .backwards)!.upperBound...]).dropLast("[exit 0]\n".count)
+        let json = String(output[output.range(of: "> export json\n", options: .backwards)!.upperBound...]).dropLast(
+            "[exit 0]\n".count)
         guard case .object(let root) = try JSONValue.parse(String(json)) else { throw XCTSkip("not an object") }
         return root
     }
@@ -48,8 +50,10 @@ final class OptimizerShellTests: XCTestCase {
     }
 
     func testBadOptimiserSettingsAreRefusedAndChangeNothing() throws {
-        let cases = [("set optimizer adamw", "unknown optimizer 'adamw'"), ("set beta2 1", "must be at least 0 and below 1"),
-                     ("set l2 -0.1", "must be 0 or more"), ("set eps 0", "must be above 0"), ("set momentum 2", "from 0 to 1")]
+        let cases = [
+            ("set optimizer adamw", "unknown optimizer 'adamw'"), ("set beta2 1", "must be at least 0 and below 1"),
+            ("set l2 -0.1", "must be 0 or more"), ("set eps 0", "must be above 0"), ("set momentum 2", "from 0 to 1")
+        ]
         for (command, message) in cases {
             let output = TranscriptTests.run(Self.setup + "\n" + command + "\n", name: "bad", ascii: true)
             XCTAssertTrue(output.contains(message), "\(command): \(output)")

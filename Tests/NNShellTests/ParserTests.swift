@@ -1,11 +1,18 @@
+import NNEngine
 import XCTest
+
 @testable import NNShell
 
 /// The command line's words, names and numbers, and what TAB offers.
 final class ParserTests: XCTestCase {
     func testWordsKeepTheirColumnsAndQuotesGroupSpaces() throws {
         let tokens = try Token.split("  data load \"my data.csv\"  target=y")
-        XCTAssertEqual(tokens, [Token("data", column: 3), Token("load", column: 8), Token("my data.csv", column: 13), Token("target=y", column: 28)])
+        XCTAssertEqual(
+            tokens,
+            [
+                Token("data", column: 3), Token("load", column: 8), Token("my data.csv", column: 13),
+                Token("target=y", column: 28)
+            ])
         XCTAssertEqual(try Token.split(""), [])
         XCTAssertThrowsError(try Token.split("load \"open")) { error in
             XCTAssertEqual((error as? ShellError)?.column, 6)
@@ -46,8 +53,9 @@ final class ParserTests: XCTestCase {
     func testAScriptWithWindowsLineEndingsRunsLineByLine() {
         let session = Session(options: SessionOptions())
         var output = "", errors = ""
-        let status = ScriptRunner.run(source: "net 2-2-1\r\ndata students\r\nstep\r\n", fileName: "crlf.nn", session: session,
-                                      keepGoing: false, output: { output += $0 }, errorOutput: { errors += $0 })
+        let status = ScriptRunner.run(
+            source: "net 2-2-1\r\ndata students\r\nstep\r\n", fileName: "crlf.nn", session: session,
+            keepGoing: false, output: { output += $0 }, errorOutput: { errors += $0 })
         XCTAssertEqual(status, 0, errors)
         XCTAssertEqual(session.state.training?.updateCount, 1)
         XCTAssertTrue(output.contains("> data students\n"))
@@ -64,12 +72,12 @@ final class ParserTests: XCTestCase {
         _ = session.evaluate("net 2-2-1")
         XCTAssertEqual(session.complete("set w2"), ["w2_11", "w2_21"])
         XCTAssertEqual(session.complete("inspect b"), ["b1_1", "b1_2", "b2_1"])
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
         FileManager.default.changeCurrentDirectoryPath(root)
         XCTAssertEqual(session.complete("data load Benchmarks/data/xor"), ["Benchmarks/data/xor100.csv"])
         XCTAssertEqual(session.complete("import json Benchm"), ["Benchmarks/"])
     }
 }
 
-import NNEngine
 typealias NNEngineParameter = NNEngine.Parameter

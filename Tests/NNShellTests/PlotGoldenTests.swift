@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNShell
 
 /// Golden pictures: every plot and `show net` at width 80 (and one at 60), in Unicode and in
@@ -6,7 +7,8 @@ import XCTest
 /// `PlotGoldens/NAME.txt` (`NAME.ascii.txt` for ASCII) exactly; `NNSTEP_RECORD=1 swift test`
 /// re-records them, and a failure shows a line diff.
 final class PlotGoldenTests: XCTestCase {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("PlotGoldens")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "PlotGoldens")
 
     /// name, setup lines, the picture commands whose output is compared, and the width.
     static let cases: [(name: String, setup: [String], pictures: [String], width: Int)] = [
@@ -14,36 +16,60 @@ final class PlotGoldenTests: XCTestCase {
         ("loss-narrow", twoTwoOne + ["epoch 50"], ["plot loss"], 60),
         ("loss-runs", gradientDescentVariants, ["plot loss", "plot loss updates", "plot runs"], 80),
         ("weights", twoTwoOne + ["epoch 50"], ["plot weights", "plot weights 2", "plot weights w1_11 w2_11 b2_1"], 80),
-        ("weights-many", ["net 2-16-1 act=tanh,linear init=xavier seed=3", "data placement", "data normalize", "set lr 0.01", "epoch 20"],
-         ["plot weights 1"], 80),
+        (
+            "weights-many",
+            [
+                "net 2-16-1 act=tanh,linear init=xavier seed=3", "data placement", "data normalize", "set lr 0.01",
+                "epoch 20"
+            ],
+            ["plot weights 1"], 80
+        ),
         ("grads", twoTwoOne + ["epoch 50"], ["plot grads", "plot grads --linear"], 80),
         ("grads-runs", plainAgainstResidual, ["plot grads"], 80),
-        ("boundary-perceptron", ["net 2-1 act=step loss=perceptron init=0.1", "data and", "step 6"], ["plot boundary"], 80),
-        ("boundary-perceptron-still", ["net 2-1 act=step loss=perceptron init=0.1", "data and", "step 5"], ["plot boundary"], 80),
-        ("boundary-line", ["net 2-1 act=sigmoid loss=bce init=0", "data line", "set lr 0.5", "epoch 30"], ["plot boundary"], 80),
-        ("boundary-regions", ["net 2-4-1 act=tanh,sigmoid init=uniform seed=5", "data xor", "set lr 0.5", "epoch 2000"], ["plot boundary"], 80),
-        ("boundary-moons", ["net 2-8-1 act=tanh,sigmoid loss=bce init=xavier seed=1", "data moons", "set lr 0.3", "epoch 200"], ["plot boundary"], 80),
+        (
+            "boundary-perceptron", ["net 2-1 act=step loss=perceptron init=0.1", "data and", "step 6"],
+            ["plot boundary"], 80
+        ),
+        (
+            "boundary-perceptron-still", ["net 2-1 act=step loss=perceptron init=0.1", "data and", "step 5"],
+            ["plot boundary"], 80
+        ),
+        (
+            "boundary-line", ["net 2-1 act=sigmoid loss=bce init=0", "data line", "set lr 0.5", "epoch 30"],
+            ["plot boundary"], 80
+        ),
+        (
+            "boundary-regions",
+            ["net 2-4-1 act=tanh,sigmoid init=uniform seed=5", "data xor", "set lr 0.5", "epoch 2000"],
+            ["plot boundary"], 80
+        ),
+        (
+            "boundary-moons",
+            ["net 2-8-1 act=tanh,sigmoid loss=bce init=xavier seed=1", "data moons", "set lr 0.3", "epoch 200"],
+            ["plot boundary"], 80
+        ),
         ("net", twoTwoOne + ["epoch 50", "set w1_12 -0.3"], ["show net"], 80),
         ("net-three", ["net 2-3-1 act=sigmoid,linear init=xavier seed=4"], ["show net"], 80),
         ("net-deep", ["net 2-2-2-1 init=xavier seed=4"], ["show net"], 80),
         ("net-residual", ["net 2-2-2-1 init=xavier seed=4 residual=on"], ["show net"], 80),
         ("net-residual-deep", ["net 2-8-8-8-8-1 act=sigmoid init=xavier seed=1 residual=on"], ["show net"], 80),
-        ("net-large", ["net 2-16-16-1 init=xavier seed=2"], ["show net"], 80),
+        ("net-large", ["net 2-16-16-1 init=xavier seed=2"], ["show net"], 80)
     ]
 
     static let twoTwoOne = ["net 2-2-1 act=sigmoid,linear init=0.5", "data placement", "set lr 0.01"]
 
     /// The course's experiment: the same data and start trained by sgd, batch and minibatch.
-    static let gradientDescentVariants = twoTwoOne + [
-        "set mode sgd", "epoch 30", "plot keep sgd", "reset",
-        "set mode batch", "epoch 30", "plot keep batch", "reset",
-        "set mode minibatch", "set batch 2", "epoch 30",
-    ]
+    static let gradientDescentVariants =
+        twoTwoOne + [
+            "set mode sgd", "epoch 30", "plot keep sgd", "reset",
+            "set mode batch", "epoch 30", "plot keep batch", "reset",
+            "set mode minibatch", "set batch 2", "epoch 30"
+        ]
 
     /// The same deep sigmoid network trained plain, kept, then with residual shortcuts.
     static let plainAgainstResidual = [
         "net 2-8-8-8-8-1 act=sigmoid init=xavier seed=1", "data moons", "set mode batch", "set lr 0.5", "epoch 60",
-        "plot keep plain", "net 2-8-8-8-8-1 act=sigmoid init=xavier seed=1 residual=on", "epoch 60",
+        "plot keep plain", "net 2-8-8-8-8-1 act=sigmoid init=xavier seed=1 residual=on", "epoch 60"
     ]
 
     /// A fresh session with a fixed clock.
@@ -73,7 +99,9 @@ final class PlotGoldenTests: XCTestCase {
     }
 
     func testEveryPictureMatchesItsGolden() throws {
-        if Golden.isRecording { try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true) }
+        if Golden.isRecording {
+            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+        }
         for test in Self.cases {
             for ascii in [false, true] {
                 let actual = Self.pictures(setup: test.setup, pictures: test.pictures, ascii: ascii, width: test.width)
@@ -86,7 +114,8 @@ final class PlotGoldenTests: XCTestCase {
 
     func testColourPicturesMatchTheirGoldensAndPlainTextWhenStripped() throws {
         let setup = Self.gradientDescentVariants
-        let coloured = Self.pictures(setup: setup, pictures: ["plot loss", "show net"], ascii: false, width: 80, colour: true)
+        let coloured = Self.pictures(
+            setup: setup, pictures: ["plot loss", "show net"], ascii: false, width: 80, colour: true)
         let plain = Self.pictures(setup: setup, pictures: ["plot loss", "show net"], ascii: false, width: 80)
         XCTAssertTrue(coloured.contains("\u{1B}["), "colour was asked for")
         XCTAssertEqual(Self.stripColour(coloured), plain, TranscriptTests.diff(plain, Self.stripColour(coloured)))
@@ -96,7 +125,8 @@ final class PlotGoldenTests: XCTestCase {
 
     /// Every line fits the width; ASCII output is ASCII.
     static func assertFits(_ text: String, width: Int, ascii: Bool, name: String) {
-        for line in stripColour(text).split(separator: "\n", omittingEmptySubsequences: false) where !line.hasPrefix("> ") {
+        for line in stripColour(text).split(separator: "\n", omittingEmptySubsequences: false)
+        where !line.hasPrefix("> ") {
             XCTAssertLessThanOrEqual(String(line).displayWidth, width, "\(name): too wide: \(line)")
             if ascii { XCTAssertTrue(line.unicodeScalars.allSatisfy(\.isASCII), "\(name): not ASCII: \(line)") }
         }

@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
-@testable import NNShell
 import NNEngine
+import XCTest
+
+@testable import NNShell
 
 /// Every `plot … --svg FILE` is parsed as XML and its axes and series are checked against
 /// the numbers in the session: pixels turned back into data must give the data.
@@ -39,20 +40,29 @@ final class PlotSVGTests: XCTestCase {
         for tick in xTicks {
             let value = tick.number("data-value")!, x = tick.number("x")!
             XCTAssertEqual(Double(tick.text)!, value, accuracy: abs(value) * 1e-9 + 1e-12, file: file, line: line)
-            XCTAssertTrue(value >= frame.xMin - 1e-9 && value <= frame.xMax + 1e-9, "x tick \(value) outside the axis", file: file, line: line)
+            XCTAssertTrue(
+                value >= frame.xMin - 1e-9 && value <= frame.xMax + 1e-9, "x tick \(value) outside the axis",
+                file: file, line: line)
             XCTAssertEqual(frame.dataX(x), value, accuracy: frame.xTolerance, file: file, line: line)
         }
         for tick in yTicks {
             let value = tick.number("data-value")!, y = tick.number("y")! - 4
             XCTAssertEqual(Double(tick.text)!, value, accuracy: abs(value) * 1e-9 + 1e-12, file: file, line: line)
-            XCTAssertTrue(value >= frame.yMin * (1 - 1e-12) - 1e-12 && value <= frame.yMax * (1 + 1e-12) + 1e-12, file: file, line: line)
+            XCTAssertTrue(
+                value >= frame.yMin * (1 - 1e-12) - 1e-12 && value <= frame.yMax * (1 + 1e-12) + 1e-12, file: file,
+                line: line)
             XCTAssertEqual(frame.dataY(y), value, accuracy: frame.yTolerance(value), file: file, line: line)
         }
     }
 
     /// Checks that series `name` draws exactly `points`.
-    func checkSeries(_ area: XMLNode, _ name: String, _ points: [(Double, Double)], file: StaticString = #filePath, line: UInt = #line) {
-        guard let series = area.elements("g", class: "series").first(where: { $0["data-name"] == name }), let frame = PlotFrame(area) else {
+    func checkSeries(
+        _ area: XMLNode, _ name: String, _ points: [(Double, Double)], file: StaticString = #filePath,
+        line: UInt = #line
+    ) {
+        guard let series = area.elements("g", class: "series").first(where: { $0["data-name"] == name }),
+            let frame = PlotFrame(area)
+        else {
             return XCTFail("no series '\(name)'", file: file, line: line)
         }
         let drawn = series.elements("polyline").flatMap(polylinePoints)
@@ -63,7 +73,9 @@ final class PlotSVGTests: XCTestCase {
         }
     }
 
-    func legendTexts(_ root: XMLNode) -> [String] { root.elements("g", class: "legend").flatMap { $0.elements("text") }.map(\.text) }
+    func legendTexts(_ root: XMLNode) -> [String] {
+        root.elements("g", class: "legend").flatMap { $0.elements("text") }.map(\.text)
+    }
 
     func testLossSVGDrawsEveryRecordedLossAndEpochMean() throws {
         let (session, root) = try svg(PlotGoldenTests.twoTwoOne + ["epoch 50"], "plot loss --svg out.svg")
@@ -73,7 +85,9 @@ final class PlotSVGTests: XCTestCase {
         XCTAssertFalse(frame.logY)
         checkAxes(root, frame)
         checkSeries(area, "loss of each update", recorder.lossBuckets.map { (Double($0.first), $0.mean) })
-        checkSeries(area, "mean loss of each epoch (at its last update)", recorder.epochBuckets.map { (Double($0.lastTag), $0.mean) })
+        checkSeries(
+            area, "mean loss of each epoch (at its last update)",
+            recorder.epochBuckets.map { (Double($0.lastTag), $0.mean) })
         XCTAssertEqual(legendTexts(root), ["loss of each update", "mean loss of each epoch (at its last update)"])
     }
 
@@ -88,7 +102,8 @@ final class PlotSVGTests: XCTestCase {
     }
 
     func testKeptRunsShareOnePlotOneSeriesEach() throws {
-        let (session, root) = try svg(PlotGoldenTests.gradientDescentVariants, "plot loss --svg runs.svg", file: "runs.svg")
+        let (session, root) = try svg(
+            PlotGoldenTests.gradientDescentVariants, "plot loss --svg runs.svg", file: "runs.svg")
         let area = try XCTUnwrap(root.elements("g", class: "plot-area").first)
         checkAxes(root, try XCTUnwrap(PlotFrame(area)))
         let runs = session.state.savedRuns
@@ -112,11 +127,14 @@ final class PlotSVGTests: XCTestCase {
         XCTAssertEqual(Set(frames.map(\.yMax)).count, 1, "one y scale")
         for (k, area) in zip(1...2, areas) {
             let parameters = PlotData.layerParameters(k, training.network)
-            XCTAssertEqual(area.elements("g", class: "series").map { $0["data-name"]! }, parameters.map(Notation(ascii: false).parameter))
+            XCTAssertEqual(
+                area.elements("g", class: "series").map { $0["data-name"]! },
+                parameters.map(Notation(ascii: false).parameter))
             for p in parameters {
                 let index = training.network.index(of: p)!
                 let history = training.recorder.parameterBuckets(index)!.map { (Double($0.first), $0.mean) }
-                checkSeries(area, Notation(ascii: false).parameter(p), [(0, training.initialParameters[index])] + history)
+                checkSeries(
+                    area, Notation(ascii: false).parameter(p), [(0, training.initialParameters[index])] + history)
             }
         }
         for (panel, frame) in zip(panels, frames) { checkAxes(panel, frame) }
@@ -130,13 +148,15 @@ final class PlotSVGTests: XCTestCase {
         XCTAssertTrue(frame.logY)
         checkAxes(root, frame)
         for k in 1...2 {
-            checkSeries(area, PlotData.gradientName(k, Notation(ascii: false)),
-                        recorder.gradientNormBuckets(layer: k).map { (Double($0.first), $0.mean) })
+            checkSeries(
+                area, PlotData.gradientName(k, Notation(ascii: false)),
+                recorder.gradientNormBuckets(layer: k).map { (Double($0.first), $0.mean) })
         }
     }
 
     func testBoundarySVGPlacesEveryRowAndTheLineWhereTheyAre() throws {
-        let (session, root) = try svg(["net 2-1 act=step loss=perceptron init=0.1", "data and", "step 6"], "plot boundary --svg out.svg")
+        let (session, root) = try svg(
+            ["net 2-1 act=step loss=perceptron init=0.1", "data and", "step 6"], "plot boundary --svg out.svg")
         let training = session.state.training!
         let area = try XCTUnwrap(root.elements("g", class: "plot-area").first)
         let frame = try XCTUnwrap(PlotFrame(area))
@@ -153,7 +173,9 @@ final class PlotSVGTests: XCTestCase {
             XCTAssertEqual(frame.dataY(cy), y, accuracy: frame.yTolerance(y))
         }
         let line = try XCTUnwrap(area.elements("line", class: "boundary-line").first)
-        let (w1, w2, b) = (training.network.parameters[0], training.network.parameters[1], training.network.parameters[2])
+        let (w1, w2, b) = (
+            training.network.parameters[0], training.network.parameters[1], training.network.parameters[2]
+        )
         for end in [("x1", "y1"), ("x2", "y2")] {
             let x = frame.dataX(line.number(end.0)!), y = frame.dataY(line.number(end.1)!)
             XCTAssertEqual(w1 * x + w2 * y + b, 0, accuracy: 0.01, "each end of the line is on w1·x1 + w2·x2 + b = 0")
@@ -162,14 +184,17 @@ final class PlotSVGTests: XCTestCase {
         let before = try XCTUnwrap(training.lastStep?.parametersBefore)
         for end in [("x1", "y1"), ("x2", "y2")] {
             let x = frame.dataX(previous.number(end.0)!), y = frame.dataY(previous.number(end.1)!)
-            XCTAssertEqual(before[0] * x + before[1] * y + before[2], 0, accuracy: 0.01, "the dashed line is the line before the update")
+            XCTAssertEqual(
+                before[0] * x + before[1] * y + before[2], 0, accuracy: 0.01,
+                "the dashed line is the line before the update")
         }
         XCTAssertEqual(area.elements("circle", class: "highlight").count, 1)
     }
 
     func testBoundarySVGRegionsCoverThePlotAndFollowThePrediction() throws {
-        let (session, root) = try svg(["net 2-4-1 act=tanh,sigmoid init=uniform seed=5", "data xor", "set lr 0.5", "epoch 2000"],
-                                      "plot boundary --svg out.svg")
+        let (session, root) = try svg(
+            ["net 2-4-1 act=tanh,sigmoid init=uniform seed=5", "data xor", "set lr 0.5", "epoch 2000"],
+            "plot boundary --svg out.svg")
         let network = session.state.training!.network
         let area = try XCTUnwrap(root.elements("g", class: "plot-area").first)
         let frame = try XCTUnwrap(PlotFrame(area))
@@ -179,13 +204,16 @@ final class PlotSVGTests: XCTestCase {
         for rect in regions { widthByRow[rect.number("y")!, default: 0] += rect.number("width")! - 0.5 }
         for (_, width) in widthByRow { XCTAssertEqual(width, frame.width, accuracy: 0.2 * Double(regions.count)) }
         for rect in regions.filter({ $0.number("width")! > 20 }) {
-            let x = frame.dataX(rect.number("x")! + rect.number("width")! / 2), y = frame.dataY(rect.number("y")! + rect.number("height")! / 2)
+            let x = frame.dataX(rect.number("x")! + rect.number("width")! / 2),
+                y = frame.dataY(rect.number("y")! + rect.number("height")! / 2)
             XCTAssertEqual(rect["data-class"], network.predict([x, y])[0] >= 0.5 ? "1" : "0")
         }
     }
 
     func testNamesWithMarkupAreEscaped() throws {
-        let (_, root) = try svg(PlotGoldenTests.twoTwoOne + ["epoch 5", "plot keep <a&b>'c", "reset", "set lr 0.02", "epoch 5"], "plot loss --svg out.svg")
+        let (_, root) = try svg(
+            PlotGoldenTests.twoTwoOne + ["epoch 5", "plot keep <a&b>'c", "reset", "set lr 0.02", "epoch 5"],
+            "plot loss --svg out.svg")
         XCTAssertTrue(legendTexts(root).contains("<a&b>'c"))
     }
 
@@ -194,7 +222,8 @@ final class PlotSVGTests: XCTestCase {
         for line in PlotGoldenTests.twoTwoOne + ["epoch 5"] { _ = session.evaluate(line) }
         try "old".write(to: directory.appendingPathComponent("a.svg"), atomically: true, encoding: .utf8)
         XCTAssertTrue(session.evaluate("plot loss --svg a.svg").output.hasSuffix("wrote a.svg (SVG)\n"))
-        XCTAssertTrue(try String(contentsOf: directory.appendingPathComponent("a.svg"), encoding: .utf8).hasPrefix("<?xml"))
+        XCTAssertTrue(
+            try String(contentsOf: directory.appendingPathComponent("a.svg"), encoding: .utf8).hasPrefix("<?xml"))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["a.svg"])
         let missing = session.evaluate("plot loss --svg nowhere/a.svg")
         XCTAssertEqual(missing.error?.message, "cannot write 'nowhere/a.svg': the directory 'nowhere' does not exist")

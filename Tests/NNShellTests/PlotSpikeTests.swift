@@ -1,13 +1,16 @@
-import XCTest
-@testable import NNShell
 import NNEngine
+import XCTest
+
+@testable import NNShell
 
 /// A run with known spikes: one row in four costs (−5 − ŷ)² while the others cost (1 − ŷ)², for
 /// 20,000 sgd updates in row order. Thinning every 16th update would draw the same row each
 /// time; the envelopes must show both the spikes and the floor in every column.
 final class PlotSpikeTests: XCTestCase {
-    static let setup = ["net 1-1 init=0", "data add 1 -> 1", "data add 1 -> 1", "data add 1 -> 1", "data add 1 -> -5",
-                        "set lr 0.001", "epoch 5000"]
+    static let setup = [
+        "net 1-1 init=0", "data add 1 -> 1", "data add 1 -> 1", "data add 1 -> 1", "data add 1 -> -5",
+        "set lr 0.001", "epoch 5000"
+    ]
 
     func session() -> Session {
         let session = PlotGoldenTests.session(ascii: false, width: 80)
@@ -35,8 +38,9 @@ final class PlotSpikeTests: XCTestCase {
         let buckets = training.recorder.lossBuckets
         XCTAssertEqual(buckets.last?.last, 20_000)
         XCTAssertEqual(buckets.map(\.max).max()!, brute.max()!, accuracy: 1e-9, "the record keeps the true maximum")
-        let panel = PlotData.lossPanel(current: PlotData.run(training, name: "this run", notation: Notation(ascii: false)),
-                                       kept: [], axis: .updates, logY: false)
+        let panel = PlotData.lossPanel(
+            current: PlotData.run(training, name: "this run", notation: Notation(ascii: false)),
+            kept: [], axis: .updates, logY: false)
         let axes = try XCTUnwrap(panel.axes(xTicks: 5, yTicks: 5))
         XCTAssertGreaterThanOrEqual(axes.y.high, brute.max()!, "the axis covers the true extremes")
         let place = { (x: Double) in Int((x / 20_000 * 151).rounded()) }
@@ -44,7 +48,9 @@ final class PlotSpikeTests: XCTestCase {
         XCTAssertGreaterThan(columns.count, 100)
         // The same columns from the brute-force losses: each bucket's updates go to its middle's column.
         var expected: [Int: [Double]] = [:]
-        for b in buckets { expected[place(Double(b.first + b.last) / 2), default: []] += brute[(b.first - 1)...(b.last - 1)] }
+        for b in buckets {
+            expected[place(Double(b.first + b.last) / 2), default: []] += brute[(b.first - 1)...(b.last - 1)]
+        }
         for column in columns {
             let values = try XCTUnwrap(expected[column.column])
             XCTAssertEqual(column.high, values.max()!, accuracy: 1e-9)

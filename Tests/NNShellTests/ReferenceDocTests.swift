@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNShell
 
 /// docs/REFERENCE.md is generated from the command declarations; it fails when stale.

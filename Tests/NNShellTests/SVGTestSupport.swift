@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import XCTest
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// An SVG file parsed with Foundation's XMLParser into a small tree, for checking what
 /// `plot … --svg` wrote against the numbers it shows.
@@ -25,7 +26,10 @@ final class XMLNode {
     var all: [XMLNode] { [self] + children.flatMap(\.all) }
 
     func elements(_ name: String? = nil, class className: String? = nil) -> [XMLNode] {
-        all.filter { (name == nil || $0.name == name) && (className == nil || ($0["class"] ?? "").split(separator: " ").contains(Substring(className!))) }
+        all.filter {
+            (name == nil || $0.name == name)
+                && (className == nil || ($0["class"] ?? "").split(separator: " ").contains(Substring(className!)))
+        }
     }
 
     /// Parses `data`, or fails the test and returns nil when it is not well-formed XML.
@@ -45,8 +49,10 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     var root: XMLNode?
     var stack: [XMLNode] = []
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         let node = XMLNode(name: name, attributes: attributes)
         node.parent = stack.last
         stack.last?.children.append(node)
@@ -70,9 +76,12 @@ struct PlotFrame {
     let logY: Bool
 
     init?(_ node: XMLNode) {
-        guard let left = node.number("data-left"), let top = node.number("data-top"), let width = node.number("data-width"),
-              let height = node.number("data-height"), let xMin = node.number("data-x-min"), let xMax = node.number("data-x-max"),
-              let yMin = node.number("data-y-min"), let yMax = node.number("data-y-max") else { return nil }
+        guard let left = node.number("data-left"), let top = node.number("data-top"),
+            let width = node.number("data-width"),
+            let height = node.number("data-height"), let xMin = node.number("data-x-min"),
+            let xMax = node.number("data-x-max"),
+            let yMin = node.number("data-y-min"), let yMax = node.number("data-y-max")
+        else { return nil }
         (self.left, self.top, self.width, self.height) = (left, top, width, height)
         (self.xMin, self.xMax, self.yMin, self.yMax) = (xMin, xMax, yMin, yMax)
         logY = node["data-y-scale"] == "log"

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNShell
 
 /// Residual shortcuts on the pictures: `show net` draws one arc per layer with a shortcut.
@@ -45,7 +46,7 @@ final class GradientRunTests: XCTestCase {
         let training = session.state.training!, network = training.network
         let gradient = training.lastStep!.gradient
         return (1...network.layerCount).map { k in
-            (network.weightOffsets[k] ..< network.biasOffsets[k]).map { gradient[$0] * gradient[$0] }
+            (network.weightOffsets[k]..<network.biasOffsets[k]).map { gradient[$0] * gradient[$0] }
                 .reduce(0, +).squareRoot()
         }
     }
@@ -72,8 +73,9 @@ final class GradientRunTests: XCTestCase {
         let low = seen.min { $0.norm < $1.norm }!, high = seen.max { $0.norm < $1.norm }!
         let notation = Notation(ascii: false)
         let current = PlotData.run(session.state.training!, name: "this run", notation: notation)
-        let panels = PlotData.gradientRunPanels(current: current, kept: session.state.savedRuns, logY: true,
-                                                notation: notation, format: NumberFormat())
+        let panels = PlotData.gradientRunPanels(
+            current: current, kept: session.state.savedRuns, logY: true,
+            notation: notation, format: NumberFormat())
         XCTAssertEqual(panels.count, 2)
         for panel in panels {
             XCTAssertEqual(panel.yRange!.lowerBound, low.norm, accuracy: 1e-12)
@@ -83,9 +85,11 @@ final class GradientRunTests: XCTestCase {
         let output = session.evaluate("plot grads").output
         let format = NumberFormat()
         let flat = output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        XCTAssertTrue(flat
-            .contains("the smallest size recorded is \(format(low.norm)) (\(low.run), layer \(low.layer)), "
-                + "the largest \(format(high.norm)) (\(high.run), layer \(high.layer))"), output)
+        XCTAssertTrue(
+            flat
+                .contains(
+                    "the smallest size recorded is \(format(low.norm)) (\(low.run), layer \(low.layer)), "
+                        + "the largest \(format(high.norm)) (\(high.run), layer \(high.layer))"), output)
         // The residual run's first layer keeps a larger gradient than the plain run's.
         let plainFirst = seen.filter { $0.run == "plain" && $0.layer == 1 }.last!.norm
         let residualFirst = seen.filter { $0.run == "this run" && $0.layer == 1 }.last!.norm

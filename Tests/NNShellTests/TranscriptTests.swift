@@ -1,11 +1,13 @@
 import XCTest
+
 @testable import NNShell
 
 /// Golden transcripts: each `Transcripts/NAME.nn` script runs in a fresh session (width 80,
 /// a fixed clock) and its output must equal `Transcripts/NAME.out` exactly. Re-record on
 /// purpose with `NNSTEP_RECORD=1 swift test` (which then fails, see `Golden`); a failure shows a line diff.
 final class TranscriptTests: XCTestCase {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Transcripts")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Transcripts")
     static let root = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs a script the way `nnstep --script` does and returns stdout and stderr interleaved.
@@ -19,13 +21,16 @@ final class TranscriptTests: XCTestCase {
         let clock = FakeClock()
         session.clock = { clock.tick() }
         var transcript = ""
-        let status = ScriptRunner.run(source: script, fileName: name, session: session, keepGoing: true,
-                                      output: { transcript += $0 }, errorOutput: { transcript += "! " + $0 })
+        let status = ScriptRunner.run(
+            source: script, fileName: name, session: session, keepGoing: true,
+            output: { transcript += $0 }, errorOutput: { transcript += "! " + $0 })
         return transcript + "[exit \(status)]\n"
     }
 
     func testEveryTranscript() throws {
-        let scripts = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".nn") }.sorted()
+        let scripts = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter {
+            $0.hasSuffix(".nn")
+        }.sorted()
         XCTAssertFalse(scripts.isEmpty)
         for script in scripts {
             let base = String(script.dropLast(3))

@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
-@testable import NNShell
 import NNEngine
+import XCTest
+
+@testable import NNShell
 
 /// The wrong behaviours found by trying every feature as a new user would, each fixed.
 final class TruthBehaviourTests: XCTestCase {
@@ -20,7 +21,9 @@ final class TruthBehaviourTests: XCTestCase {
         return session
     }
 
-    func write(_ name: String, _ text: String) throws { try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8) }
+    func write(_ name: String, _ text: String) throws {
+        try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+    }
 
     func testALargeSeedReadsBackAsItself() throws {
         let s = session(["net 2-2-1 seed=1000000000000000", "export json s.json"])
@@ -31,19 +34,25 @@ final class TruthBehaviourTests: XCTestCase {
         let first = try String(contentsOfFile: directory + "/s.json", encoding: .utf8)
         let second = try String(contentsOfFile: directory + "/t.json", encoding: .utf8)
         XCTAssertEqual(first, second)
-        XCTAssertEqual(session().evaluate("net 2-1 seed=9007199254740993").error?.message.contains("9007199254740992"), true)
+        XCTAssertEqual(
+            session().evaluate("net 2-1 seed=9007199254740993").error?.message.contains("9007199254740992"), true)
     }
 
     func testImportAcceptsExactlyWhatNetAndSetAccept() throws {
         let net = session().evaluate("net 2-2-1 act=softmax,sigmoid").error?.message
         XCTAssertEqual(net, "softmax belongs on the output layer, not layer 1")
-        try write("hidden.json", #"{"network": {"sizes": [2, 2, 1], "activations": ["softmax", "sigmoid"], "loss": "mse"}, "#
-            + #""parameters": {"w1_11": 0, "w1_21": 0, "w1_12": 0, "w1_22": 0, "b1_1": 0, "b1_2": 0, "w2_11": 0, "w2_21": 0, "b2_1": 0}}"#)
+        try write(
+            "hidden.json",
+            #"{"network": {"sizes": [2, 2, 1], "activations": ["softmax", "sigmoid"], "loss": "mse"}, "#
+                + #""parameters": {"w1_11": 0, "w1_21": 0, "w1_12": 0, "w1_22": 0, "b1_1": 0, "b1_2": 0, "w2_11": 0, "w2_21": 0, "b2_1": 0}}"#
+        )
         let imported = session().evaluate("import json hidden.json").error?.message ?? ""
         XCTAssertTrue(imported.hasSuffix("softmax belongs on the output layer, not layer 1"), imported)
         let set = session(["net 2-1"]).evaluate("set batch 1000000000000000").error?.message ?? ""
         XCTAssertTrue(set.contains("1000000"), set)
-        try write("batch.json", #"{"network": {"sizes": [2, 1]}, "parameters": {"w1_11": 0, "w1_21": 0, "b1_1": 0}, "batch_size": 1e15}"#)
+        try write(
+            "batch.json",
+            #"{"network": {"sizes": [2, 1]}, "parameters": {"w1_11": 0, "w1_21": 0, "b1_1": 0}, "batch_size": 1e15}"#)
         let batch = session().evaluate("import json batch.json").error?.message ?? ""
         XCTAssertTrue(batch.contains("'batch_size' must be a whole number from 1 to 1000000"), batch)
     }
@@ -51,7 +60,9 @@ final class TruthBehaviourTests: XCTestCase {
     func testChangingTheNetworkClearsDataThatNoLongerFitsAndDataAddFollowsTheNetwork() {
         let s = session(["net 2-2-1", "data students"])
         let built = s.evaluate("net 5-1").output
-        XCTAssertTrue(built.contains("the students data (2 inputs -> 1 target) does not fit a 5-1 network, so it was cleared"), built)
+        XCTAssertTrue(
+            built.contains("the students data (2 inputs -> 1 target) does not fit a 5-1 network, so it was cleared"),
+            built)
         XCTAssertEqual(s.evaluate("data add 1 2 3 4 5 -> 1").output, "row 1 added; 1 row in all\n")
         XCTAssertEqual(s.state.training?.data.count, 1)
         let wrong = s.evaluate("data add 1 2 -> 1").error?.message ?? ""
@@ -69,13 +80,16 @@ final class TruthBehaviourTests: XCTestCase {
         let loss = s.evaluate("show loss")
         XCTAssertNil(loss.error)
         XCTAssertTrue(loss.output.hasPrefix("loss of update 1: "), loss.output)
-        XCTAssertTrue(loss.output.replacingOccurrences(of: "\n", with: " ")
-            .contains("(update 1 was computed before w¹₁₁ was set by hand; the next update uses the new value)"), loss.output)
+        XCTAssertTrue(
+            loss.output.replacingOccurrences(of: "\n", with: " ")
+                .contains("(update 1 was computed before w¹₁₁ was set by hand; the next update uses the new value)"),
+            loss.output)
         XCTAssertNil(s.evaluate("show gradients").error)
         XCTAssertEqual(s.state.training!.lastStep?.update, 1)
         let undo = s.evaluate("undo").output
         XCTAssertEqual(undo, "took back setting w¹₁₁ by hand: 0.2 → \(s.state.format(afterStep[0]))\n")
-        XCTAssertEqual(s.state.training!.network.parameters, afterStep, "the update stays; only the hand change is taken back")
+        XCTAssertEqual(
+            s.state.training!.network.parameters, afterStep, "the update stays; only the hand change is taken back")
         XCTAssertEqual(s.state.training!.updateCount, 1)
         XCTAssertTrue(s.evaluate("undo").output.hasPrefix("took back 1 update; now at update 0"))
     }

@@ -203,14 +203,20 @@ final class WalkTests: XCTestCase {
             ("a walk needs data", ["net 2-2-1"], "step --walk", "no data"),
             ("an unknown flag is named", ["example students"], "step --walk --fast", "unexpected '--fast'"),
             ("predict needs 'next'", ["example students"], "predict loss 3", "'predict' is followed by 'next'"),
-            ("predict needs a guess", ["example students"], "predict next loss", "needs what to predict and your guess"),
+            (
+                "predict needs a guess", ["example students"], "predict next loss",
+                "needs what to predict and your guess"
+            ),
             ("predict names an unknown node", ["example students"], "predict next O3_1 2.00", "no node 'O3_1'"),
             ("a graph needs an update", ["example students"], "show graph", "no update yet to draw"),
             ("a graph's parameter must exist", ["example students", "step"], "show graph w3_11", "w3_11"),
-            ("an SVG needs a writable place", ["example students", "step"], "show graph --svg /nonexistent/dir/g.svg", "g.svg"),
+            (
+                "an SVG needs a writable place", ["example students", "step"],
+                "show graph --svg /nonexistent/dir/g.svg", "g.svg"
+            ),
             ("an example must exist", [], "example mazor", "did you mean 'mazur'?"),
             ("digits must be fixed or nothing", [], "set digits 3 wide", "expected 'fixed' or nothing"),
-            ("predict is on or off", [], "set predict maybe", "expected on or off"),
+            ("predict is on or off", [], "set predict maybe", "expected on or off")
         ]
         for c in cases {
             let session = Self.session(interactive: false, c.setup)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NNShell
 
 /// Every line nnstep prints in help, lessons, errors and messages fits 80 columns.
@@ -23,10 +24,14 @@ final class WidthTests: XCTestCase {
     /// The lesson transcripts are every lesson played to its end at 80 columns (and
     /// LessonTranscriptTests checks that they are what the lessons print now).
     func testEveryLessonPlayedToItsEndFits() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: LessonHarness.transcripts.path).filter { $0.hasSuffix(".txt") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: LessonHarness.transcripts.path).filter {
+            $0.hasSuffix(".txt")
+        }
         XCTAssertEqual(files.count, LessonHarness.lessonFiles.count)
         for file in files.sorted() {
-            XCTAssertEqual(wide(try String(contentsOf: LessonHarness.transcripts.appendingPathComponent(file), encoding: .utf8)), [], file)
+            XCTAssertEqual(
+                wide(try String(contentsOf: LessonHarness.transcripts.appendingPathComponent(file), encoding: .utf8)),
+                [], file)
         }
     }
 
@@ -35,14 +40,19 @@ final class WidthTests: XCTestCase {
         options.interactive = true
         options.width = 120
         let session = Session(options: options)
-        for line in ["show gradients", "step 3x", "set lr abc", "net 2-2-1 act=sigmiod", "load nothing-like-this", "frobnicate"] {
+        for line in [
+            "show gradients", "step 3x", "set lr abc", "net 2-2-1 act=sigmiod", "load nothing-like-this", "frobnicate"
+        ] {
             let reply = session.execute(line)
             let error = try? XCTUnwrap(reply.error, line)
             XCTAssertEqual(wide(error ?? ""), [], line)
         }
         _ = session.execute("net 2-2-1")
         let message = session.execute("show gradients").error ?? ""
-        XCTAssertTrue(message.hasSuffix("error: nothing to show yet: make an update first with 'step'\n       ('show weights' works at any time)"), message)
+        XCTAssertTrue(
+            message.hasSuffix(
+                "error: nothing to show yet: make an update first with 'step'\n       ('show weights' works at any time)"
+            ), message)
     }
 
     func testAQuotedCommandIsNeverSplit() {
@@ -63,8 +73,9 @@ final class WidthTests: XCTestCase {
         let scriptText = script.evaluate("set freeze b*").output  // what ScriptRunner prints
         XCTAssertEqual(wide(terminalText), [], terminalText)
         XCTAssertFalse(wide(scriptText).isEmpty, "a script wrapped a message:\n\(scriptText)")
-        XCTAssertEqual(terminalText.split(whereSeparator: \.isWhitespace), scriptText.split(whereSeparator: \.isWhitespace),
-                       "wrapping changed more than the line breaks")
+        XCTAssertEqual(
+            terminalText.split(whereSeparator: \.isWhitespace), scriptText.split(whereSeparator: \.isWhitespace),
+            "wrapping changed more than the line breaks")
     }
 
     func testFitWrapsProseAndLeavesDocumentsAndTablesAlone() {

@@ -16,7 +16,10 @@ final class FaultTests: XCTestCase {
     func testSpecialFilesAreRefusedAtOnce() throws {
         let binary = try builtBinary()
         XCTAssertEqual(mkfifo(folder + "/pipe", 0o644), 0)
-        for arguments in [["--script", "/dev/zero"], ["--check", "/dev/zero"], ["--script", folder + "/pipe"], ["--check", folder + "/pipe"]] {
+        for arguments in [
+            ["--script", "/dev/zero"], ["--check", "/dev/zero"], ["--script", folder + "/pipe"],
+            ["--check", folder + "/pipe"]
+        ] {
             let result = try run(binary, arguments)
             XCTAssertEqual(result.status, 1, "\(arguments)")
             XCTAssertTrue(result.errors.hasPrefix("nnstep: cannot read '\(arguments[1])': it is a"), result.errors)
@@ -31,24 +34,32 @@ final class FaultTests: XCTestCase {
         XCTAssertEqual(folder.errors, "nnstep: cannot read standard input: it is a directory; expected a file\n")
         let zeros = try run("/bin/sh", ["-c", "exec \"$0\" < /dev/zero", binary])
         XCTAssertEqual(zeros.status, 1)
-        XCTAssertEqual(zeros.errors, "nnstep: cannot read standard input: it is larger than 16 MB, the limit for a script\n")
+        XCTAssertEqual(
+            zeros.errors, "nnstep: cannot read standard input: it is larger than 16 MB, the limit for a script\n")
     }
 
     /// `--ascii` at the binary: help, every help page, a lesson and errors, all ASCII bytes.
     func testASCIIOutputIsASCIIBytes() throws {
         let binary = try builtBinary()
-        let commands = ["net", "set", "data", "step", "epoch", "show", "inspect", "plot", "export", "lessons", "load", "review", "help"]
-        let script = (["help"] + commands.map { "help \($0)" } + ["stеp", "data load \u{1B}[2J.csv", "lessons", "load 8"]
+        let commands = [
+            "net", "set", "data", "step", "epoch", "show", "inspect", "plot", "export", "lessons", "load", "review",
+            "help"
+        ]
+        let script =
+            (["help"] + commands.map { "help \($0)" } + ["stеp", "data load \u{1B}[2J.csv", "lessons", "load 8"]
             + Array(repeating: "", count: 12)).joined(separator: "\n") + "\n"
         let lessons = packageRoot.appendingPathComponent("Lessons").path
-        let result = try run(binary, ["--ascii", "--keep-going"], input: script, environment: ["NNSTEP_LESSONS": lessons])
+        let result = try run(
+            binary, ["--ascii", "--keep-going"], input: script, environment: ["NNSTEP_LESSONS": lessons])
         XCTAssertGreaterThan(result.output.utf8.count, 10_000)
         for (name, text) in [("output", result.output), ("errors", result.errors)] {
             let foreign = text.unicodeScalars.first { !$0.isASCII }
             XCTAssertNil(foreign, "\(name) has \(foreign.map { String($0) } ?? "")")
             XCTAssertFalse(text.utf8.contains(0x1B), "\(name) has a raw escape")
         }
-        XCTAssertTrue(result.errors.contains("unknown command 'st\\u{435}p' (it contains U+0435 CYRILLIC SMALL LETTER IE)"), result.errors)
+        XCTAssertTrue(
+            result.errors.contains("unknown command 'st\\u{435}p' (it contains U+0435 CYRILLIC SMALL LETTER IE)"),
+            result.errors)
         let help = try run(binary, ["--help"])
         XCTAssertTrue(help.output.unicodeScalars.allSatisfy(\.isASCII), "nnstep --help")
     }
@@ -103,7 +114,9 @@ final class FaultTests: XCTestCase {
     /// Two shells at terminals with one history file, typing in turn: every line is kept.
     func testTwoSessionsKeepEachOthersHistory() throws {
         let binary = try builtBinary()
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { throw XCTSkip("python3 is needed for a pty") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
+            throw XCTSkip("python3 is needed for a pty")
+        }
         let driver = """
             import os, pty, select, sys, time
             def start():
@@ -128,8 +141,9 @@ final class FaultTests: XCTestCase {
                 os.waitpid(pid, 0)
             """
         let state = folder + "/state"
-        let result = try run("/usr/bin/python3", ["-c", driver, binary],
-                             environment: ["XDG_STATE_HOME": state, "HOME": folder, "TERM": "dumb", "NO_COLOR": "1"])
+        let result = try run(
+            "/usr/bin/python3", ["-c", driver, binary],
+            environment: ["XDG_STATE_HOME": state, "HOME": folder, "TERM": "dumb", "NO_COLOR": "1"])
         XCTAssertEqual(result.status, 0, result.errors)
         let history = try String(contentsOfFile: state + "/nnstep/history", encoding: .utf8)
         for i in 0..<3 {
@@ -172,10 +186,12 @@ final class FaultTests: XCTestCase {
             os.write(fd, b"quit\\r")
             os.waitpid(pid, 0)
             """
-        let result = try run("/usr/bin/python3", ["-c", driver, binary],
-                             environment: ["XDG_STATE_HOME": state, "HOME": folder, "TERM": "dumb", "NO_COLOR": "1"])
+        let result = try run(
+            "/usr/bin/python3", ["-c", driver, binary],
+            environment: ["XDG_STATE_HOME": state, "HOME": folder, "TERM": "dumb", "NO_COLOR": "1"])
         XCTAssertEqual(result.status, 0, result.errors)
-        XCTAssertEqual(try String(contentsOfFile: state + "/nnstep/history", encoding: .utf8), old, "the history is as it was")
+        XCTAssertEqual(
+            try String(contentsOfFile: state + "/nnstep/history", encoding: .utf8), old, "the history is as it was")
         let names = try FileManager.default.contentsOfDirectory(atPath: state + "/nnstep")
         XCTAssertEqual(names.filter { $0.contains(".tmp") }, [])
     }
@@ -183,11 +199,13 @@ final class FaultTests: XCTestCase {
     // MARK: - Helpers
 
     private var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     private func builtBinary() throws -> String {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("nnstep")
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("nnstep")
         let debug = packageRoot.appendingPathComponent(".build/debug/nnstep")
         for candidate in [besideTests, debug] where FileManager.default.isExecutableFile(atPath: candidate.path) {
             return candidate.path
@@ -202,8 +220,10 @@ final class FaultTests: XCTestCase {
     }
 
     /// Runs `program` to the end (at most 20 s) and collects what it wrote.
-    private func run(_ program: String, _ arguments: [String], input: String = "",
-                     environment: [String: String] = [:], output: FileHandle? = nil) throws -> Result {
+    private func run(
+        _ program: String, _ arguments: [String], input: String = "",
+        environment: [String: String] = [:], output: FileHandle? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
@@ -222,7 +242,8 @@ final class FaultTests: XCTestCase {
         let errors = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         killer.cancel()
-        return Result(status: process.terminationStatus, output: String(decoding: written, as: UTF8.self),
-                      errors: String(decoding: errors, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, output: String(decoding: written, as: UTF8.self),
+            errors: String(decoding: errors, as: UTF8.self))
     }
 }

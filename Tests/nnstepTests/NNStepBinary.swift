@@ -32,8 +32,10 @@ enum NNStepBinary {
     }
 
     /// Runs `program` (the binary by default) in `directory` to the end, with `input` on standard input.
-    static func run(_ arguments: [String], input: String = "", in directory: URL, program: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], input: String = "", in directory: URL, program: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = try program ?? path()
         process.arguments = arguments
@@ -41,7 +43,8 @@ enum NNStepBinary {
         process.environment = ["HOME": directory.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
             .merging(environment) { $1 }
         // Standard error goes to a file, so a full pipe can never block the program.
-        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("nnstep-stderr-\(UUID().uuidString)")
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "nnstep-stderr-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let stdin = Pipe(), stdout = Pipe()
@@ -54,7 +57,8 @@ enum NNStepBinary {
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let errors = try Data(contentsOf: errorFile)
-        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                      errors: String(decoding: errors, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+            errors: String(decoding: errors, as: UTF8.self))
     }
 }

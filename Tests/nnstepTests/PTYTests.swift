@@ -15,7 +15,8 @@ final class PTYTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: home) }
         let state = home.appendingPathComponent("state")
         let config = home.appendingPathComponent("config")
-        try FileManager.default.createDirectory(at: config.appendingPathComponent("nnstep"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: config.appendingPathComponent("nnstep"), withIntermediateDirectories: true)
         try "set lr 0.3  # the startup file\n".write(
             to: config.appendingPathComponent("nnstep/init.nn"), atomically: true, encoding: .utf8)
         let driver = packageRoot.appendingPathComponent("Tests/nnstepTests/pty_drive.py")
@@ -24,8 +25,9 @@ final class PTYTests: XCTestCase {
             python,
             arguments: [driver.path, binary.path, state.appendingPathComponent("nnstep/history").path],
             environment: [
-                "HOME": home.path, "XDG_STATE_HOME": state.path, "XDG_CONFIG_HOME": config.path, "TERM": "xterm", "NO_COLOR": "1",
-                "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+                "HOME": home.path, "XDG_STATE_HOME": state.path, "XDG_CONFIG_HOME": config.path, "TERM": "xterm",
+                "NO_COLOR": "1",
+                "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"
             ])
         XCTAssertEqual(result.status, 0, "pty_drive.py failed:\n\(result.errors)")
     }
@@ -53,7 +55,7 @@ final class PTYTests: XCTestCase {
             python, arguments: [driver.path, binary.path],
             environment: [
                 "HOME": home.path, "XDG_STATE_HOME": home.path, "XDG_CONFIG_HOME": home.path, "TERM": "xterm",
-                "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+                "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"
             ])
         XCTAssertEqual(result.status, 0, "\(script) failed:\n\(result.errors)")
     }

@@ -5,12 +5,16 @@ import XCTest
 /// (.ci/run installs Debian's `chromium`; without it the test is skipped.)
 final class ReviewRenderTests: XCTestCase {
     func testTheReviewRendersInChromiumToAPageThatIsNotBlank() throws {
-        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-            .first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        guard
+            let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+                .first(where: FileManager.default.isExecutableFile(atPath:))
+        else {
             throw XCTSkip("headless Chromium is not installed (apt-get install chromium; .ci/run does it)")
         }
         let python = URL(fileURLWithPath: "/usr/bin/python3")
-        guard FileManager.default.isExecutableFile(atPath: python.path) else { throw XCTSkip("python3 is needed to read the PNG") }
+        guard FileManager.default.isExecutableFile(atPath: python.path) else {
+            throw XCTSkip("python3 is needed to read the PNG")
+        }
         let directory = try NNStepBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let script = "net 2-2-1 act=sigmoid\ndata and\nepoch 10\nplot loss\nreview --html review.html\n"
@@ -18,9 +22,11 @@ final class ReviewRenderTests: XCTestCase {
         XCTAssertEqual(made.status, 0, made.errors)
         let png = directory.appendingPathComponent("review.png")
         let rendered = try NNStepBinary.run(
-            ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=900,1400",
-             "--user-data-dir=\(directory.appendingPathComponent("profile").path)",
-             "--screenshot=\(png.path)", directory.appendingPathComponent("review.html").absoluteString],
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=900,1400",
+                "--user-data-dir=\(directory.appendingPathComponent("profile").path)",
+                "--screenshot=\(png.path)", directory.appendingPathComponent("review.html").absoluteString
+            ],
             in: directory, program: URL(fileURLWithPath: chromium))
         XCTAssertEqual(rendered.status, 0, rendered.errors)
         // The share of pixels that are not (nearly) white, read from the PNG with zlib.
@@ -56,7 +62,8 @@ final class ReviewRenderTests: XCTestCase {
         let measured = try NNStepBinary.run(["-c", measure, png.path], in: directory, program: python)
         XCTAssertEqual(measured.status, 0, measured.errors)
         let fields = measured.output.split(separator: " ")
-        let ink = try XCTUnwrap(Double(fields.last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""), measured.output)
+        let ink = try XCTUnwrap(
+            Double(fields.last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""), measured.output)
         XCTAssertEqual(fields.first, "900")
         XCTAssertGreaterThan(ink, 0.01, "the rendered review is blank (\(ink) of the pixels are dark)")
         XCTAssertLessThan(ink, 0.9, "the rendered review is a solid block")

@@ -21,19 +21,27 @@ final class StartupTests: XCTestCase {
     }
 
     private func run(_ arguments: [String], input: String = "") throws -> NNStepBinary.Result {
-        try NNStepBinary.run(arguments, input: input, in: directory,
-                             environment: ["XDG_CONFIG_HOME": directory.appendingPathComponent("config").path,
-                                           "XDG_STATE_HOME": directory.appendingPathComponent("state").path])
+        try NNStepBinary.run(
+            arguments, input: input, in: directory,
+            environment: [
+                "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path,
+                "XDG_STATE_HOME": directory.appendingPathComponent("state").path
+            ])
     }
 
     func testTheStartupFileRunsBeforeTheFirstPromptThenTheCommands() throws {
-        let result = try run(["-i", "--command", "set lr 0.4", "--command", "net 2-2-1"], input: "set lr 0.2\nhistory\n")
+        let result = try run(
+            ["-i", "--command", "set lr 0.4", "--command", "net 2-2-1"], input: "set lr 0.2\nhistory\n")
         XCTAssertEqual(result.status, 0, result.errors)
-        let expected = ["> set lr 0.3  # from the startup file", "learning rate η = 0.3", "> set lr 0.4", "learning rate η = 0.4",
-                        "> net 2-2-1", "learning rate η = 0.2", "  1  set lr 0.2", "  2  history"]
+        let expected = [
+            "> set lr 0.3  # from the startup file", "learning rate η = 0.3", "> set lr 0.4", "learning rate η = 0.4",
+            "> net 2-2-1", "learning rate η = 0.2", "  1  set lr 0.2", "  2  history"
+        ]
         var rest = Substring(result.output)
         for line in expected {
-            guard let range = rest.range(of: line + "\n") else { return XCTFail("missing or out of order: \(line)\n\(result.output)") }
+            guard let range = rest.range(of: line + "\n") else {
+                return XCTFail("missing or out of order: \(line)\n\(result.output)")
+            }
             rest = rest[range.upperBound...]
         }
     }
@@ -73,7 +81,8 @@ final class StartupTests: XCTestCase {
         let missing = try run(["-i", "--no-init", "--script", "absent.nn"], input: "set lr 0.125\n")
         XCTAssertEqual(missing.status, 1)
         XCTAssertEqual(missing.errors, "nnstep: cannot read 'absent.nn': no such file\n")
-        XCTAssertTrue(missing.output.hasSuffix("learning rate η = 0.125\n"), "-i still stays at the prompt:\n\(missing.output)")
+        XCTAssertTrue(
+            missing.output.hasSuffix("learning rate η = 0.125\n"), "-i still stays at the prompt:\n\(missing.output)")
         try write("", "answers.txt")
         let lesson = try run(["--test", "no-such-lesson", "answers.txt"])
         XCTAssertEqual(lesson.status, 1)
@@ -82,16 +91,21 @@ final class StartupTests: XCTestCase {
     }
 
     func testCheckReportsArgumentErrorsBeforeAnythingRunsAndWritesNoFile() throws {
-        try write("net 2-2-1\ndata students\nexport json out.json\nplot loss --svg loss.svg\nstep 3x\nset lr abc\n", "bad.nn")
+        try write(
+            "net 2-2-1\ndata students\nexport json out.json\nplot loss --svg loss.svg\nstep 3x\nset lr abc\n", "bad.nn")
         try write("net 2-2-1  # fine\ndata students\nstep 2\nexport json out.json\n", "good.nn")
         let result = try run(["--check", "bad.nn", "good.nn"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.errors, "bad.nn:5:6: expected a whole number for the number of updates, found '3x'\n"
-            + "bad.nn:6:8: expected a number for the learning rate, found 'abc'\n")
+        XCTAssertEqual(
+            result.errors,
+            "bad.nn:5:6: expected a whole number for the number of updates, found '3x'\n"
+                + "bad.nn:6:8: expected a number for the learning rate, found 'abc'\n")
         XCTAssertEqual(result.output, "good.nn: ok\n")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         XCTAssertEqual(files, ["bad.nn", "config", "good.nn"], "the check wrote a file")
-        let lesson = try run(["--check", NNStepBinary.packageRoot.appendingPathComponent("Lessons/01-deep-learning.lesson").path])
+        let lesson = try run([
+            "--check", NNStepBinary.packageRoot.appendingPathComponent("Lessons/01-deep-learning.lesson").path
+        ])
         XCTAssertEqual(lesson.status, 0, lesson.errors)
         XCTAssertTrue(lesson.output.hasSuffix("01-deep-learning.lesson: ok\n"), lesson.output)
     }

@@ -63,8 +63,9 @@ public enum FuzzEntry {
             }
         } else {
             let text = confined(String(decoding: bytes.dropFirst(), as: UTF8.self))
-            _ = ScriptRunner.run(source: text, fileName: "fuzz", session: session, keepGoing: true,
-                                 output: { _ in }, errorOutput: { messages.append($0) })
+            _ = ScriptRunner.run(
+                source: text, fileName: "fuzz", session: session, keepGoing: true,
+                output: { _ in }, errorOutput: { messages.append($0) })
         }
         Scratch.shared.restore()
         return messages
@@ -203,7 +204,7 @@ final class Scratch: Sendable {
             "empty.csv": [],
             "latin1.csv": [0x78, 0x2C, 0x79, 0x0A, 0xFF, 0xFE, 0x2C, 0x31, 0x0A],
             "state.json": Array(session.evaluate("export json").output.utf8),
-            "01-fuzz.lesson": Array(Scratch.lesson.utf8),
+            "01-fuzz.lesson": Array(Scratch.lesson.utf8)
         ]
         restore()
     }
@@ -248,7 +249,8 @@ final class Scratch: Sendable {
 
     /// Makes the folder hold exactly the known files again, if anything changed it.
     func restore() {
-        let intact = Set(Scratch.names(in: path)) == Set(files.keys).union(["folder"])
+        let intact =
+            Set(Scratch.names(in: path)) == Set(files.keys).union(["folder"])
             && files.allSatisfy { name, bytes in FuzzEntry.contents(of: path + "/" + name) == bytes }
         guard !intact else { return }
         remove()
@@ -269,7 +271,9 @@ final class Scratch: Sendable {
         defer { closedir(stream) }
         var names: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             if name != "." && name != ".." { names.append(name) }
         }
         return names

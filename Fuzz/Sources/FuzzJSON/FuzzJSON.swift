@@ -1,6 +1,6 @@
 import CFuzzerDriver
-import Glibc
 import FuzzEntry
+import Glibc
 
 /// libFuzzer's callback: one input for the json fuzzer (see `FuzzEntry.json`).
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -17,7 +17,9 @@ struct Command: Sendable {
     /// Words that may follow the name (`show weights`), offered by TAB.
     var subcommands: [String] = []
     /// Offers completions for the word being typed, given the words before it.
-    var complete: @Sendable (_ previous: [String], _ partial: String, _ state: SessionState) -> [String] = { _, _, _ in [] }
+    var complete: @Sendable (_ previous: [String], _ partial: String, _ state: SessionState) -> [String] = { _, _, _ in
+        []
+    }
     let run: @Sendable (Invocation, inout SessionState) throws(ShellError) -> String
 
     /// An error that points at `token` and ends with this command's usage line.
@@ -32,10 +34,14 @@ struct Command: Sendable {
         let forms = usage.split(separator: " | ").map(String.init)
         if let exact = forms.first(where: { $0 == form || $0.hasPrefix(form + " ") }) { return exact }
         let words = form.split(separator: " ")
-        if words.count == 2, let shared = forms.first(where: { f in
-            let parts = f.split(separator: " ")
-            return parts.count >= 2 && parts[0] == words[0] && parts[1].split(separator: "|").contains(words[1])
-        }) { return shared }
+        if words.count == 2,
+            let shared = forms.first(where: { f in
+                let parts = f.split(separator: " ")
+                return parts.count >= 2 && parts[0] == words[0] && parts[1].split(separator: "|").contains(words[1])
+            })
+        {
+            return shared
+        }
         return usage
     }
 }
@@ -98,7 +104,6 @@ struct CommandContext {
     }
 }
 
-
 /// The ASCII names of `network`'s parameters that start with `prefix`, at most `limit` of
 /// them, without building every name of a large network.
 func parameterNames(_ network: Network, prefix: String, limit: Int = 200) -> [String] {
@@ -114,15 +119,17 @@ func parameterNames(_ network: Network, prefix: String, limit: Int = 200) -> [St
 extension Command {
     /// Every command, in the order `help` lists them.
     static let all: [Command] = [
-        .net, .set, .data, .step, .walk, .predict, .example, .examples, .epoch, .show, .inspect, .gradcheck, .undo, .reset,
-        .plot, .export, .importCommand, .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .check, .review,
-        .source, .history, .help, .what, .quit,
+        .net, .set, .data, .step, .walk, .predict, .example, .examples, .epoch, .show, .inspect, .gradcheck, .undo,
+        .reset,
+        .plot, .export, .importCommand, .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .check,
+        .review,
+        .source, .history, .help, .what, .quit
     ]
 
     /// The commands that steer a lesson rather than the network: a lesson page may not run
     /// them, and while a lesson waits they go to the lesson.
     static let lessonControls: [Command] = [
-        .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .check, .review, .quit,
+        .lessons, .loadLesson, .next, .back, .restart, .hint, .solution, .skip, .check, .review, .quit
     ]
     static let lessonControlNames = Set(lessonControls.flatMap { [$0.name] + $0.aliases })
 
@@ -130,17 +137,21 @@ extension Command {
     /// the line's first word and runs it on a copy of `state`, which replaces `state` only
     /// when the command succeeds. Returns its text and the command (nil for an empty line).
     static func dispatch(_ line: String, _ state: inout SessionState, _ context: CommandContext)
-        throws(ShellError) -> (output: String, command: Command?) {
+        throws(ShellError) -> (output: String, command: Command?)
+    {
         let tokens = try Token.split(line)
         guard let first = tokens.first else { return ("", nil) }
         guard let command = Command.named(first.text) else {
             let names = Command.all.map(\.name) + Command.all.flatMap(\.aliases)
-            throw ShellError.unknownCommand(first.text, suggestion: nearest(first.text, in: names), column: first.column)
+            throw ShellError.unknownCommand(
+                first.text, suggestion: nearest(first.text, in: names), column: first.column)
         }
         var copy = state
-        let output = try command.run(Invocation(line: line, name: first, arguments: Array(tokens.dropFirst()), context: context,
-                                                command: command),
-                                     &copy)
+        let output = try command.run(
+            Invocation(
+                line: line, name: first, arguments: Array(tokens.dropFirst()), context: context,
+                command: command),
+            &copy)
         state = copy
         return (output, command)
     }

@@ -2,8 +2,10 @@ import NNEngine
 
 /// `data load FILE.csv` and `data export FILE.csv`.
 extension Command {
-    static func load(_ rest: [Token], _ invocation: Invocation,
-                     _ state: inout SessionState) throws(ShellError) -> String {
+    static func load(
+        _ rest: [Token], _ invocation: Invocation,
+        _ state: inout SessionState
+    ) throws(ShellError) -> String {
         guard let pathToken = rest.first else { throw Command.data.usageError(nil, "'data load' needs a CSV file") }
         let options = try Arguments.options(Array(rest.dropFirst()), allowed: ["target", "sep"], command: "data load")
         let targets = options["target"].map { $0.text.split(separator: ",").map(String.init) }
@@ -27,18 +29,24 @@ extension Command {
         }
         try state.setData(data)
         // Names come from the file: shown as one line, escaped and cut (PlainText.message).
-        var lines = [PlainText.message("data \(name): \(counted(data.count, "row")), "
-            + "\(counted(data.featureCount, "input")) -> "
-            + data.targetNames.joined(separator: ", "))]
+        var lines = [
+            PlainText.message(
+                "data \(name): \(counted(data.count, "row")), "
+                    + "\(counted(data.featureCount, "input")) -> "
+                    + data.targetNames.joined(separator: ", "))
+        ]
         if !data.classNames.isEmpty {
             let classes = counted(data.classNames.count, "class", plural: "classes")
-            lines.append(PlainText.message("\(classes) in '\(data.targetNames[0])': "
-                + data.classNames.joined(separator: ", ")))
+            lines.append(
+                PlainText.message(
+                    "\(classes) in '\(data.targetNames[0])': "
+                        + data.classNames.joined(separator: ", ")))
         }
         if let training = state.training, training.data.targetCount != data.targetCount {
-            lines.append("the class labels in '\(data.targetNames[0])' became \(training.data.targetCount) "
-                + "one-hot targets "
-                + "for the \(training.network.outputCount) outputs")
+            lines.append(
+                "the class labels in '\(data.targetNames[0])' became \(training.data.targetCount) "
+                    + "one-hot targets "
+                    + "for the \(training.network.outputCount) outputs")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -57,7 +65,8 @@ extension Command {
         let held = state.preparation.split?.isTest(rows: data.count) ?? []
         let text = csvText(data, heldOut: held)
         let path = invocation.context.resolve(pathToken.text)
-        let columns = data.featureNames.joined(separator: ", ") + " -> " + data.targetNames.joined(separator: ", ")
+        let columns =
+            data.featureNames.joined(separator: ", ") + " -> " + data.targetNames.joined(separator: ", ")
             + (held.isEmpty ? "" : ", split")
         let saved = try FileAccess.save(text, to: path, shown: pathToken.text)
         return pathToken.text == "-" ? saved : "wrote \(counted(data.count, "row")) (\(columns)) to \(pathToken.text)\n"
@@ -71,7 +80,9 @@ extension Command {
         var text = header.map(csvField).joined(separator: ",") + "\n"
         for row in 0..<data.count {
             var fields = data.features(row: row).map { "\($0)" }
-            fields += data.classNames.isEmpty ? data.target(row: row).map { "\($0)" }
+            fields +=
+                data.classNames.isEmpty
+                ? data.target(row: row).map { "\($0)" }
                 : [csvField(DataTable.className(data, row: row))]
             if !heldOut.isEmpty { fields.append(heldOut[row] ? "test" : "train") }
             text += fields.joined(separator: ",") + "\n"
@@ -82,7 +93,8 @@ extension Command {
     /// A field quoted as RFC 4180 asks when it holds a separator, a quote, a line break or
     /// spaces at its ends.
     static func csvField(_ text: String) -> String {
-        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == ";" || $0 == "\t" || $0.isNewline }
+        let needsQuotes =
+            text.contains { $0 == "," || $0 == "\"" || $0 == ";" || $0 == "\t" || $0.isNewline }
             || text.first == " " || text.last == " " || text.isEmpty
         return needsQuotes ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
     }

@@ -3,8 +3,10 @@ import NNEngine
 /// `data split` and `data features`: how the chosen rows become what the network trains on.
 extension Command {
     /// `data split test=F [seed=N]`, `data split off`, or `data split` alone to say what it is.
-    static func split(_ rest: [Token], _ invocation: Invocation,
-                      _ state: inout SessionState) throws(ShellError) -> String {
+    static func split(
+        _ rest: [Token], _ invocation: Invocation,
+        _ state: inout SessionState
+    ) throws(ShellError) -> String {
         let form = "data split test=F [seed=N] | data split off"
         if rest.isEmpty { return describeSplit(state) }
         if rest[0].text.lowercased() == "off" {
@@ -17,17 +19,21 @@ extension Command {
         }
         let options = try Arguments.options(rest, allowed: ["test", "seed"], command: "data split")
         guard let testToken = options["test"] else {
-            throw ShellError.at(rest[0], "'data split' needs test=F, the share of rows to hold out (like test=0.3), "
-                + "or off; usage: \(form)")
+            throw ShellError.at(
+                rest[0],
+                "'data split' needs test=F, the share of rows to hold out (like test=0.3), "
+                    + "or off; usage: \(form)")
         }
         let fraction = try Arguments.number(testToken, "test=")
         guard fraction > 0, fraction < 1 else {
-            throw ShellError.at(testToken,
-                                "test= is the share of rows held out, between 0 and 1 (like 0.3), found \(testToken.text)")
+            throw ShellError.at(
+                testToken,
+                "test= is the share of rows held out, between 0 and 1 (like 0.3), found \(testToken.text)")
         }
-        let seed = try options["seed"].map { token throws(ShellError) in
-            UInt64(try Arguments.integer(token, "seed=", in: 0...Int.max))
-        }
+        let seed =
+            try options["seed"].map { token throws(ShellError) in
+                UInt64(try Arguments.integer(token, "seed=", in: 0...Int.max))
+            }
             ?? state.settings.seed
         var preparation = state.preparation
         preparation.split = DataSplit(testFraction: fraction, seed: seed)
@@ -50,11 +56,14 @@ extension Command {
     }
 
     /// `data features EXPR…` (replacing any before) or `data features none`.
-    static func features(_ rest: [Token], _ invocation: Invocation,
-                         _ state: inout SessionState) throws(ShellError) -> String {
+    static func features(
+        _ rest: [Token], _ invocation: Invocation,
+        _ state: inout SessionState
+    ) throws(ShellError) -> String {
         guard !rest.isEmpty else {
             let names = state.preparation.features.map(\.name)
-            return names.isEmpty ? "no computed inputs; try 'data features x1^2 x2^2 x1*x2'\n"
+            return names.isEmpty
+                ? "no computed inputs; try 'data features x1^2 x2^2 x1*x2'\n"
                 : "computed inputs: \(names.joined(separator: ", "))\n"
         }
         var crosses: [FeatureCross] = []
@@ -64,12 +73,16 @@ extension Command {
             let inputs = state.pendingData?.featureCount
             for token in rest {
                 guard let cross = FeatureCross(token.text) else {
-                    throw ShellError.at(token, "expected a computed input like x1^2, x1*x2, sin(x1) or cos(x1), "
-                        + "found '\(token.text)'")
+                    throw ShellError.at(
+                        token,
+                        "expected a computed input like x1^2, x1*x2, sin(x1) or cos(x1), "
+                            + "found '\(token.text)'")
                 }
                 if let inputs, cross.inputsNeeded > inputs {
-                    throw ShellError.at(token, "\(cross.name) needs input x\(cross.inputsNeeded), "
-                        + "but the data has \(counted(inputs, "input"))")
+                    throw ShellError.at(
+                        token,
+                        "\(cross.name) needs input x\(cross.inputsNeeded), "
+                            + "but the data has \(counted(inputs, "input"))")
                 }
                 guard !crosses.contains(cross) else { throw ShellError.at(token, "\(cross.name) is listed twice") }
                 crosses.append(cross)

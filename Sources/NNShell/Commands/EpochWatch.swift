@@ -15,7 +15,9 @@ extension Command {
 
     enum WatchKey { case pause, stop, none }
 
-    static func runEpochWatch(_ count: Int, _ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+    static func runEpochWatch(_ count: Int, _ invocation: Invocation, _ state: inout SessionState) throws(ShellError)
+        -> String
+    {
         var training = try state.requireTraining()
         do { try training.validateData() } catch { throw TrainingRunner.message(for: error) }
         let context = invocation.context, clock = context.clock
@@ -27,7 +29,9 @@ extension Command {
         while done < count {
             let before = clock()
             let pass: RunReport
-            do { pass = try training.run(.passes(1), explain: false) } catch { throw TrainingRunner.message(for: error) }
+            do { pass = try training.run(.passes(1), explain: false) } catch {
+                throw TrainingRunner.message(for: error)
+            }
             trainingSeconds += clock() - before
             updates += pass.updates
             done += pass.epochCount
@@ -52,28 +56,36 @@ extension Command {
         var text = ""
         if let sink = context.frameSink { sink(last) } else { text = last }
         let rate = trainingSeconds > 0 ? Double(updates) / trainingSeconds : 0
-        text += "\(counted(done, "epoch")), \(counted(updates, "update")) in \(formatSeconds(trainingSeconds)) s of training "
+        text +=
+            "\(counted(done, "epoch")), \(counted(updates, "update")) in \(formatSeconds(trainingSeconds)) s of training "
             + "(\(formatRate(rate)) updates/s; \(formatSeconds(clock() - start)) s in all)\n"
         if stoppedEarly { text += "stopped after epoch \(done) of \(count); the updates made are kept\n" }
         if let divergence {
-            text += TrainingRunner.divergenceMessage(divergence, notation: invocation.notationFor(state), format: state.format,
-                                                     data: training.data)
+            text += TrainingRunner.divergenceMessage(
+                divergence, notation: invocation.notationFor(state), format: state.format,
+                data: training.data)
         }
         return text
     }
 
     /// One frame: a status line, the loss curves and (for two inputs) the boundary.
-    static func frame(_ training: Training, done: Int, of count: Int, _ invocation: Invocation, _ state: SessionState,
-                      paused: Bool) -> String {
+    static func frame(
+        _ training: Training, done: Int, of count: Int, _ invocation: Invocation, _ state: SessionState,
+        paused: Bool
+    ) -> String {
         let context = invocation.context, notation = invocation.notationFor(state), format = state.format
         let width = max(context.width, 40)
         var status = "epoch \(done) of \(count) · \(notation.eta) = \(format(training.settings.learningRate))"
         if let loss = training.recorder.lastEpochLoss { status += " · mean loss \(format(loss))" }
         if let test = training.testLosses.buckets.last?.mean { status += " · test \(format(test))" }
-        if context.frameSink != nil, done < count { status += paused ? " · paused: Space resumes, q stops" : " · Space pauses, q stops" }
-        let panel = PlotData.lossPanel(current: PlotData.run(training, name: "this run", notation: notation), kept: [],
-                                       axis: .epochs, logY: false)
-        var text = status + "\n" + LinePlot.render(panel, width: width, height: 8, ascii: context.ascii, colour: context.color)
+        if context.frameSink != nil, done < count {
+            status += paused ? " · paused: Space resumes, q stops" : " · Space pauses, q stops"
+        }
+        let panel = PlotData.lossPanel(
+            current: PlotData.run(training, name: "this run", notation: notation), kept: [],
+            axis: .epochs, logY: false)
+        var text =
+            status + "\n" + LinePlot.render(panel, width: width, height: 8, ascii: context.ascii, colour: context.color)
         if training.network.inputCount == 2, let map = try? BoundaryMap(training, notation: notation, format: format) {
             text += BoundaryPlot.render(map, width: width, ascii: context.ascii, colour: context.color)
         }

@@ -54,7 +54,8 @@ extension TextbookExample {
             source:
                 "Hochreiter (1991), Glorot and Bengio (2010):\n        each sigmoid layer multiplies the gradient by σ′ ≤ 1/4",
             commands: ["net 2-4-4-4-4-4-4-1 act=sigmoid loss=mse init=uniform seed=3", "data xor", "set lr 0.5"],
-            next: "'step' then 'show deltas': δ shrinks layer by layer towards the input;\n      'plot grads' after 'epoch 20'"
+            next:
+                "'step' then 'show deltas': δ shrinks layer by layer towards the input;\n      'plot grads' after 'epoch 20'"
         )
     ]
 

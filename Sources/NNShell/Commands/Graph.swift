@@ -21,10 +21,11 @@ extension Command {
         }
         let training = try state.requireTraining()
         guard training.network.parameterCount <= GraphText.graphParameterLimit else {
-            throw ShellError.state("'show graph' builds a node for every multiplication, so it is kept to networks "
-                + "of at most \(GraphText.graphParameterLimit) parameters; "
-                + "this one has \(training.network.parameterCount): "
-                + "'show gradients' and 'inspect NAME' show the numbers")
+            throw ShellError.state(
+                "'show graph' builds a node for every multiplication, so it is kept to networks "
+                    + "of at most \(GraphText.graphParameterLimit) parameters; "
+                    + "this one has \(training.network.parameterCount): "
+                    + "'show gradients' and 'inspect NAME' show the numbers")
         }
         guard let record = training.lastStep else {
             throw ShellError.state("no update yet to draw: make one with 'step' (or 'step --walk'), then 'show graph'")

@@ -4,9 +4,12 @@ extension Command {
         aliases: ["?"],
         usage: "help [COMMAND|TERM]",
         summary: "list the commands, or explain one (or a term)",
-        details: "With no argument, lists every command with one line. 'help step' gives its usage, options and an example; 'help sigmoid' (or 'what is sigmoid') explains a term of the course, with its formula and the lesson that teaches it.",
+        details:
+            "With no argument, lists every command with one line. 'help step' gives its usage, options and an example; 'help sigmoid' (or 'what is sigmoid') explains a term of the course, with its formula and the lesson that teaches it.",
         examples: ["help", "help net", "help chain rule"],
-        complete: { previous, partial, _ in previous.isEmpty ? (Command.all.map(\.name) + Glossary.names).filter { $0.hasPrefix(partial) } : [] },
+        complete: { previous, partial, _ in
+            previous.isEmpty ? (Command.all.map(\.name) + Glossary.names).filter { $0.hasPrefix(partial) } : []
+        },
         run: runHelp
     )
 
@@ -28,7 +31,8 @@ extension Command {
         guard let lesson, !lesson.finished else { return "" }
         let name = lesson.number.map(String.init) ?? lesson.key
         let place = "page \(lesson.page + 1) of \(lesson.lesson.pages.count)"
-        let text = saved
+        let text =
+            saved
             ? "Your progress is saved: \(lesson.label) at \(place). To carry on, start nnstep and type 'load \(name)'."
             : "Leaving \(lesson.label) at \(place). Progress is saved only at the prompt; "
                 + "'load \(name)' there starts it."
@@ -39,7 +43,9 @@ extension Command {
         try invocation.expectAtMost(4)
         if invocation.arguments.count > 1 {
             let term = invocation.arguments.map(\.text).joined(separator: " ")
-            guard let entry = Glossary.find(term) else { throw ShellError.at(invocation.arguments[0], Glossary.unknown(term)) }
+            guard let entry = Glossary.find(term) else {
+                throw ShellError.at(invocation.arguments[0], Glossary.unknown(term))
+            }
             return Glossary.render(entry)
         }
         if let name = invocation.arguments.first {
@@ -51,7 +57,8 @@ extension Command {
             let width = min(invocation.context.width, 80)
             let usage = TextWrap.usage(command.usage, width: width).joined(separator: "\n")
             let details = TextWrap.details(command.details, width: width).joined(separator: "\n")
-            var text = "usage: \(usage.dropFirst(7))\n\n\(command.summary)\n\n\(details)\n\nexample\(command.examples.count > 1 ? "s" : ""):\n"
+            var text =
+                "usage: \(usage.dropFirst(7))\n\n\(command.summary)\n\n\(details)\n\nexample\(command.examples.count > 1 ? "s" : ""):\n"
             text += command.examples.map { "  " + $0 }.joined(separator: "\n") + "\n"
             if !command.aliases.isEmpty { text += "also: \(command.aliases.joined(separator: ", "))\n" }
             if let entry = Glossary.find(name.text) { text += "\nthe term:\n" + Glossary.render(entry) }

@@ -6,19 +6,19 @@ extension Command {
         usage: "net SIZES [act=A] [loss=L] [init=I] [seed=N]",
         summary: "build a fully connected network, e.g. net 2-2-1",
         details: """
-        SIZES are the layer widths joined by '-', input first: 2-2-1 has 2 inputs, a hidden
-        layer of 2 nodes and 1 output. Options:
-          act=A     one activation for every layer, or a comma list with one per layer:
-                    linear, sigmoid, tanh, relu, step, softmax            (default linear)
-          loss=L    mse, bce, cce, hinge, perceptron                      (default mse)
-          init=I    a number (every weight that value, biases 0), or uniform, xavier, he
-                    drawn with the seed                                   (default 1)
-          seed=N    the seed for init= and for random row order           (default 0)
-          residual=on  every hidden layer as wide as the layer before it adds that
-                    layer's output to its own: O^k = g(z^k) + O^(k-1)     (default off)
-        A step network with loss=perceptron learns by the perceptron trick.
-        The data set is kept if its width fits the new network.
-        """,
+            SIZES are the layer widths joined by '-', input first: 2-2-1 has 2 inputs, a hidden
+            layer of 2 nodes and 1 output. Options:
+              act=A     one activation for every layer, or a comma list with one per layer:
+                        linear, sigmoid, tanh, relu, step, softmax            (default linear)
+              loss=L    mse, bce, cce, hinge, perceptron                      (default mse)
+              init=I    a number (every weight that value, biases 0), or uniform, xavier, he
+                        drawn with the seed                                   (default 1)
+              seed=N    the seed for init= and for random row order           (default 0)
+              residual=on  every hidden layer as wide as the layer before it adds that
+                        layer's output to its own: O^k = g(z^k) + O^(k-1)     (default off)
+            A step network with loss=perceptron learns by the perceptron trick.
+            The data set is kept if its width fits the new network.
+            """,
         examples: ["net 2-2-1", "net 2-2-1 act=sigmoid,linear init=0.5", "net 2-1 act=step loss=perceptron init=0"],
         complete: { previous, partial, _ in
             if let eq = partial.firstIndex(of: "=") {
@@ -26,7 +26,8 @@ extension Command {
                 let values: [String]
                 switch key {
                 case "act":
-                    let done = value.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",")
+                    let done = value.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(
+                        separator: ",")
                     let prefix = done.isEmpty ? "" : done + ","
                     return Activation.allCases.map { "act=" + prefix + $0.rawValue }.filter { $0.hasPrefix(partial) }
                 case "loss": values = Loss.allCases.map(\.rawValue)
@@ -36,7 +37,8 @@ extension Command {
                 }
                 return values.map { key + "=" + $0 }.filter { $0.hasPrefix(partial) }
             }
-            return previous.isEmpty ? ["2-2-1", "2-1"].filter { $0.hasPrefix(partial) }
+            return previous.isEmpty
+                ? ["2-2-1", "2-1"].filter { $0.hasPrefix(partial) }
                 : ["act=", "loss=", "init=", "seed=", "residual="].filter { $0.hasPrefix(partial) }
         },
         run: runNet
@@ -50,13 +52,16 @@ extension Command {
             throw Command.net.usageError(nil, "'net' needs the layer sizes, like 2-2-1")
         }
         let sizes = try parseSizes(sizesToken)
-        let options = try Arguments.options(Array(invocation.arguments.dropFirst()), allowed: ["act", "loss", "init", "seed", "residual"], command: "net")
+        let options = try Arguments.options(
+            Array(invocation.arguments.dropFirst()), allowed: ["act", "loss", "init", "seed", "residual"],
+            command: "net")
         let layerCount = sizes.count - 1
         var activations = [Activation](repeating: .linear, count: layerCount)
         if let token = options["act"] {
             let names = token.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard names.count == 1 || names.count == layerCount else {
-                throw ShellError.at(token, "act= needs one activation or \(layerCount) (one per layer), found \(names.count)")
+                throw ShellError.at(
+                    token, "act= needs one activation or \(layerCount) (one per layer), found \(names.count)")
             }
             var parsed: [Activation] = []
             for name in names {
@@ -91,8 +96,10 @@ extension Command {
         }
         switch Spec.networkProblem(sizes: sizes, activations: activations, loss: loss) {
         case nil: break
-        case .perceptronNeedsStep?: throw ShellError.at(options["loss"]!, Spec.NetworkProblem.perceptronNeedsStep.message)
-        case .hiddenSoftmax(let k)?: throw ShellError.at(options["act"] ?? sizesToken, Spec.NetworkProblem.hiddenSoftmax(layer: k).message)
+        case .perceptronNeedsStep?:
+            throw ShellError.at(options["loss"]!, Spec.NetworkProblem.perceptronNeedsStep.message)
+        case .hiddenSoftmax(let k)?:
+            throw ShellError.at(options["act"] ?? sizesToken, Spec.NetworkProblem.hiddenSoftmax(layer: k).message)
         case let problem?: throw ShellError.at(sizesToken, problem.message)
         }
         let residual = try residualOption(options["residual"])
@@ -104,14 +111,18 @@ extension Command {
         let fitted = state.fittedPendingData(for: network)
         // Data that fitted the network being replaced, and does not fit the new one, is cleared.
         let fittedBefore = state.training.map { state.fittedPendingData(for: $0.network) != nil } ?? false
-        var training = Training(network: network, data: fitted?.train ?? .empty(features: sizes[0], targets: sizes[layerCount]),
-                                settings: settings)
+        var training = Training(
+            network: network, data: fitted?.train ?? .empty(features: sizes[0], targets: sizes[layerCount]),
+            settings: settings)
         if let fitted, let test = fitted.test { training.replaceData(fitted.train, test: test) }
         state.training = training
         state.pendingSettings = settings
         state.initName = initializer.name
         state.lastRun = nil
-        var lines = [Self.fitted("built \(describe(network))"), "  \(network.parameterCount) trainable parameters, init=\(initializer.name)\(seed != 0 ? ", seed=\(seed)" : "")"]
+        var lines = [
+            Self.fitted("built \(describe(network))"),
+            "  \(network.parameterCount) trainable parameters, init=\(initializer.name)\(seed != 0 ? ", seed=\(seed)" : "")"
+        ]
         if residual { lines.append("  " + shortcutSummary(network, notation: invocation.notationFor(state))) }
         if let raw = state.pendingData, !raw.isEmpty {
             let prepared = state.preparation.prepared(raw)
@@ -123,11 +134,14 @@ extension Command {
             } else if fittedBefore {
                 // Cleared, so that 'data add' and 'step' see this network's shape.
                 state.pendingData = nil
-                lines.append("\(name) (\(shape)) does not fit a \(sizes) network, so it was cleared; "
-                             + "choose data that fits with 'data', or add rows with 'data add'")
+                lines.append(
+                    "\(name) (\(shape)) does not fit a \(sizes) network, so it was cleared; "
+                        + "choose data that fits with 'data', or add rows with 'data add'")
             } else {
-                lines.append(!raw.classNames.isEmpty ? SessionState.mismatch(prepared, network: network)
-                             : "\(name) (\(shape)) does not fit a \(sizes) network; choose data that fits with 'data'")
+                lines.append(
+                    !raw.classNames.isEmpty
+                        ? SessionState.mismatch(prepared, network: network)
+                        : "\(name) (\(shape)) does not fit a \(sizes) network; choose data that fits with 'data'")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -144,7 +158,8 @@ extension Command {
         var sizes: [Int] = []
         for part in parts {
             guard let n = Int(part), part.allSatisfy(\.isNumber), n >= 1 else {
-                throw ShellError.at(token, "each layer size must be a whole number of at least 1, found '\(part)' in '\(token.text)'")
+                throw ShellError.at(
+                    token, "each layer size must be a whole number of at least 1, found '\(part)' in '\(token.text)'")
             }
             guard n <= maximumLayerWidth else {
                 throw ShellError.at(token, "a layer of \(part) nodes is too wide; the limit is \(maximumLayerWidth)")
@@ -153,7 +168,8 @@ extension Command {
         }
         let count = zip(sizes, sizes.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 + $1.1 }
         guard count <= Network.maximumParameterCount else {
-            throw ShellError.at(token, "\(token.text) would have \(count) parameters; the limit is \(Network.maximumParameterCount)")
+            throw ShellError.at(
+                token, "\(token.text) would have \(count) parameters; the limit is \(Network.maximumParameterCount)")
         }
         return sizes
     }
@@ -163,7 +179,8 @@ extension Command {
         let acts = network.activations.map(\.rawValue)
         let actText = Set(acts).count == 1 ? acts[0] : acts.joined(separator: ",")
         let residual = network.residual ? ", residual=on" : ""
-        return "a \(network.sizes.map(String.init).joined(separator: "-")) network (act=\(actText), loss=\(network.loss.rawValue)\(residual))"
+        return
+            "a \(network.sizes.map(String.init).joined(separator: "-")) network (act=\(actText), loss=\(network.loss.rawValue)\(residual))"
     }
 
     /// `residual=on|off` (off when absent).
@@ -180,8 +197,9 @@ extension Command {
 extension DataSet {
     /// No rows, with columns x1…xn → y (or y1…ym).
     static func empty(features: Int, targets: Int) -> DataSet {
-        DataSet(name: "your data", featureNames: (1...features).map { "x\($0)" },
-                targetNames: targets == 1 ? ["y"] : (1...targets).map { "y\($0)" })
+        DataSet(
+            name: "your data", featureNames: (1...features).map { "x\($0)" },
+            targetNames: targets == 1 ? ["y"] : (1...targets).map { "y\($0)" })
     }
 }
 

@@ -9,29 +9,30 @@ extension Command {
         usage: "plot loss|weights|grads|boundary … [--svg FILE], or plot keep NAME|runs|forget NAME",
         summary: "draw the loss, weights, gradient sizes or the boundary",
         details: """
-          plot loss [updates|epochs] [--log]   the loss of each update with each epoch's mean;
-                                               with kept runs, every run's curve on one plot
-          plot weights [LAYER|NAME…]           each parameter's value from the start over the
-                                               updates: one panel per layer on one scale, or
-                                               one layer (plot weights 1), or names (w2_11 b1_1)
-          plot grads [--linear]                the size of each layer's weight gradient per
-                                               update, on a log scale; with kept runs, one
-                                               panel per run on one scale (plain against
-                                               residual: train, plot keep plain, net …
-                                               residual=on, train, plot grads)
-          plot boundary                        the 2-D data by class over the regions the
-                                               network predicts, with the perceptron's line
-          plot neuron NODE                     what one node (O1_2, z1_2, yhat) computes over
-                                               the two inputs, shaded in bands with its range
-          plot keep NAME                       keep this run's loss and gradient curves under NAME, to lay
-                                               other runs over it ('reset', change, train again)
-          plot runs, plot forget NAME|all      list or drop kept runs
-          --svg FILE                           also write the picture to FILE as SVG
-        """,
+              plot loss [updates|epochs] [--log]   the loss of each update with each epoch's mean;
+                                                   with kept runs, every run's curve on one plot
+              plot weights [LAYER|NAME…]           each parameter's value from the start over the
+                                                   updates: one panel per layer on one scale, or
+                                                   one layer (plot weights 1), or names (w2_11 b1_1)
+              plot grads [--linear]                the size of each layer's weight gradient per
+                                                   update, on a log scale; with kept runs, one
+                                                   panel per run on one scale (plain against
+                                                   residual: train, plot keep plain, net …
+                                                   residual=on, train, plot grads)
+              plot boundary                        the 2-D data by class over the regions the
+                                                   network predicts, with the perceptron's line
+              plot neuron NODE                     what one node (O1_2, z1_2, yhat) computes over
+                                                   the two inputs, shaded in bands with its range
+              plot keep NAME                       keep this run's loss and gradient curves under NAME, to lay
+                                                   other runs over it ('reset', change, train again)
+              plot runs, plot forget NAME|all      list or drop kept runs
+              --svg FILE                           also write the picture to FILE as SVG
+            """,
         examples: ["plot loss", "plot weights 1", "plot keep sgd", "plot boundary --svg line.svg"],
         subcommands: plotTopics,
         complete: { previous, partial, _ in
-            (previous.isEmpty ? plotTopics : previous.first == "loss" ? ["updates", "epochs"] + plotFlags : plotFlags).filter { $0.hasPrefix(partial) }
+            (previous.isEmpty ? plotTopics : previous.first == "loss" ? ["updates", "epochs"] + plotFlags : plotFlags)
+                .filter { $0.hasPrefix(partial) }
         },
         run: runPlot
     )
@@ -51,12 +52,15 @@ extension Command {
         while let token = rest.popFirst() {
             switch token.text.lowercased() {
             case "--svg":
-                guard let file = rest.popFirst() else { throw ShellError.at(token, "'--svg' needs a file name, like '--svg loss.svg'") }
+                guard let file = rest.popFirst() else {
+                    throw ShellError.at(token, "'--svg' needs a file name, like '--svg loss.svg'")
+                }
                 request.svg = file
             case "--log": request.logY = true
             case "--linear": request.logY = false
             case let flag where flag.hasPrefix("-"):
-                let hint = didYouMean(flag, among: plotFlags, otherwise: "; expected \(plotFlags.joined(separator: ", "))")
+                let hint = didYouMean(
+                    flag, among: plotFlags, otherwise: "; expected \(plotFlags.joined(separator: ", "))")
                 throw ShellError.at(token, "unknown option '\(token.text)'" + hint)
             default: request.words.append(token)
             }
@@ -80,11 +84,13 @@ extension Command {
                 switch word.text.lowercased() {
                 case "updates", "update", "steps": axis = .updates
                 case "epochs", "epoch": axis = .epochs
-                default: throw ShellError.at(word, "expected 'updates' or 'epochs' after 'plot loss', found '\(word.text)'")
+                default:
+                    throw ShellError.at(word, "expected 'updates' or 'epochs' after 'plot loss', found '\(word.text)'")
                 }
             }
-            let panel = PlotData.lossPanel(current: PlotData.run(training, name: "this run", notation: notation), kept: state.savedRuns,
-                                           axis: axis, logY: request.logY ?? false)
+            let panel = PlotData.lossPanel(
+                current: PlotData.run(training, name: "this run", notation: notation), kept: state.savedRuns,
+                axis: axis, logY: request.logY ?? false)
             text = LinePlot.render(panel, width: width, height: 12, ascii: context.ascii, colour: context.color)
             svg = { SVGLinePlot.render([panel], title: "nnstep: loss") }
         case "weights", "weight", "params":
@@ -96,10 +102,12 @@ extension Command {
         case "grads", "gradients", "grad":
             try Arguments.expectAtMost(0, request.words, usage: "plot grads [--linear] [--svg FILE]")
             let current = PlotData.run(training, name: "this run", notation: notation)
-            let runs = PlotData.gradientRunPanels(current: current, kept: state.savedRuns, logY: request.logY ?? true,
-                                                  notation: notation, format: format)
+            let runs = PlotData.gradientRunPanels(
+                current: current, kept: state.savedRuns, logY: request.logY ?? true,
+                notation: notation, format: format)
             if runs.count > 1 {
-                text = LinePlot.render(runs, width: width, height: max(6, 16 / runs.count), ascii: context.ascii, colour: context.color)
+                text = LinePlot.render(
+                    runs, width: width, height: max(6, 16 / runs.count), ascii: context.ascii, colour: context.color)
                 svg = { SVGLinePlot.render(runs, title: "nnstep: gradient size per layer, \(runs.count) runs") }
                 break
             }
@@ -107,7 +115,8 @@ extension Command {
             if let record = training.lastStep {
                 var network = training.network
                 network.parameters = record.parametersBefore
-                panel.notes += SaturationText.lines(record, network: network, data: training.data, notation: notation, format: format)
+                panel.notes += SaturationText.lines(
+                    record, network: network, data: training.data, notation: notation, format: format)
             }
             text = LinePlot.render(panel, width: width, height: 12, ascii: context.ascii, colour: context.color)
             svg = { SVGLinePlot.render([panel], title: "nnstep: gradient size per layer") }
@@ -115,7 +124,9 @@ extension Command {
             try Arguments.expectAtMost(0, request.words, usage: "plot boundary [--svg FILE]")
             let map = try BoundaryMap(training, notation: notation, format: format)
             let title = boundaryTitle(map, training)
-            text = wrapText(title, width: width).joined(separator: "\n") + "\n" + BoundaryPlot.render(map, width: width, ascii: context.ascii, colour: context.color)
+            text =
+                wrapText(title, width: width).joined(separator: "\n") + "\n"
+                + BoundaryPlot.render(map, width: width, ascii: context.ascii, colour: context.color)
             svg = { SVGBoundaryPlot.render(map, title: title) }
         case "neuron", "node":
             guard let word = request.words.first else {
@@ -125,8 +136,9 @@ extension Command {
             let node = try NeuronMap.node(word, in: training.network)
             let label = node.pre ? notation.z(node.layer, node.node) : notation.output(node.layer, node.node)
             let columns = max(20, min(64, width - 12))
-            let map = try NeuronMap(training, layer: node.layer, node: node.node, preActivation: node.pre, label: label,
-                                    columns: columns, rows: max(8, columns * 3 / 10))
+            let map = try NeuronMap(
+                training, layer: node.layer, node: node.node, preActivation: node.pre, label: label,
+                columns: columns, rows: max(8, columns * 3 / 10))
             text = map.render(ascii: context.ascii, width: width, format: format)
             svg = { map.svg(title: "nnstep: \(label) over the input plane", format: format) }
         default:
@@ -152,20 +164,31 @@ extension Command {
 
     static func boundaryTitle(_ map: BoundaryMap, _ training: Training) -> String {
         let sizes = training.network.sizes.map(String.init).joined(separator: "-")
-        let what = training.network.isPerceptron ? "the perceptron's line" : map.line != nil ? "the line of the \(sizes) network" : "the decision regions of the \(sizes) network"
-        return "\(what) on the data '\(training.data.name)', after \(training.updateCount) update\(training.updateCount == 1 ? "" : "s")"
+        let what =
+            training.network.isPerceptron
+            ? "the perceptron's line"
+            : map.line != nil ? "the line of the \(sizes) network" : "the decision regions of the \(sizes) network"
+        return
+            "\(what) on the data '\(training.data.name)', after \(training.updateCount) update\(training.updateCount == 1 ? "" : "s")"
     }
 
     /// `plot keep NAME`, `plot runs`, `plot forget NAME|all`.
-    static func runKept(_ request: PlotRequest, _ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
-        if let svg = request.svg { throw ShellError.at(svg, "'--svg' goes with a picture, like 'plot loss --svg loss.svg'") }
+    static func runKept(_ request: PlotRequest, _ invocation: Invocation, _ state: inout SessionState)
+        throws(ShellError) -> String
+    {
+        if let svg = request.svg {
+            throw ShellError.at(svg, "'--svg' goes with a picture, like 'plot loss --svg loss.svg'")
+        }
         switch request.topic.text.lowercased() {
         case "keep":
             guard request.words.count == 1, let name = request.words.first else {
-                throw Command.plot.usageError(request.words.dropFirst().first, "'plot keep' needs one name for this run, like 'plot keep sgd'")
+                throw Command.plot.usageError(
+                    request.words.dropFirst().first, "'plot keep' needs one name for this run, like 'plot keep sgd'")
             }
             let training = try state.requireTraining()
-            guard training.updateCount > 0 else { throw ShellError.state("nothing to keep yet: train first with 'step' or 'epoch'") }
+            guard training.updateCount > 0 else {
+                throw ShellError.state("nothing to keep yet: train first with 'step' or 'epoch'")
+            }
             let run = PlotData.run(training, name: name.text, notation: invocation.notationFor(state))
             let replaced = state.savedRuns.contains { $0.name == name.text }
             state.savedRuns.removeAll { $0.name == name.text }
@@ -181,7 +204,8 @@ extension Command {
             return state.savedRuns.map { "  \($0.name): \($0.summary)" }.joined(separator: "\n") + "\n"
         default:
             guard request.words.count == 1, let name = request.words.first else {
-                throw Command.plot.usageError(request.words.dropFirst().first, "'plot forget' needs a kept run's name, or 'all'")
+                throw Command.plot.usageError(
+                    request.words.dropFirst().first, "'plot forget' needs a kept run's name, or 'all'")
             }
             if name.text.lowercased() == "all" {
                 let count = state.savedRuns.count
@@ -190,7 +214,9 @@ extension Command {
             }
             guard state.savedRuns.contains(where: { $0.name == name.text }) else {
                 let names = state.savedRuns.map(\.name)
-                let hint = didYouMean(name.text, among: names, otherwise: (names.isEmpty ? "; none are kept" : "; kept: \(names.joined(separator: ", "))"))
+                let hint = didYouMean(
+                    name.text, among: names,
+                    otherwise: (names.isEmpty ? "; none are kept" : "; kept: \(names.joined(separator: ", "))"))
                 throw ShellError.at(name, "no kept run '\(name.text)'" + hint)
             }
             state.savedRuns.removeAll { $0.name == name.text }

@@ -5,8 +5,9 @@ extension Command {
     static func runFreeze(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
         let patterns = Array(invocation.arguments.dropFirst())
         guard !patterns.isEmpty else {
-            throw Command.set.usageError(invocation.arguments.first, "'set freeze' needs parameter names or patterns (b*, w2_*), or none",
-                                         form: "set freeze")
+            throw Command.set.usageError(
+                invocation.arguments.first, "'set freeze' needs parameter names or patterns (b*, w2_*), or none",
+                form: "set freeze")
         }
         var training = try state.requireTraining()
         var settings = training.settings
@@ -29,7 +30,8 @@ extension Command {
         guard !frozen.isEmpty else { return "nothing frozen: every parameter moves with each update" }
         let shown = frozen.prefix(12).map { notation.parameter(network.parameter(at: $0)) }
         let more = frozen.count > shown.count ? ", …" : ""
-        return "frozen: \(shown.joined(separator: ", "))\(more) (\(frozen.count) of \(network.parameterCount) parameters); "
+        return
+            "frozen: \(shown.joined(separator: ", "))\(more) (\(frozen.count) of \(network.parameterCount) parameters); "
             + "updates leave them as they are, and their gradients are still computed and shown"
     }
 }

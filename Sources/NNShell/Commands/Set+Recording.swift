@@ -34,6 +34,7 @@ extension Command {
 
     static func megabytes(_ bytes: Int) -> String {
         let mb = Double(bytes) / Double(1 << 20)
-        return mb >= 10 ? "\(Int(mb.rounded())) MB" : mb >= 0.1 ? "\((mb * 10).rounded() / 10) MB" : "\(max(1, bytes >> 10)) KB"
+        return mb >= 10
+            ? "\(Int(mb.rounded())) MB" : mb >= 0.1 ? "\((mb * 10).rounded() / 10) MB" : "\(max(1, bytes >> 10)) KB"
     }
 }

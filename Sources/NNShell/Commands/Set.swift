@@ -9,28 +9,28 @@ extension Command {
             + " | set predict on|off | set recording on|off | set recording budget N",
         summary: "change η, one parameter, the training mode or the display",
         details: """
-          set lr V         the learning rate η (default 0.1)
-          set NAME V       one parameter by its ASCII name: set w1_21 0.2, set b2_1 0.6
-          set mode M       sgd (one row per update, the default), batch (every row),
-                           minibatch (the next 'batch' rows)
-          set batch N      rows per mini-batch (default 32); powers of two are customary
-          set order O      sequential (file order, wrapping around; the default) or random
-                           (a new seeded shuffle every pass)
-          set seed N       the seed for random row order
-          set digits N     decimals shown on screen (default 4); inspect and JSON keep all
-          set digits N fixed   exactly N decimals, trailing zeros kept, decimal points aligned
-          set predict on|off   with on, 'step --walk' asks for each number before showing it
-          set freeze P…    parameters that updates leave as they are, by name or pattern
-                           (b*, w2_*); their gradients are still shown. set freeze none
-          set l2 V, set l1 V   add λ·½·Σw² or λ·Σ|w| over the weights to each update's loss
-          set optimizer O  sgd (the default), momentum, rmsprop or adam; with set momentum μ
-                           (0.9), set alpha α (0.99), set beta1 β₁ (0.9), set beta2 β₂ (0.999),
-                           set eps ε (1e-8)
-          set recording on|off   off keeps no undo window and no history (for measuring
-                           what recording costs); on is the default
-          set recording budget N   the most memory, in MB, undo checkpoints and plot records
-                           keep (default 64); a large network keeps fewer checkpoints
-        """,
+              set lr V         the learning rate η (default 0.1)
+              set NAME V       one parameter by its ASCII name: set w1_21 0.2, set b2_1 0.6
+              set mode M       sgd (one row per update, the default), batch (every row),
+                               minibatch (the next 'batch' rows)
+              set batch N      rows per mini-batch (default 32); powers of two are customary
+              set order O      sequential (file order, wrapping around; the default) or random
+                               (a new seeded shuffle every pass)
+              set seed N       the seed for random row order
+              set digits N     decimals shown on screen (default 4); inspect and JSON keep all
+              set digits N fixed   exactly N decimals, trailing zeros kept, decimal points aligned
+              set predict on|off   with on, 'step --walk' asks for each number before showing it
+              set freeze P…    parameters that updates leave as they are, by name or pattern
+                               (b*, w2_*); their gradients are still shown. set freeze none
+              set l2 V, set l1 V   add λ·½·Σw² or λ·Σ|w| over the weights to each update's loss
+              set optimizer O  sgd (the default), momentum, rmsprop or adam; with set momentum μ
+                               (0.9), set alpha α (0.99), set beta1 β₁ (0.9), set beta2 β₂ (0.999),
+                               set eps ε (1e-8)
+              set recording on|off   off keeps no undo window and no history (for measuring
+                               what recording costs); on is the default
+              set recording budget N   the most memory, in MB, undo checkpoints and plot records
+                               keep (default 64); a large network keeps fewer checkpoints
+            """,
         examples: ["set lr 0.01", "set w1_21 0.2", "set mode minibatch", "set batch 2"],
         subcommands: setSubjects,
         complete: { previous, partial, state in
@@ -43,16 +43,20 @@ extension Command {
             case "recording": return ["on", "off", "budget"].filter { $0.hasPrefix(partial) }
             case "predict": return ["on", "off"].filter { $0.hasPrefix(partial) }
             case "optimizer": return Optimizer.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }
-            case "freeze": return (["none", "b*", "w*"] + (state.training.map { parameterNames($0.network, prefix: partial) } ?? []))
-                .filter { $0.hasPrefix(partial) }
+            case "freeze":
+                return
+                    (["none", "b*", "w*"] + (state.training.map { parameterNames($0.network, prefix: partial) } ?? []))
+                    .filter { $0.hasPrefix(partial) }
             default: return []
             }
         },
         run: runSet
     )
 
-    static let setSubjects = ["lr", "mode", "batch", "order", "seed", "digits", "predict", "recording", "freeze", "optimizer",
-                              "l2", "l1", "momentum", "alpha", "beta1", "beta2", "eps"]
+    static let setSubjects = [
+        "lr", "mode", "batch", "order", "seed", "digits", "predict", "recording", "freeze", "optimizer",
+        "l2", "l1", "momentum", "alpha", "beta1", "beta2", "eps"
+    ]
 
     @Sendable static func runSet(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
         let args = invocation.arguments
@@ -75,7 +79,9 @@ extension Command {
             return try runOptimizer(value, &state, ascii: invocation.notationFor(state).ascii)
         case "lr", "eta", "learning_rate":
             let rate = try Arguments.number(value, "the learning rate")
-            guard rate > 0 else { throw ShellError.at(value, "the learning rate must be positive, like 0.1, found \(value.text)") }
+            guard rate > 0 else {
+                throw ShellError.at(value, "the learning rate must be positive, like 0.1, found \(value.text)")
+            }
             settings.learningRate = rate
             state.settings = settings
             return "learning rate η = \(NumberFormat.full(rate))\n"
@@ -107,7 +113,8 @@ extension Command {
                 throw ShellError.at(value, "expected on or off for predict, found '\(value.text)'")
             }
             state.predict = value.text.lowercased() == "on"
-            return state.predict ? "predict on: 'step --walk' asks for each number before it shows it\n"
+            return state.predict
+                ? "predict on: 'step --walk' asks for each number before it shows it\n"
                 : "predict off: 'step --walk' shows each number without asking\n"
         case "recording":
             guard ["on", "off"].contains(value.text.lowercased()) else {
@@ -116,7 +123,8 @@ extension Command {
             var training = try state.requireTraining()
             training.recording = value.text.lowercased() == "on"
             state.training = training
-            return training.recording ? "recording on: undo, inspect history and plots follow every update\n"
+            return training.recording
+                ? "recording on: undo, inspect history and plots follow every update\n"
                 : "recording off: no undo window and no history until 'set recording on'\n"
         default:
             var training = try state.requireTraining()
@@ -140,7 +148,8 @@ extension Command {
             throw ShellError.at(args[2], "expected 'fixed' or nothing after the digits, found '\(args[2].text)'")
         }
         state.format = NumberFormat(digits: digits, fixed: fixed)
-        return fixed ? "numbers are shown with exactly \(digits) decimals, trailing zeros kept\n"
+        return fixed
+            ? "numbers are shown with exactly \(digits) decimals, trailing zeros kept\n"
             : "numbers are shown with up to \(digits) decimals\n"
     }
 

@@ -19,19 +19,24 @@ extension Command {
     /// How deep files may source each other before it is taken for a loop.
     static let sourceDepthLimit = 16
 
-    @Sendable static func runSource(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String {
+    @Sendable static func runSource(_ invocation: Invocation, _ state: inout SessionState) throws(ShellError) -> String
+    {
         guard let file = invocation.arguments.first else {
             throw ShellError.syntax("'source' needs a file of commands; usage: source FILE", column: nil)
         }
         try invocation.expectAtMost(1)
         let path = invocation.context.resolve(file.text)
         let text: String
-        do { text = try FileAccess.readText(path, shown: file.text, kind: .script) } catch { throw ShellError.at(file, error.message) }
+        do { text = try FileAccess.readText(path, shown: file.text, kind: .script) } catch {
+            throw ShellError.at(file, error.message)
+        }
         let key = System.realPath(path) ?? path
         var context = invocation.context
         if context.sourcing.contains(key) || context.sourcing.count >= sourceDepthLimit {
-            throw ShellError.at(file, "'\(file.text)' is already being sourced; a file cannot source itself, "
-                + "directly or through another file")
+            throw ShellError.at(
+                file,
+                "'\(file.text)' is already being sourced; a file cannot source itself, "
+                    + "directly or through another file")
         }
         context.sourcing.append(key)
         var output = ""

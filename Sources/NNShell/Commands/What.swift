@@ -4,10 +4,10 @@ extension Command {
         usage: "what is TERM",
         summary: "explain a term of the course: what is epoch",
         details: """
-        'what is epoch', 'what is chain rule', 'what is η': a few lines on the term, with its
-        formula and the lesson that teaches it ('help TERM' does the same). 'what is' alone
-        lists every term.
-        """,
+            'what is epoch', 'what is chain rule', 'what is η': a few lines on the term, with its
+            formula and the lesson that teaches it ('help TERM' does the same). 'what is' alone
+            lists every term.
+            """,
         examples: ["what is sigmoid", "what is mini-batch", "what is δ"],
         complete: { previous, partial, _ in
             previous.isEmpty ? ["is"].filter { $0.hasPrefix(partial) } : Glossary.names.filter { $0.hasPrefix(partial) }
@@ -30,7 +30,9 @@ private extension String {
     /// `sigmoid?` → `sigmoid`; `an epoch` → `epoch`.
     var trimmingQuestionMark: String {
         var text = hasSuffix("?") ? String(dropLast()) : self
-        for article in ["a ", "an ", "the "] where text.lowercased().hasPrefix(article) { text = String(text.dropFirst(article.count)) }
+        for article in ["a ", "an ", "the "] where text.lowercased().hasPrefix(article) {
+            text = String(text.dropFirst(article.count))
+        }
         return text
     }
 }

@@ -36,8 +36,10 @@ public enum ShellError: Error, Equatable, Sendable {
 /// The "did you mean" part of a message: `; did you mean 'X'?` when `word` is a near miss of
 /// one of `candidates` (written as `form` gives it, e.g. `{ "\($0)=" }` for an option), and
 /// otherwise `otherwise` (often `expected(oneOf:)`). The one place this idiom is written.
-func didYouMean(_ word: String, among candidates: [String], form: (String) -> String = { $0 },
-                otherwise: String = "") -> String {
+func didYouMean(
+    _ word: String, among candidates: [String], form: (String) -> String = { $0 },
+    otherwise: String = ""
+) -> String {
     nearest(word, in: candidates).map { "; did you mean '\(form($0))'?" } ?? otherwise
 }
 

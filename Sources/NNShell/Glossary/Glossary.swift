@@ -28,7 +28,8 @@ enum Glossary {
     /// The entry for `name` (a term or an alias, any case, `-`, `_` and spaces alike).
     static func find(_ name: String) -> GlossaryEntry? {
         let key = normalised(name)
-        return entries.first { normalised($0.term) == key } ?? entries.first { $0.aliases.contains { normalised($0) == key } }
+        return entries.first { normalised($0.term) == key }
+            ?? entries.first { $0.aliases.contains { normalised($0) == key } }
     }
 
     static func normalised(_ name: String) -> String {
@@ -40,7 +41,8 @@ enum Glossary {
 
     /// What `help TERM` and `what is TERM` print.
     static func render(_ entry: GlossaryEntry) -> String {
-        var text = entry.term + (entry.aliases.isEmpty ? "" : " (also: \(entry.aliases.joined(separator: ", ")))") + "\n"
+        var text =
+            entry.term + (entry.aliases.isEmpty ? "" : " (also: \(entry.aliases.joined(separator: ", ")))") + "\n"
         let body = entry.text.split(separator: "\n").map { String($0).trimmed }.joined(separator: " ")
         text += Reflow.fill(body, width: 76).map { "  " + $0 }.joined(separator: "\n") + "\n"
         if let lesson = entry.lesson { text += "  Taught in lesson \(lesson) ('load \(lesson)').\n" }
@@ -49,8 +51,10 @@ enum Glossary {
 
     /// The error for a name that is neither a command nor a term.
     static func unknown(_ name: String) -> String {
-        "no command or glossary term '\(name)'" + didYouMean(name.lowercased(), among: names + Command.all.map(\.name),
-                                                            otherwise: "; 'help' lists the commands and 'what is' the terms")
+        "no command or glossary term '\(name)'"
+            + didYouMean(
+                name.lowercased(), among: names + Command.all.map(\.name),
+                otherwise: "; 'help' lists the commands and 'what is' the terms")
     }
 
     /// The glossary's terms, in columns, for `what is` with nothing after it.

@@ -11,11 +11,17 @@ enum JSONState {
     static func export(_ state: SessionState, training: Training) -> String {
         let network = training.network
         var root = JSONObject()
-        root["network"] = .raw(JSONObject([
-            ("sizes", .raw("[" + network.sizes.map(String.init).joined(separator: ", ") + "]")),
-            ("activations", .raw("[" + network.activations.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]")),
-            ("loss", .string(network.loss.rawValue)),
-        ] + (network.residual ? [("residual", .raw("true"))] : [])).render(indent: 1))
+        root["network"] = .raw(
+            JSONObject(
+                [
+                    ("sizes", .raw("[" + network.sizes.map(String.init).joined(separator: ", ") + "]")),
+                    (
+                        "activations",
+                        .raw("[" + network.activations.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]")
+                    ),
+                    ("loss", .string(network.loss.rawValue))
+                ] + (network.residual ? [("residual", .raw("true"))] : [])
+            ).render(indent: 1))
         root["learning_rate"] = .number(training.settings.learningRate)
         root["mode"] = .string(training.settings.mode.rawValue)
         root["steps"] = .raw(String(training.updateCount))
@@ -28,7 +34,12 @@ enum JSONState {
                 step["x"] = .raw(array(record.trace.input))
                 step["y"] = .raw(array(record.trace.target))
                 let outputs = (1...network.layerCount).flatMap { k in
-                    (1...network.sizes[k]).map { j in (NodeName(layer: k, node: j).asciiName, JSONObject.Value.number(record.trace.outputs[k - 1][j - 1])) }
+                    (1...network.sizes[k]).map { j in
+                        (
+                            NodeName(layer: k, node: j).asciiName,
+                            JSONObject.Value.number(record.trace.outputs[k - 1][j - 1])
+                        )
+                    }
                 }
                 step["outputs"] = .raw(JSONObject(outputs).render(indent: 2))
             }
@@ -40,8 +51,11 @@ enum JSONState {
             root["last_step"] = .raw("null")
         }
         if let run = state.lastRun {
-            root["last_run"] = .raw(JSONObject([("command", .string(run.command)), ("updates", .raw(String(run.updates))),
-                                                ("seconds", .number(run.seconds))]).render(indent: 1))
+            root["last_run"] = .raw(
+                JSONObject([
+                    ("command", .string(run.command)), ("updates", .raw(String(run.updates))),
+                    ("seconds", .number(run.seconds))
+                ]).render(indent: 1))
         } else {
             root["last_run"] = .raw("null")
         }
@@ -51,19 +65,28 @@ enum JSONState {
         root["l2"] = .number(training.settings.l2)
         root["l1"] = .number(training.settings.l1)
         root["optimizer"] = .raw(optimizer(training))
-        root["frozen"] = .raw("[" + training.settings.frozen.map { quoted(network.parameter(at: $0).asciiName) }.joined(separator: ", ") + "]")
-        root["data"] = .raw(JSONObject([("name", .string(training.data.name)), ("rows", .raw(String(training.data.count)))]).render(indent: 1))
+        root["frozen"] = .raw(
+            "[" + training.settings.frozen.map { quoted(network.parameter(at: $0).asciiName) }.joined(separator: ", ")
+                + "]")
+        root["data"] = .raw(
+            JSONObject([("name", .string(training.data.name)), ("rows", .raw(String(training.data.count)))]).render(
+                indent: 1))
         // Left out when evaluating every row would take more than about a second.
         if !training.data.isEmpty, (try? training.validateData()) != nil,
-           Double(training.data.count) * Double(network.parameterCount) <= lossWorkBudget {
+            Double(training.data.count) * Double(network.parameterCount) <= lossWorkBudget
+        {
             root["data_loss"] = .number(network.meanLoss(on: training.data))
         }
         root["epoch_losses"] = .raw(array(training.recorder.epochBuckets.map(\.mean)))
-        root["history"] = .raw(JSONObject([("updates", .raw(buckets(training.recorder.lossBuckets))),
-                                           ("epochs", .raw(buckets(training.recorder.epochBuckets)))]).render(indent: 1))
+        root["history"] = .raw(
+            JSONObject([
+                ("updates", .raw(buckets(training.recorder.lossBuckets))),
+                ("epochs", .raw(buckets(training.recorder.epochBuckets)))
+            ]).render(indent: 1))
         if let test = training.testData, !test.isEmpty, test.featureCount == network.inputCount,
-           test.targetCount == network.outputCount,
-           Double(test.count) * Double(network.parameterCount) <= lossWorkBudget {
+            test.targetCount == network.outputCount,
+            Double(test.count) * Double(network.parameterCount) <= lossWorkBudget
+        {
             // The held-out rows of `data split`: their mean loss now, and after each recorded epoch.
             root["test_rows"] = .raw(String(test.count))
             root["test_loss"] = .number(network.meanLoss(on: test))
@@ -108,7 +131,11 @@ enum JSONState {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 { out += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 {
+                    out += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""
@@ -130,7 +157,11 @@ struct JSONObject {
         get { entries.first { $0.0 == key }?.1 }
         set {
             guard let newValue else { return }
-            if let index = entries.firstIndex(where: { $0.0 == key }) { entries[index].1 = newValue } else { entries.append((key, newValue)) }
+            if let index = entries.firstIndex(where: { $0.0 == key }) {
+                entries[index].1 = newValue
+            } else {
+                entries.append((key, newValue))
+            }
         }
     }
 

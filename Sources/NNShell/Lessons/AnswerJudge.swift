@@ -55,11 +55,13 @@ public enum AnswerJudge {
         if body.first == "-" || body.first == "+" { body = body.dropFirst() }
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard !body.isEmpty, parts.count <= 2, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigitCharacter) }),
-              parts.contains(where: { !$0.isEmpty }), let value = Double(text.trimmed), value.isFinite else { return nil }
+            parts.contains(where: { !$0.isEmpty }), let value = Double(text.trimmed), value.isFinite
+        else { return nil }
         let decimals = parts.count == 2 ? parts[1].count : 0
         let digits = parts.joined().drop { $0 == "0" }.count
-        return Reading(value: value, significantDigits: digits,
-                       halfUnit: 0.5 * NumberFormat.powerOfTen(exponent - decimals))
+        return Reading(
+            value: value, significantDigits: digits,
+            halfUnit: 0.5 * NumberFormat.powerOfTen(exponent - decimals))
     }
 
     /// The verdict on `typed` for the engine's `expected` value; fewer than `minimum`
@@ -83,7 +85,8 @@ public enum AnswerJudge {
         return right ? .right : miss(value, expected)
     }
 
-    static func judge(_ reading: Reading, expected: Double, within: Tolerance?, minimum: Int = minimumDigits) -> Verdict {
+    static func judge(_ reading: Reading, expected: Double, within: Tolerance?, minimum: Int = minimumDigits) -> Verdict
+    {
         if let within { return within.accepts(reading.value, expected) ? .right : miss(reading.value, expected) }
         if isExact(reading.value, expected) { return .right }
         // A little slack for the binary representation of both numbers.
@@ -91,7 +94,9 @@ public enum AnswerJudge {
         let rounds = abs(expected - reading.value) <= reading.halfUnit + slack
         // Too few digits only when they are right as far as they go: `0.37` for 0.372 asks
         // for more, but `0` for −1.5 is simply wrong.
-        if reading.significantDigits < minimum { return rounds ? .tooFewDigits(reading.significantDigits) : miss(reading.value, expected) }
+        if reading.significantDigits < minimum {
+            return rounds ? .tooFewDigits(reading.significantDigits) : miss(reading.value, expected)
+        }
         return rounds ? .right : miss(reading.value, expected)
     }
 
@@ -107,7 +112,8 @@ public enum AnswerJudge {
     /// The value of arithmetic that uses no live names (`-2*(1.8-167)`), or nil.
     static func arithmetic(_ text: String) -> Double? {
         guard let expression = try? ExpressionParser.parse(text.trimmed), !expression.isLive,
-              let value = try? LiveScope(state: SessionState(), kept: [:]).evaluate(expression), value.isFinite else { return nil }
+            let value = try? LiveScope(state: SessionState(), kept: [:]).evaluate(expression), value.isFinite
+        else { return nil }
         return value
     }
 
@@ -115,7 +121,8 @@ public enum AnswerJudge {
     public static func describe(_ verdict: Verdict) -> String {
         switch verdict {
         case .right: return "right"
-        case .wrong(let high, let sign): return (high ? "too high" : "too low") + (sign ? ", and the sign is wrong" : "")
+        case .wrong(let high, let sign):
+            return (high ? "too high" : "too low") + (sign ? ", and the sign is wrong" : "")
         case .unreadable(let what): return "expected " + what
         case .tooFewDigits(let n):
             return "\(n == 1 ? "one significant digit is" : "\(n) significant digits are") too few to judge; "
@@ -131,7 +138,9 @@ public enum AnswerJudge {
         var text = System.format("%.\(places)f", value)
         while text.contains("."), text.hasSuffix("0") {
             let shorter = String(text.dropLast())
-            guard let reading = read(shorter), isExact(reading.value, value) || reading.significantDigits >= 4 else { break }
+            guard let reading = read(shorter), isExact(reading.value, value) || reading.significantDigits >= 4 else {
+                break
+            }
             text = shorter
         }
         if text.hasSuffix(".") { text.removeLast() }

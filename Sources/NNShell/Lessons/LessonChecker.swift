@@ -19,7 +19,9 @@ public enum LessonChecker {
     /// Warnings that do not stop a lesson from playing (a byte-order mark, tabs, a term used
     /// before it is defined), each formatted `FILE:LINE:COL: warning: message`.
     public static func warnings(path: String) -> [String] {
-        guard path.hasSuffix(".lesson"), let text = try? FileAccess.readText(path, shown: path, kind: .lesson) else { return [] }
+        guard path.hasSuffix(".lesson"), let text = try? FileAccess.readText(path, shown: path, kind: .lesson) else {
+            return []
+        }
         let (lesson, issues, source) = LessonFile.parse(text, directory: Path.parent(path))
         guard issues.isEmpty else { return [] }
         let terms = LessonTerms.warnings(lesson, number: LessonLibrary.entry(forPath: path).number).map(source.located)
@@ -57,9 +59,11 @@ public enum LessonChecker {
 
     /// Plays `lesson` straight through in a fresh session and reports what fails.
     static func dryRun(_ lesson: Lesson, directory: String) -> [LessonIssue] {
-        var run = DryRun(context: CommandContext(ascii: false, color: false, width: 80, interactive: false,
-                                                 directory: directory.isEmpty ? nil : directory,
-                                                 clock: { 0 }))
+        var run = DryRun(
+            context: CommandContext(
+                ascii: false, color: false, width: 80, interactive: false,
+                directory: directory.isEmpty ? nil : directory,
+                clock: { 0 }))
         for command in lesson.setup { run.execute(command) }
         for page in lesson.pages {
             for item in page.items {
@@ -86,11 +90,16 @@ public enum LessonChecker {
                 guard let first = try Token.split(body).first else { continue }
                 if Command.named(first.text) == nil {
                     let near = didYouMean(first.text, among: Command.all.map(\.name))
-                    issues.append(LessonIssue(location: SourceLocation(line: index + 1, column: indent + first.column),
-                                              message: "unknown command '\(first.text)'\(near)", file: nil))
+                    issues.append(
+                        LessonIssue(
+                            location: SourceLocation(line: index + 1, column: indent + first.column),
+                            message: "unknown command '\(first.text)'\(near)", file: nil))
                 }
             } catch {
-                issues.append(LessonIssue(location: SourceLocation(line: index + 1, column: indent + (error.column ?? 1)), message: error.message, file: nil))
+                issues.append(
+                    LessonIssue(
+                        location: SourceLocation(line: index + 1, column: indent + (error.column ?? 1)),
+                        message: error.message, file: nil))
             }
         }
         return issues
@@ -119,7 +128,9 @@ private struct DryRun {
 
     mutating func execute(_ command: LessonCommandLine) {
         do { _ = try LessonPlayer.execute(command.text, &state, context) } catch {
-            report(command.location.line, command.location.column + (error.column ?? 1) - 1, "this command fails here: \(error.message)")
+            report(
+                command.location.line, command.location.column + (error.column ?? 1) - 1,
+                "this command fails here: \(error.message)")
             commandFailed = true
         }
     }
@@ -127,7 +138,8 @@ private struct DryRun {
     /// The issues, with a note on the last one when later problems were held back.
     var reported: [LessonIssue] {
         guard followOn > 0, var last = issues.last else { return issues }
-        last.message += " (\(followOn) later problem\(followOn == 1 ? " is" : "s are") not shown: they may follow from this one; fix it and check again)"
+        last.message +=
+            " (\(followOn) later problem\(followOn == 1 ? " is" : "s are") not shown: they may follow from this one; fix it and check again)"
         return issues.dropLast() + [last]
     }
 
@@ -154,9 +166,15 @@ private struct DryRun {
         }
         if case .goal(let parts, let location) = checkpoint.answer {
             let holds = { (run: DryRun) in parts.allSatisfy { ((try? run.scope.evaluate($0.condition)) ?? 0) != 0 } }
-            if holds(self) { report(location.line, location.column, "the goal already holds when the task begins, so the learner has nothing to do") }
+            if holds(self) {
+                report(
+                    location.line, location.column,
+                    "the goal already holds when the task begins, so the learner has nothing to do")
+            }
             checkpoint.actions.forEach { execute($0) }
-            if !holds(self) { report(location.line, location.column, "the task's 'do:' commands do not reach its goal") }
+            if !holds(self) {
+                report(location.line, location.column, "the task's 'do:' commands do not reach its goal")
+            }
         }
         for slip in checkpoint.slips {
             slip.values.forEach { _ = value($0, line: slip.location.line) }

@@ -33,7 +33,8 @@ indirect enum LessonExpression: Sendable, Equatable {
         switch self {
         case .number: return false
         case .name, .parameterOf, .next: return true
-        case .call(let name, let args, _): return LessonNames.liveFunctions[name] != nil || args.contains(where: \.isLive)
+        case .call(let name, let args, _):
+            return LessonNames.liveFunctions[name] != nil || args.contains(where: \.isLive)
         case .negate(let e): return e.isLive
         case .binary(_, let a, let b), .compare(_, let a, let b): return a.isLive || b.isLive
         }
@@ -69,10 +70,15 @@ struct ExpressionParser {
     static func parse(_ text: String, column: Int = 1) throws(ExpressionError) -> LessonExpression {
         var parser = ExpressionParser(text, column: column)
         guard parser.characters.count <= lengthLimit else {
-            throw ExpressionError(message: "the expression is \(parser.characters.count) characters long; at most \(lengthLimit) are allowed", column: column)
+            throw ExpressionError(
+                message:
+                    "the expression is \(parser.characters.count) characters long; at most \(lengthLimit) are allowed",
+                column: column)
         }
         parser.skipSpaces()
-        guard parser.position < parser.characters.count else { throw ExpressionError(message: "expected an expression", column: column) }
+        guard parser.position < parser.characters.count else {
+            throw ExpressionError(message: "expected an expression", column: column)
+        }
         let expression = try parser.logic()
         parser.skipSpaces()
         if parser.position < parser.characters.count {
@@ -120,23 +126,33 @@ struct ExpressionParser {
     private mutating func sum() throws(ExpressionError) -> LessonExpression {
         var value = try product()
         while true {
-            if take("+") { value = .binary("+", value, try product()) }
-            else if take("-") { value = .binary("-", value, try product()) }
-            else { return value }
+            if take("+") {
+                value = .binary("+", value, try product())
+            } else if take("-") {
+                value = .binary("-", value, try product())
+            } else {
+                return value
+            }
         }
     }
 
     private mutating func product() throws(ExpressionError) -> LessonExpression {
         var value = try unary()
         while true {
-            if take("*") { value = .binary("*", value, try unary()) }
-            else if take("/") { value = .binary("/", value, try unary()) }
-            else { return value }
+            if take("*") {
+                value = .binary("*", value, try unary())
+            } else if take("/") {
+                value = .binary("/", value, try unary())
+            } else {
+                return value
+            }
         }
     }
 
     /// Counts one level of nesting around `body`, refusing to go deeper than `depthLimit`.
-    private mutating func nested<T>(_ body: (inout ExpressionParser) throws(ExpressionError) -> T) throws(ExpressionError) -> T {
+    private mutating func nested<T>(_ body: (inout ExpressionParser) throws(ExpressionError) -> T)
+        throws(ExpressionError) -> T
+    {
         guard depth < Self.depthLimit else {
             throw error("the expression is nested more than \(Self.depthLimit) levels deep")
         }
@@ -178,7 +194,9 @@ struct ExpressionParser {
             skipSpaces()
             let parameterColumn = column
             let parameter = word()
-            guard !parameter.isEmpty else { throw error("'\(name)' needs a parameter name after it, like '\(name) w2_11'") }
+            guard !parameter.isEmpty else {
+                throw error("'\(name)' needs a parameter name after it, like '\(name) w2_11'")
+            }
             return .parameterOf(name, parameter: parameter, column: parameterColumn)
         }
         if take("(") {
@@ -194,23 +212,30 @@ struct ExpressionParser {
 
     /// A name: letters, digits and '_', starting with a letter.
     private mutating func word() -> String {
-        guard position < characters.count, characters[position].isLetter, characters[position].isASCII else { return "" }
+        guard position < characters.count, characters[position].isLetter, characters[position].isASCII else {
+            return ""
+        }
         let start = position
         while position < characters.count, characters[position].isASCII,
-              characters[position].isLetter || characters[position].isNumber || characters[position] == "_" { position += 1 }
+            characters[position].isLetter || characters[position].isNumber || characters[position] == "_"
+        { position += 1 }
         return String(characters[start..<position])
     }
 
     private mutating func number() throws(ExpressionError) -> Double {
         let start = position, startColumn = column
-        while position < characters.count, characters[position].isNumber || characters[position] == "." { position += 1 }
+        while position < characters.count, characters[position].isNumber || characters[position] == "." {
+            position += 1
+        }
         if position < characters.count, characters[position] == "e" || characters[position] == "E" {
             let mark = position
             position += 1
             if position < characters.count, characters[position] == "-" || characters[position] == "+" { position += 1 }
             if position < characters.count, characters[position].isNumber {
                 while position < characters.count, characters[position].isNumber { position += 1 }
-            } else { position = mark }
+            } else {
+                position = mark
+            }
         }
         let text = String(characters[start..<position])
         guard let value = Double(text), value.isFinite else {

@@ -19,11 +19,15 @@ struct LessonLibrary {
     init(directories: [String]) { self.directories = directories }
 
     init(context: CommandContext, environment: (String) -> String? = System.environment) {
-        self.init(directories: LessonLibrary.searchPath(configured: context.lessonDirectories, environment: environment,
-                                                        workingDirectory: context.directory))
+        self.init(
+            directories: LessonLibrary.searchPath(
+                configured: context.lessonDirectories, environment: environment,
+                workingDirectory: context.directory))
     }
 
-    static func searchPath(configured: [String], environment: (String) -> String?, workingDirectory: String?) -> [String] {
+    static func searchPath(configured: [String], environment: (String) -> String?, workingDirectory: String?)
+        -> [String]
+    {
         if !configured.isEmpty { return configured }
         if let variable = environment("NNSTEP_LESSONS"), !variable.isEmpty {
             return variable.split(separator: ":").map(String.init)
@@ -90,11 +94,15 @@ struct LessonLibrary {
             return LessonLibrary.entry(forPath: path)
         }
         let word = name.lowercased()
-        if let exact = all.first(where: { $0.key.lowercased() == word || $0.topic.lowercased() == word }) { return exact }
+        if let exact = all.first(where: { $0.key.lowercased() == word || $0.topic.lowercased() == word }) {
+            return exact
+        }
         let matches = all.filter { $0.key.lowercased().contains(word) }
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
-            throw ShellError.file("'\(name)' matches \(matches.count) lessons (\(matches.map(\.key).joined(separator: ", "))); type its number")
+            throw ShellError.file(
+                "'\(name)' matches \(matches.count) lessons (\(matches.map(\.key).joined(separator: ", "))); type its number"
+            )
         }
         let near = didYouMean(word, among: all.map(\.topic), otherwise: "; \(available(all))")
         throw ShellError.file("no lesson called '\(name)'\(near)")
@@ -102,7 +110,9 @@ struct LessonLibrary {
 
     func available(_ all: [Entry]) -> String {
         if all.isEmpty {
-            return directories.isEmpty ? "no Lessons folder was found (set NNSTEP_LESSONS to one)" : "no .lesson files in \(directories.joined(separator: ", "))"
+            return directories.isEmpty
+                ? "no Lessons folder was found (set NNSTEP_LESSONS to one)"
+                : "no .lesson files in \(directories.joined(separator: ", "))"
         }
         return "type 'lessons' to see them"
     }

@@ -14,7 +14,10 @@ enum LessonListing {
         table.leftAligned = [1, 2]
         table.rows = entries.map { entry in
             let progress = state.lessonProgress[entry.key]
-            let mark = progress.map { $0.finished ? "done" : $0.page <= 1 ? "started" : "left at page \($0.page) of \($0.pages)" } ?? ""
+            let mark =
+                progress.map {
+                    $0.finished ? "done" : $0.page <= 1 ? "started" : "left at page \($0.page) of \($0.pages)"
+                } ?? ""
             return [entry.number.map(String.init) ?? "-", LessonFile.title(entry.path) ?? entry.key, mark]
         }
         lines.append(String(table.render().split(separator: "\n").dropFirst().joined(separator: "\n")))
@@ -27,11 +30,14 @@ enum LessonListing {
         let current = state(of: book, entries: entries)
         guard let (entry, progress) = current.last else { return nil }
         let name = entry.number.map(String.init) ?? entry.key
-        let offer = "You left lesson \(name) (\(progress.title)) at page \(progress.page) of \(progress.pages); 'load \(name)' carries on from there."
+        let offer =
+            "You left lesson \(name) (\(progress.title)) at page \(progress.page) of \(progress.pages); 'load \(name)' carries on from there."
         return Reflow.fill(offer, width: 78).joined(separator: "\n")
     }
 
-    static func state(of book: LessonProgressBook, entries: [LessonLibrary.Entry]) -> [(LessonLibrary.Entry, LessonProgress.Entry)] {
+    static func state(of book: LessonProgressBook, entries: [LessonLibrary.Entry]) -> [(
+        LessonLibrary.Entry, LessonProgress.Entry
+    )] {
         entries.compactMap { entry in
             guard let progress = book[entry.key], !progress.finished, progress.page > 1 else { return nil }
             return (entry, progress)

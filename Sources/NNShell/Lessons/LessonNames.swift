@@ -26,7 +26,7 @@ enum LessonNames {
         "mults_paths": "multiplications when every path to the loss is expanded separately",
         "paths": "paths from the parameters to the loss",
         "y": "the target of the last update's sample (y_2 for the second output)",
-        "yhat": "the network's output ŷ for that sample (yhat_2 for the second output)",
+        "yhat": "the network's output ŷ for that sample (yhat_2 for the second output)"
     ]
 
     /// Functions of the session: `params(1)`, `epochloss(3)`, `data(1, 3)`, `yhat(4)`, with
@@ -34,13 +34,13 @@ enum LessonNames {
     static let liveFunctions: [String: ClosedRange<Int>] = [
         "params": 0...1, "weights": 1...1, "biases": 1...1, "nodes": 1...1, "epochloss": 0...1,
         "gradnorm": 1...1, "moved": 1...1, "data": 2...2, "yhat": 1...2, "paramsof": 2...64,
-        "ahead": 2...2, "diverges": 1...1, "largestmove": 1...1,
+        "ahead": 2...2, "diverges": 1...1, "largestmove": 1...1
     ]
 
     /// Plain arithmetic: `abs(x)`, `round(x, 2)`. The number is the most arguments.
     static let pureFunctions: [String: ClosedRange<Int>] = [
         "abs": 1...1, "sqrt": 1...1, "exp": 1...1, "ln": 1...1, "sigmoid": 1...1, "tanh": 1...1,
-        "sign": 1...1, "round": 1...2, "ceil": 1...1, "floor": 1...1, "max": 2...8, "min": 2...8,
+        "sign": 1...1, "round": 1...2, "ceil": 1...1, "floor": 1...1, "max": 2...8, "min": 2...8
     ]
 
     /// What kind of name `name` is, or nil when it is none.
@@ -83,20 +83,33 @@ enum LessonNames {
             if kind(of: name, kept: kept) != nil { return [] }
             if liveFunctions[name] != nil || pureFunctions[name] != nil {
                 if name == "params" || name == "epochloss" || name == "yhat" { return [] }
-                return [ExpressionError(message: "'\(name)' is a function; write it with its arguments, like \(name)(1)", column: column)]
+                return [
+                    ExpressionError(
+                        message: "'\(name)' is a function; write it with its arguments, like \(name)(1)", column: column
+                    )
+                ]
             }
             let near = didYouMean(name, among: suggestions + Array(kept))
             return [ExpressionError(message: "unknown name '\(name)'\(near)", column: column)]
         case .parameterOf(let word, let parameter, let column):
             guard Parameter(name: parameter) != nil else {
-                return [ExpressionError(message: "'\(word)' needs a parameter name like w2_11 or b1_2, found '\(parameter)'", column: column)]
+                return [
+                    ExpressionError(
+                        message: "'\(word)' needs a parameter name like w2_11 or b1_2, found '\(parameter)'",
+                        column: column)
+                ]
             }
             return []
         case .call(let name, let arguments, let column):
             let inner = arguments.flatMap { check($0, kept: kept) }
             if let range = liveFunctions[name] ?? pureFunctions[name] {
                 if !range.contains(arguments.count) {
-                    return inner + [ExpressionError(message: "'\(name)' takes \(range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)") arguments, found \(arguments.count)", column: column)]
+                    return inner + [
+                        ExpressionError(
+                            message:
+                                "'\(name)' takes \(range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)") arguments, found \(arguments.count)",
+                            column: column)
+                    ]
                 }
                 return inner
             }

@@ -46,16 +46,20 @@ extension LessonParser {
         let content = String(line.dropFirst(indent))
         let isSlip = content.hasPrefix("wrong ") || content.hasPrefix("wrong\t")
         guard let colon = content.firstIndex(of: ":"), isSlip || content[..<colon].split(separator: " ").count <= 2,
-              content.first?.isLetter == true else {
-            issue(lineNumber, indent + 1, "expected a checkpoint line like 'answer: …', 'goal: …', 'choice NAME: …', 'do: …', "
-                  + "'wrong EXPRESSION: …', 'within: …', 'hint: …' or 'solution: …'")
+            content.first?.isLetter == true
+        else {
+            issue(
+                lineNumber, indent + 1,
+                "expected a checkpoint line like 'answer: …', 'goal: …', 'choice NAME: …', 'do: …', "
+                    + "'wrong EXPRESSION: …', 'within: …', 'hint: …' or 'solution: …'")
             index += 1
             return
         }
         let keyWords = content[..<colon].split(separator: " ").map(String.init)
         let key = keyWords[0]
         let valueText = String(content[content.index(after: colon)...])
-        let valueColumn = indent + content.distance(from: content.startIndex, to: colon) + 2 + valueText.prefix { $0 == " " }.count
+        let valueColumn =
+            indent + content.distance(from: content.startIndex, to: colon) + 2 + valueText.prefix { $0 == " " }.count
         let value = valueText.trimmed
         let keyLine = lineNumber
         index += 1
@@ -72,9 +76,15 @@ extension LessonParser {
             }
         case "choice" where keyWords.count == 2:
             let label = keyWords[1].lowercased()
-            if draft.choices.contains(where: { $0.label == label }) { issue(keyLine, indent + 8, "the choice '\(label)' is given twice") }
+            if draft.choices.contains(where: { $0.label == label }) {
+                issue(keyLine, indent + 8, "the choice '\(label)' is given twice")
+            }
             if let e = expression(value, line: keyLine, column: valueColumn) {
-                if !e.isLive { issue(keyLine, valueColumn, "a choice must be decided by the engine: compare live values, like 'next w2_11 > w2_11'") }
+                if !e.isLive {
+                    issue(
+                        keyLine, valueColumn,
+                        "a choice must be decided by the engine: compare live values, like 'next w2_11 > w2_11'")
+                }
                 draft.choices.append((label, e, SourceLocation(line: keyLine, column: valueColumn)))
             }
         case "wrong" where isSlip:
@@ -82,13 +92,17 @@ extension LessonParser {
             let location = SourceLocation(line: keyLine, column: exprColumn)
             let exprText = String(content[content.index(content.startIndex, offsetBy: 6)..<colon])
             if let values = numberList(exprText, location, what: "a slip") {
-                draft.slips.append(Checkpoint.Slip(values: values, feedback: textBlock(value, valueColumn, keyLine, continuation), location: location))
+                draft.slips.append(
+                    Checkpoint.Slip(
+                        values: values, feedback: textBlock(value, valueColumn, keyLine, continuation),
+                        location: location))
             }
         case "do" where keyWords.count == 1:
             if let problem = Self.commandProblem(value) {
                 issue(keyLine, valueColumn + problem.column - 1, problem.message)
             } else {
-                draft.actions.append(LessonCommandLine(text: value, location: SourceLocation(line: keyLine, column: valueColumn)))
+                draft.actions.append(
+                    LessonCommandLine(text: value, location: SourceLocation(line: keyLine, column: valueColumn)))
             }
         case "within" where keyWords.count == 1:
             draft.tolerance = parseTolerance(value, line: keyLine, column: valueColumn)
@@ -98,8 +112,14 @@ extension LessonParser {
             if draft.solution != nil { issue(keyLine, indent + 1, "a second 'solution:'; a checkpoint has one") }
             draft.solution = textBlock(value, valueColumn, keyLine, continuation)
         default:
-            let near = nearest(key, in: Self.checkpointKeys).map { "; did you mean '\($0)\($0 == "choice" ? " NAME" : "")\($0 == "wrong" ? " EXPRESSION" : ""):'?" } ?? ""
-            let shape = Self.checkpointKeys.contains(key) ? "'\(key)' is written '\(key == "choice" ? "choice NAME: EXPRESSION" : key + ": …")'" : "unknown checkpoint key '\(key):'\(near)"
+            let near =
+                nearest(key, in: Self.checkpointKeys).map {
+                    "; did you mean '\($0)\($0 == "choice" ? " NAME" : "")\($0 == "wrong" ? " EXPRESSION" : ""):'?"
+                } ?? ""
+            let shape =
+                Self.checkpointKeys.contains(key)
+                ? "'\(key)' is written '\(key == "choice" ? "choice NAME: EXPRESSION" : key + ": …")'"
+                : "unknown checkpoint key '\(key):'\(near)"
             issue(keyLine, indent + 1, shape)
         }
     }
@@ -108,30 +128,46 @@ extension LessonParser {
         var answer = draft.answer
         let start = draft.start
         if !draft.choices.isEmpty {
-            if draft.sawAnswerLine { issue(start.line, 1, "a checkpoint has either 'answer:', 'goal:' or choices, not two of them") }
-            if draft.choices.count < 2 { issue(draft.choices[0].location.line, 1, "a checkpoint with choices needs at least two") }
+            if draft.sawAnswerLine {
+                issue(start.line, 1, "a checkpoint has either 'answer:', 'goal:' or choices, not two of them")
+            }
+            if draft.choices.count < 2 {
+                issue(draft.choices[0].location.line, 1, "a checkpoint with choices needs at least two")
+            }
             answer = .choice(draft.choices)
         } else if !draft.sawAnswerLine {
-            issue(start.line, 1, "this checkpoint has no 'answer:' (a number), 'goal:' (a task) or 'choice NAME:' lines")
+            issue(
+                start.line, 1, "this checkpoint has no 'answer:' (a number), 'goal:' (a task) or 'choice NAME:' lines")
         }
         if case .goal? = answer, draft.tolerance != nil || !draft.slips.isEmpty {
-            issue(start.line, 1, "a task ('goal:') is checked by its goal; 'within:' and 'wrong' belong to questions with an 'answer:'")
+            issue(
+                start.line, 1,
+                "a task ('goal:') is checked by its goal; 'within:' and 'wrong' belong to questions with an 'answer:'")
         }
         if case .goal? = answer, draft.actions.isEmpty {
-            issue(start.line, 1, "a task needs 'do: COMMAND' lines: one way to reach its goal, run by 'solution' and 'skip'")
+            issue(
+                start.line, 1,
+                "a task needs 'do: COMMAND' lines: one way to reach its goal, run by 'solution' and 'skip'")
         } else if !draft.actions.isEmpty, answer?.isGoal != true {
             issue(draft.actions[0].location.line, 1, "'do:' lines belong to tasks (a checkpoint with 'goal:')")
         }
         if case .numbers(let values, _)? = answer {
             for slip in draft.slips where slip.values.count != values.count {
-                issue(slip.location.line, slip.location.column, "this slip has \(slip.values.count) number\(slip.values.count == 1 ? "" : "s"), the answer \(values.count)")
+                issue(
+                    slip.location.line, slip.location.column,
+                    "this slip has \(slip.values.count) number\(slip.values.count == 1 ? "" : "s"), the answer \(values.count)"
+                )
             }
         }
         if draft.hints.isEmpty { issue(start.line, 1, "this checkpoint needs at least one 'hint:'") }
         if draft.solution == nil { issue(start.line, 1, "this checkpoint needs a 'solution:'") }
         if let answer {
-            append(.checkpoint(Checkpoint(question: draft.question, answer: answer, tolerance: draft.tolerance, slips: draft.slips, actions: draft.actions,
-                                          hints: draft.hints, solution: draft.solution ?? [], location: start)))
+            append(
+                .checkpoint(
+                    Checkpoint(
+                        question: draft.question, answer: answer, tolerance: draft.tolerance, slips: draft.slips,
+                        actions: draft.actions,
+                        hints: draft.hints, solution: draft.solution ?? [], location: start)))
         }
     }
 
@@ -139,9 +175,14 @@ extension LessonParser {
     mutating func numberList(_ text: String, _ location: SourceLocation, what: String) -> [LessonExpression]? {
         var values: [LessonExpression] = []
         for part in Self.topLevelParts(text, separatedBy: ",") {
-            guard let e = expression(part.text, line: location.line, column: location.column + part.offset) else { return nil }
+            guard let e = expression(part.text, line: location.line, column: location.column + part.offset) else {
+                return nil
+            }
             if !e.isLive && what == "the answer" {
-                issue(location.line, location.column + part.offset, "the answer must come from the engine: use live values such as 'loss' or 'next grad w2_11', not only typed numbers")
+                issue(
+                    location.line, location.column + part.offset,
+                    "the answer must come from the engine: use live values such as 'loss' or 'next grad w2_11', not only typed numbers"
+                )
             }
             values.append(e)
         }
@@ -152,8 +193,14 @@ extension LessonParser {
     mutating func goal(_ text: String, _ location: SourceLocation) -> Checkpoint.Answer? {
         var parts: [Checkpoint.GoalPart] = []
         for part in Self.topLevelParts(text, separatedBy: "and") {
-            guard let e = expression(part.text, line: location.line, column: location.column + part.offset) else { return nil }
-            if !e.isLive { issue(location.line, location.column + part.offset, "a goal must be decided by the engine: compare live values, like 'meanloss < 0.01'") }
+            guard let e = expression(part.text, line: location.line, column: location.column + part.offset) else {
+                return nil
+            }
+            if !e.isLive {
+                issue(
+                    location.line, location.column + part.offset,
+                    "a goal must be decided by the engine: compare live values, like 'meanloss < 0.01'")
+            }
             parts.append(Checkpoint.GoalPart(text: part.text.trimmed, condition: e))
         }
         return .goal(parts, location)
@@ -165,11 +212,15 @@ extension LessonParser {
         let characters = Array(text), mark = Array(separator)
         let isWord = mark.allSatisfy(\.isLetter)
         var parts: [(String, Int)] = [], depth = 0, start = 0, i = 0
-        func isBoundary(_ j: Int) -> Bool { j < 0 || j >= characters.count || !(characters[j].isLetter || characters[j].isNumber || characters[j] == "_") }
+        func isBoundary(_ j: Int) -> Bool {
+            j < 0 || j >= characters.count
+                || !(characters[j].isLetter || characters[j].isNumber || characters[j] == "_")
+        }
         while i < characters.count {
             if characters[i] == "(" { depth += 1 } else if characters[i] == ")" { depth -= 1 }
             if depth == 0, i + mark.count <= characters.count, Array(characters[i..<i + mark.count]) == mark,
-               !isWord || (isBoundary(i - 1) && isBoundary(i + mark.count)) {
+                !isWord || (isBoundary(i - 1) && isBoundary(i + mark.count))
+            {
                 parts.append((String(characters[start..<i]), start))
                 i += mark.count
                 start = i

@@ -18,7 +18,8 @@ extension LessonParser {
         guard let first = tokens.first else { return nil }
         guard Command.named(first.text) != nil else {
             let names = Command.all.map(\.name)
-            let note = first.text.first?.isUppercase == true || first.text.hasSuffix(":")
+            let note =
+                first.text.first?.isUppercase == true || first.text.hasSuffix(":")
                 ? "; a line starting with '>' runs a command: write a note or a quotation as plain narration" : ""
             let near = didYouMean(first.text, among: names, otherwise: note)
             return ("unknown command '\(first.text)'\(near)", first.column)
@@ -32,7 +33,9 @@ extension LessonParser {
     mutating func parseDirective(_ line: String) {
         let word = String(line.dropFirst().prefix { $0.isLetter })
         guard word == "keep" else {
-            let near = didYouMean(word, among: ["keep"], form: { "@\($0)" }, otherwise: "; the only directive is '@keep NAME = EXPRESSION'")
+            let near = didYouMean(
+                word, among: ["keep"], form: { "@\($0)" },
+                otherwise: "; the only directive is '@keep NAME = EXPRESSION'")
             return issue(lineNumber, 1, "unknown directive '@\(word)'\(near)")
         }
         let rest = line.dropFirst(5)
@@ -41,11 +44,17 @@ extension LessonParser {
         }
         let name = String(rest[..<equals]).trimmed
         let nameColumn = 7 + rest[..<equals].prefix { $0 == " " }.count
-        guard let first = name.first, first.isLetter, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
-            return issue(lineNumber, nameColumn, "expected a name of letters, digits and '_' after '@keep', found '\(name)'")
+        guard let first = name.first, first.isLetter,
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+        else {
+            return issue(
+                lineNumber, nameColumn, "expected a name of letters, digits and '_' after '@keep', found '\(name)'")
         }
-        if LessonNames.kind(of: name, kept: []) != nil || LessonNames.liveFunctions[name] != nil || LessonNames.pureFunctions[name] != nil {
-            return issue(lineNumber, nameColumn, "'\(name)' is already a live name; choose another, like 'first_\(name)'")
+        if LessonNames.kind(of: name, kept: []) != nil || LessonNames.liveFunctions[name] != nil
+            || LessonNames.pureFunctions[name] != nil
+        {
+            return issue(
+                lineNumber, nameColumn, "'\(name)' is already a live name; choose another, like 'first_\(name)'")
         }
         let exprText = String(rest[rest.index(after: equals)...])
         let exprColumn = 6 + rest.distance(from: rest.startIndex, to: equals) + 2

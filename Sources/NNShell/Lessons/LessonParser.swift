@@ -6,7 +6,9 @@ struct LessonIssue: Sendable, Equatable {
     var file: String?
 
     /// `FILE:LINE:COL: message`.
-    func formatted(_ lessonPath: String) -> String { "\(file ?? lessonPath):\(location.line):\(location.column): \(message)" }
+    func formatted(_ lessonPath: String) -> String {
+        "\(file ?? lessonPath):\(location.line):\(location.column): \(message)"
+    }
 }
 
 /// Reads the lesson format line by line: the header (`# Title`, `about:`, `setup:`), then
@@ -25,7 +27,8 @@ struct LessonParser {
     static var lessonCommands: Set<String> { Command.lessonControlNames }
 
     init(_ text: String) {
-        lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+        lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(
+            String.init)
     }
 
     static func parse(_ text: String) -> (Lesson, [LessonIssue]) {
@@ -36,7 +39,10 @@ struct LessonParser {
         if parser.lesson.pages.isEmpty {
             parser.issue(max(1, parser.lines.count), 1, "the lesson has no pages; start one with a line '## Heading'")
         }
-        return (parser.lesson, parser.issues.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
+        return (
+            parser.lesson,
+            parser.issues.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        )
     }
 
     mutating func issue(_ line: Int, _ column: Int, _ message: String) {
@@ -69,21 +75,33 @@ struct LessonParser {
                 parseSetup()
                 continue
             } else if line.hasPrefix("#") {
-                issue(lineNumber, 1, sawTitle ? "a second title; pages start with '## '" : "expected the title as '# Title' (a '#', a space, the title)")
+                issue(
+                    lineNumber, 1,
+                    sawTitle
+                        ? "a second title; pages start with '## '"
+                        : "expected the title as '# Title' (a '#', a space, the title)")
             } else if let colon = line.firstIndex(of: ":"), !line[..<colon].contains(" "), Self.indentation(line) == 0 {
                 let key = String(line[..<colon])
-                let near = didYouMean(key, among: ["about", "setup"], form: { "\($0):" }, otherwise: "; expected 'about:' or 'setup:'")
+                let near = didYouMean(
+                    key, among: ["about", "setup"], form: { "\($0):" }, otherwise: "; expected 'about:' or 'setup:'")
                 issue(lineNumber, 1, "unknown directive '\(key):' in the header\(near)")
             } else {
-                issue(lineNumber, Self.indentation(line) + 1, "text before the first page; start a page with '## Heading', or put the summary after 'about:'")
+                issue(
+                    lineNumber, Self.indentation(line) + 1,
+                    "text before the first page; start a page with '## Heading', or put the summary after 'about:'")
             }
             index += 1
         }
         if !sawTitle { issue(1, 1, "the lesson needs a title on its first line, like '# The nine gradients'") }
         if !sawSetup {
-            issue(index < lines.count ? lineNumber : 1, 1, "the lesson has no 'setup:' before its first page; it needs one (at least a 'net' line) so every run shows the same numbers")
+            issue(
+                index < lines.count ? lineNumber : 1, 1,
+                "the lesson has no 'setup:' before its first page; it needs one (at least a 'net' line) so every run shows the same numbers"
+            )
         } else if !lesson.setup.contains(where: { $0.text.split(separator: " ").first == "net" }) {
-            issue(lesson.setup.first?.location.line ?? 1, 1, "the setup builds no network; add a line like '    net 2-2-1'")
+            issue(
+                lesson.setup.first?.location.line ?? 1, 1,
+                "the setup builds no network; add a line like '    net 2-2-1'")
         }
     }
 
@@ -97,9 +115,13 @@ struct LessonParser {
             let text = String(line.dropFirst(column - 1))
             let word = String(text.prefix { $0 != " " }).lowercased()
             if !Self.setupCommands.contains(word) {
-                issue(lineNumber, column, "setup may only use net, data and set, found '\(word)'; put other commands on a page as '> \(text)'")
+                issue(
+                    lineNumber, column,
+                    "setup may only use net, data and set, found '\(word)'; put other commands on a page as '> \(text)'"
+                )
             } else {
-                lesson.setup.append(LessonCommandLine(text: text, location: SourceLocation(line: lineNumber, column: column)))
+                lesson.setup.append(
+                    LessonCommandLine(text: text, location: SourceLocation(line: lineNumber, column: column)))
             }
             index += 1
         }
@@ -126,7 +148,10 @@ struct LessonParser {
         } else if line.hasPrefix("?") {
             flushNarration()
             if let page = lesson.pages.last, page.items.isEmpty {
-                issue(lineNumber, 1, "the page opens with a question; say first what the learner is looking at (a line of narration or a command)")
+                issue(
+                    lineNumber, 1,
+                    "the page opens with a question; say first what the learner is looking at (a line of narration or a command)"
+                )
             }
             parseCheckpoint()
             return
@@ -146,7 +171,9 @@ struct LessonParser {
     mutating func flushNarration() {
         while let first = narration.first, first.isBlank { narration.removeFirst() }
         while let last = narration.last, last.isBlank { narration.removeLast() }
-        if !narration.isEmpty, !lesson.pages.isEmpty { lesson.pages[lesson.pages.count - 1].items.append(.narration(narration)) }
+        if !narration.isEmpty, !lesson.pages.isEmpty {
+            lesson.pages[lesson.pages.count - 1].items.append(.narration(narration))
+        }
         narration = []
     }
 

@@ -13,10 +13,14 @@ extension LessonPlayer {
             return
         }
         let question = render(checkpoint.question, indent: 2)
-        var text = (session.lastShown == .heading ? "" : "\n") + question.split(separator: "\n", omittingEmptySubsequences: false).map { "? " + $0 }.joined(separator: "\n")
+        var text =
+            (session.lastShown == .heading ? "" : "\n")
+            + question.split(separator: "\n", omittingEmptySubsequences: false).map { "? " + $0 }.joined(
+                separator: "\n")
         switch expected {
         case .choice(_, let labels): text += "\n  (answer with one word: \(labels.joined(separator: ", ")))"
-        case .numbers(let values) where values.count > 1: text += "\n  (answer with \(values.count) numbers separated by commas)"
+        case .numbers(let values) where values.count > 1:
+            text += "\n  (answer with \(values.count) numbers separated by commas)"
         case .goal: text += "\n  (a task: type any commands, then 'check'; 'hint' helps, 'skip' moves on)"
         case .numbers: break
         }
@@ -33,13 +37,19 @@ extension LessonPlayer {
     }
 
     /// The engine's answer now: numbers, the choice whose condition holds, or a task's goal.
-    static func expected(_ checkpoint: Checkpoint, _ scope: LiveScope) throws(ExpressionError) -> OpenCheckpoint.Expected {
+    static func expected(_ checkpoint: Checkpoint, _ scope: LiveScope) throws(ExpressionError)
+        -> OpenCheckpoint.Expected
+    {
         switch checkpoint.answer {
         case .numbers(let expressions, let location):
             var values: [Double] = []
             for expression in expressions {
                 let value = try scope.evaluate(expression)
-                guard value.isFinite else { throw ExpressionError(message: "the answer is \(NumberFormat.full(value)), not a finite number", column: location.column) }
+                guard value.isFinite else {
+                    throw ExpressionError(
+                        message: "the answer is \(NumberFormat.full(value)), not a finite number",
+                        column: location.column)
+                }
                 values.append(value)
             }
             return .numbers(values)
@@ -50,7 +60,11 @@ extension LessonPlayer {
             }
             guard right.count == 1 else {
                 let column = choices.first?.location.column ?? 1
-                throw ExpressionError(message: right.isEmpty ? "no choice is true at this moment" : "more than one choice is true at this moment (\(right.joined(separator: ", ")))", column: column)
+                throw ExpressionError(
+                    message: right.isEmpty
+                        ? "no choice is true at this moment"
+                        : "more than one choice is true at this moment (\(right.joined(separator: ", ")))",
+                    column: column)
             }
             return .choice(right: right[0], labels: choices.map(\.label))
         case .goal(let parts, _):
@@ -90,7 +104,8 @@ extension LessonPlayer {
         case .choice(let answer, let labels):
             let word = typed.lowercased()
             guard labels.contains(word) else {
-                return tell("'\(typed)' is not one of the choices; answer with one of: \(labels.joined(separator: ", ")).")
+                return tell(
+                    "'\(typed)' is not one of the choices; answer with one of: \(labels.joined(separator: ", ")).")
             }
             right = word == answer
         case .goal:
@@ -98,14 +113,18 @@ extension LessonPlayer {
         }
         session.log.append(.attempt(typed, right: right))
         if right {
-            say("\(context.ascii ? "" : "✓ ")Right: \(open.expected.isNumbers ? "the engine computes " : "")\(shown(open.expected)).")
+            say(
+                "\(context.ascii ? "" : "✓ ")Right: \(open.expected.isNumbers ? "the engine computes " : "")\(shown(open.expected))."
+            )
             showSolution(open)
             return resolve()
         }
         open.wrongAttempts += 1
         session.open = open
         if let slip = slip(typed, open) {
-            say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(PlainText.echo(typed)). " + render(slip.feedback).capitalizedFirst)
+            say(
+                "\(context.ascii ? "" : "✗ ")Not quite: you typed \(PlainText.echo(typed)). "
+                    + render(slip.feedback).capitalizedFirst)
             return
         }
         say("\(context.ascii ? "" : "✗ ")Not quite: you typed \(PlainText.echo(typed))\(feedback).")
@@ -116,25 +135,33 @@ extension LessonPlayer {
     mutating func judgeNumbers(_ typed: String, _ values: [Double], _ open: OpenCheckpoint) -> (Bool, String)? {
         let parts = LessonParser.topLevelParts(typed, separatedBy: ",").map { $0.text.trimmed }
         guard parts.count == values.count else {
-            tell(values.count == 1 ? "Type one number (arithmetic like 2*(5-1.8) is fine)."
-                : "Type \(values.count) numbers separated by commas, like '0.25, 0.75'.")
+            tell(
+                values.count == 1
+                    ? "Type one number (arithmetic like 2*(5-1.8) is fine)."
+                    : "Type \(values.count) numbers separated by commas, like '0.25, 0.75'.")
             return nil
         }
         let within = open.checkpoint.tolerance
         var verdicts: [AnswerJudge.Verdict] = []
         for (part, value) in zip(parts, values) {
             if (try? ExpressionParser.parse(part))?.isLive == true {
-                tell("Type the number itself (you may write arithmetic, like 2*(5-1.8)); names such as 'loss' are for the lesson to use.")
+                tell(
+                    "Type the number itself (you may write arithmetic, like 2*(5-1.8)); names such as 'loss' are for the lesson to use."
+                )
                 return nil
             }
             let verdict = AnswerJudge.judge(part, expected: value, within: within)
             if case .unreadable = verdict {
-                tell("'\(PlainText.echo(part))' is not a number; type a number like 0.25, or 'hint', 'solution' or 'skip'.")
+                tell(
+                    "'\(PlainText.echo(part))' is not a number; type a number like 0.25, or 'hint', 'solution' or 'skip'."
+                )
                 return nil
             }
             verdicts.append(verdict)
         }
-        if slip(typed, open) == nil, let index = verdicts.firstIndex(where: { if case .tooFewDigits = $0 { return true } else { return false } }) {
+        if slip(typed, open) == nil,
+            let index = verdicts.firstIndex(where: { if case .tooFewDigits = $0 { return true } else { return false } })
+        {
             say("'\(parts[index])': " + AnswerJudge.describe(verdicts[index]) + ", so the answer shows your working.")
             return nil
         }
@@ -144,17 +171,23 @@ extension LessonPlayer {
 
     /// ` (too high)`, ` (the size is right, but the sign is wrong)`, or for several numbers
     /// ` (the first is right; the second is too low)`.
-    static func describe(_ verdicts: [AnswerJudge.Verdict], _ parts: [String], _ values: [Double],
-                         _ within: AnswerJudge.Tolerance?) -> String {
+    static func describe(
+        _ verdicts: [AnswerJudge.Verdict], _ parts: [String], _ values: [Double],
+        _ within: AnswerJudge.Tolerance?
+    ) -> String {
         let phrases = verdicts.indices.map { i -> String in
-            if case .wrong(_, true) = verdicts[i], AnswerJudge.judge(Self.negated(parts[i]), expected: values[i], within: within) == .right {
+            if case .wrong(_, true) = verdicts[i],
+                AnswerJudge.judge(Self.negated(parts[i]), expected: values[i], within: within) == .right
+            {
                 return "the size is right, but the sign is wrong"
             }
             return AnswerJudge.describe(verdicts[i])
         }
         if phrases.count == 1 { return " (\(phrases[0]))" }
         let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
-        let said = phrases.enumerated().map { "the \($0.offset < ordinals.count ? ordinals[$0.offset] : "number \($0.offset + 1)") is \($0.element)" }
+        let said = phrases.enumerated().map {
+            "the \($0.offset < ordinals.count ? ordinals[$0.offset] : "number \($0.offset + 1)") is \($0.element)"
+        }
         return " (" + said.joined(separator: "; ") + ")"
     }
 
@@ -167,9 +200,10 @@ extension LessonPlayer {
     func slip(_ typed: String, _ open: OpenCheckpoint) -> Checkpoint.Slip? {
         let parts = LessonParser.topLevelParts(typed, separatedBy: ",").map { $0.text.trimmed }
         return open.slips.first { slip in
-            slip.values.count == parts.count && zip(parts, slip.values).allSatisfy {
-                AnswerJudge.judge($0, expected: $1, within: open.checkpoint.tolerance) == .right
-            }
+            slip.values.count == parts.count
+                && zip(parts, slip.values).allSatisfy {
+                    AnswerJudge.judge($0, expected: $1, within: open.checkpoint.tolerance) == .right
+                }
         }?.slip
     }
 }

@@ -4,8 +4,10 @@ import NNEngine
 extension LessonPlayer {
     /// Loads `lesson` into `state` on a fresh stage: runs its setup, then shows page 1, or
     /// replays quietly up to the page where the learner left it when `resume` is set.
-    static func start(_ lesson: Lesson, key: String, number: Int?, path: String, resume: Bool,
-                      state: inout SessionState, context: CommandContext) -> String {
+    static func start(
+        _ lesson: Lesson, key: String, number: Int?, path: String, resume: Bool,
+        state: inout SessionState, context: CommandContext
+    ) -> String {
         var fresh = SessionState()
         fresh.format = state.format
         fresh.lessonProgress = state.lessonProgress
@@ -15,11 +17,15 @@ extension LessonPlayer {
         if let warning { player.say(warning) }
         let pages = lesson.pages.count
         player.say("\(session.label.capitalizedFirst) · \(session.title)  (\(pages) page\(pages == 1 ? "" : "s"))")
-        if !lesson.about.isEmpty { player.say(Reflow.fill(lesson.about, width: min(context.width, 80) - 2).joined(separator: "\n")) }
+        if !lesson.about.isEmpty {
+            player.say(Reflow.fill(lesson.about, width: min(context.width, 80) - 2).joined(separator: "\n"))
+        }
         player.say("The lesson builds its own stage (any network and data you had are replaced):")
         for command in lesson.setup {
             var text: String
-            do throws(ShellError) { text = try execute(command.text, &player.stage, context) } catch { text = "error: \(error.message)\n" }
+            do throws(ShellError) { text = try execute(command.text, &player.stage, context) } catch {
+                text = "error: \(error.message)\n"
+            }
             player.say(continued("\(session.label)\(player.lessonMark) \(command.text)", width: min(context.width, 80)))
             player.say(text)
         }
@@ -27,7 +33,8 @@ extension LessonPlayer {
         if resume, let saved = fresh.lessonProgress[key], !saved.finished, saved.pages == pages, saved.page > 1 {
             resumeAt = min(saved.page, pages) - 1
             let replayed = resumeAt == 1 ? "page 1 is" : "pages 1–\(resumeAt) are"
-            let note = "You left this lesson at page \(resumeAt + 1) of \(pages); carrying on from there (\(replayed) replayed without being shown; 'restart' begins again)."
+            let note =
+                "You left this lesson at page \(resumeAt + 1) of \(pages); carrying on from there (\(replayed) replayed without being shown; 'restart' begins again)."
             player.say("\n" + Reflow.fill(note, width: min(context.width, 80) - 2).joined(separator: "\n"))
             player.quiet = true
             player.replayTarget = resumeAt
@@ -42,9 +49,10 @@ extension LessonPlayer {
     mutating func advance() {
         settle()
         if let open = session.open {
-            return tell(open.checkpoint.isTask
-                ? "A task is waiting: type commands to reach its goal, then 'check' (or 'hint', 'solution', 'skip')."
-                : "A question is waiting: type your answer, or 'hint', 'solution' or 'skip'.")
+            return tell(
+                open.checkpoint.isTask
+                    ? "A task is waiting: type commands to reach its goal, then 'check' (or 'hint', 'solution', 'skip')."
+                    : "A question is waiting: type your answer, or 'hint', 'solution' or 'skip'.")
         }
         guard session.page + 1 < session.lesson.pages.count else { return complete() }
         begin(page: session.page + 1)
@@ -68,8 +76,11 @@ extension LessonPlayer {
         guard session.open?.checkpoint.isTask != true else { return }  // in a task the learner drives
         guard let pause = session.stage, !LessonPlayer.sameStage(pause, stage) else { return }
         restore(pause)
-        say(Reflow.fill("(Your commands changed the network or its data; the lesson puts back its own before going on.)",
-                        width: min(context.width, 80) - 2).joined(separator: "\n"))
+        say(
+            Reflow.fill(
+                "(Your commands changed the network or its data; the lesson puts back its own before going on.)",
+                width: min(context.width, 80) - 2
+            ).joined(separator: "\n"))
     }
 
     /// Replaces the stage, keeping the learner's display settings and progress.
@@ -90,7 +101,8 @@ extension LessonPlayer {
 
     mutating func saveProgress(page: Int, finished: Bool) {
         guard !quiet else { return }
-        let entry = LessonProgress.Entry(title: session.title, page: page + 1, pages: session.lesson.pages.count, finished: finished)
+        let entry = LessonProgress.Entry(
+            title: session.title, page: page + 1, pages: session.lesson.pages.count, finished: finished)
         if let warning = stage.lessonProgress.record(session.key, entry, directory: context.stateDirectory) {
             output += warning + "\n"
         }

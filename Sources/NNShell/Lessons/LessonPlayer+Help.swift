@@ -42,7 +42,10 @@ extension LessonPlayer {
             do throws(ExpressionError) {
                 let holds = try scope.evaluate(part.condition) != 0
                 reached = reached && holds
-                lines.append(mark(holds ? (context.ascii ? "[x]" : "✓") : (context.ascii ? "[ ]" : "✗"), part.text + now(part.condition)))
+                lines.append(
+                    mark(
+                        holds ? (context.ascii ? "[x]" : "✓") : (context.ascii ? "[ ]" : "✗"),
+                        part.text + now(part.condition)))
             } catch {
                 reached = false
                 lines.append(mark(context.ascii ? "[ ]" : "✗", "\(part.text): \(error.message)"))
@@ -63,13 +66,15 @@ extension LessonPlayer {
     /// `  ✓ text`, wrapped under its first word.
     func mark(_ sign: String, _ text: String) -> String {
         let indent = String(repeating: " ", count: 3 + sign.count)
-        return "  \(sign) " + Reflow.fill(text, width: min(context.width, 80) - indent.count - 2).joined(separator: "\n" + indent)
+        return "  \(sign) "
+            + Reflow.fill(text, width: min(context.width, 80) - indent.count - 2).joined(separator: "\n" + indent)
     }
 
     /// ` (meanloss is 0.0341 now)` for a comparison whose left side is a live value.
     func now(_ condition: LessonExpression) -> String {
         guard case .compare(let op, let left, _) = condition, op != "and", op != "or", left.isLive,
-              let value = try? scope.evaluate(left) else { return "" }
+            let value = try? scope.evaluate(left)
+        else { return "" }
         return " (now \(stage.format(value)))"
     }
 

@@ -97,7 +97,12 @@ struct LessonPlayer {
             return true
         }
         if session.page == 0 {
-            say("\n" + Reflow.fill("(Press Enter for the next page. At any pause you can type a command, like 'show weights' or 'inspect w1_11', and then press Enter to go on.)", width: min(context.width, 80) - 2).joined(separator: "\n"))
+            say(
+                "\n"
+                    + Reflow.fill(
+                        "(Press Enter for the next page. At any pause you can type a command, like 'show weights' or 'inspect w1_11', and then press Enter to go on.)",
+                        width: min(context.width, 80) - 2
+                    ).joined(separator: "\n"))
         }
         return false
     }
@@ -108,7 +113,8 @@ struct LessonPlayer {
         saveProgress(page: session.page, finished: true)
         guard !quiet else { return }
         session.log.append(.finished)
-        let end = "That is the end of \(session.label): \(session.title). Type 'review' to see a Markdown summary "
+        let end =
+            "That is the end of \(session.label): \(session.title). Type 'review' to see a Markdown summary "
             + "of what you did (or 'review FILE.md' to save it), \(onwards)."
         say("\n" + Reflow.fill(end, width: min(context.width, 80) - 2).joined(separator: "\n"))
     }
@@ -135,9 +141,13 @@ struct LessonPlayer {
         case .command(let command):
             runCommand(command.text)
         case .checkpoint(let checkpoint):
-            if !quiet { pose(checkpoint) }
+            if !quiet {
+                pose(checkpoint)
+            }
             // Replaying to resume: a task's own way to its goal, so later pages find it reached.
-            else if checkpoint.isTask { checkpoint.actions.forEach { runCommand($0.text) } }
+            else if checkpoint.isTask {
+                checkpoint.actions.forEach { runCommand($0.text) }
+            }
         case .keep(let name, let expression, _):
             do { session.kept[name] = try scope.evaluate(expression) } catch {
                 say("(lesson problem: @keep \(name): \(error.message))")
@@ -148,8 +158,9 @@ struct LessonPlayer {
     /// Runs a command as if typed at the prompt, echoing it after the lesson's own mark (`»`
     /// instead of the learner's `>`), so that scrolling back tells the two apart.
     mutating func runCommand(_ line: String) {
-        let echo = Self.continued("\(session.label) (\(session.page + 1)/\(session.lesson.pages.count))\(lessonMark) " + line,
-                                  width: min(context.width, 80))
+        let echo = Self.continued(
+            "\(session.label) (\(session.page + 1)/\(session.lesson.pages.count))\(lessonMark) " + line,
+            width: min(context.width, 80))
         var text = ""
         do {
             text = try LessonPlayer.execute(line, &stage, context)
@@ -161,7 +172,9 @@ struct LessonPlayer {
         say(echo)
         say(text)
         if !quiet { session.log.append(.command(line, output: text)) }
-        if !quiet, context.recordsPictures, let svg = Transcript.picture(of: line, stage, context) { session.pictures.append(svg) }
+        if !quiet, context.recordsPictures, let svg = Transcript.picture(of: line, stage, context) {
+            session.pictures.append(svg)
+        }
     }
 
     /// A long echoed command broken between words onto lines ending in ` \`, as it could be
@@ -177,7 +190,9 @@ struct LessonPlayer {
 
     /// Dispatches one command line on `state`, as the session would; on error the state is unchanged.
     /// It prints whole, as in a script: a `step --walk` the lesson runs must not wait for keys.
-    static func execute(_ line: String, _ state: inout SessionState, _ context: CommandContext) throws(ShellError) -> String {
+    static func execute(_ line: String, _ state: inout SessionState, _ context: CommandContext) throws(ShellError)
+        -> String
+    {
         var context = context
         context.interactive = false
         return try Command.dispatch(line, &state, context).output
@@ -193,7 +208,9 @@ struct LessonPlayer {
             switch part {
             case .text(let text): return template.verbatim ? text : LessonTerms.unmarked(text)
             case .value(let expression, _):
-                do throws(ExpressionError) { return stage.format(try scope.evaluate(expression)) } catch { return "⟨\(error.message)⟩" }
+                do throws(ExpressionError) { return stage.format(try scope.evaluate(expression)) } catch {
+                    return "⟨\(error.message)⟩"
+                }
             }
         }.joined()
     }

@@ -51,7 +51,8 @@ struct LessonProgressBook: Sendable {
         }
         guard System.move(path, to: aside) == nil else {
             writable = false
-            return "warning: the lesson progress file \(path) cannot be read and cannot be moved aside; progress is kept in memory only"
+            return
+                "warning: the lesson progress file \(path) cannot be read and cannot be moved aside; progress is kept in memory only"
         }
         return "warning: the lesson progress file was damaged; it was moved to \(aside) and progress starts afresh"
     }
@@ -102,20 +103,26 @@ extension LessonProgress {
         var lessonsObject = JSONObject()
         for key in lessons.keys.sorted() {
             let entry = lessons[key]!
-            let object = JSONObject([("title", .string(entry.title)), ("page", .raw(String(entry.page))),
-                                     ("pages", .raw(String(entry.pages))), ("finished", .raw(entry.finished ? "true" : "false"))])
+            let object = JSONObject([
+                ("title", .string(entry.title)), ("page", .raw(String(entry.page))),
+                ("pages", .raw(String(entry.pages))), ("finished", .raw(entry.finished ? "true" : "false"))
+            ])
             lessonsObject[key] = .raw(object.render(indent: 2))
         }
-        return JSONObject([("version", .raw(String(version))), ("lessons", .raw(lessonsObject.render(indent: 1)))]).render(indent: 0) + "\n"
+        return JSONObject([("version", .raw(String(version))), ("lessons", .raw(lessonsObject.render(indent: 1)))])
+            .render(indent: 0) + "\n"
     }
 
     /// Reads what `json` wrote; nil for anything else.
     init?(json text: String) {
-        guard case .object(let root)? = try? JSONValue.parse(text), case .object(let lessons)? = root["lessons"] else { return nil }
+        guard case .object(let root)? = try? JSONValue.parse(text), case .object(let lessons)? = root["lessons"] else {
+            return nil
+        }
         for (key, value) in lessons {
             guard case .object(let entry) = value, case .string(let title)? = entry["title"],
-                  case .number(let page)? = entry["page"], case .number(let pages)? = entry["pages"],
-                  case .bool(let finished)? = entry["finished"], let p = Int(exactly: page), let n = Int(exactly: pages) else { return nil }
+                case .number(let page)? = entry["page"], case .number(let pages)? = entry["pages"],
+                case .bool(let finished)? = entry["finished"], let p = Int(exactly: page), let n = Int(exactly: pages)
+            else { return nil }
             self.lessons[key] = Entry(title: title, page: p, pages: n, finished: finished)
         }
     }

@@ -15,7 +15,9 @@ enum LessonReview {
             case .command(let line, let output):
                 out += code("\(session.label)> \(line)", output)
             case .question(let text):
-                out += text.split(separator: "\n", omittingEmptySubsequences: false).map { "> **Question:** " + $0 }.prefix(1)
+                out +=
+                    text.split(separator: "\n", omittingEmptySubsequences: false).map { "> **Question:** " + $0 }
+                    .prefix(1)
                     + text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().map { "> " + $0 }
                 out.append("")
             case .attempt(let typed, let right):
@@ -50,9 +52,14 @@ enum LessonReview {
             }
         }
         let other = max(0, questions - firstTry - afterTries - skipped)
-        let pages = Set(session.log.compactMap { event -> Int? in if case .page(let n, _) = event { return n } else { return nil } }).count
-        let state = session.finished ? "Played to the end" : "Stopped at page \(session.page + 1) of \(session.lesson.pages.count)"
-        return "\(state): \(pages) page\(pages == 1 ? "" : "s") seen, \(questions) question\(questions == 1 ? "" : "s"): "
+        let pages = Set(
+            session.log.compactMap { event -> Int? in if case .page(let n, _) = event { return n } else { return nil } }
+        ).count
+        let state =
+            session.finished
+            ? "Played to the end" : "Stopped at page \(session.page + 1) of \(session.lesson.pages.count)"
+        return
+            "\(state): \(pages) page\(pages == 1 ? "" : "s") seen, \(questions) question\(questions == 1 ? "" : "s"): "
             + "\(firstTry) right first time, \(afterTries) right after another try, \(other) worked out by the solution or still open, \(skipped) skipped."
     }
 

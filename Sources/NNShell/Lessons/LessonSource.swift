@@ -14,26 +14,40 @@ struct LessonSource {
     static let maximumDepth = 8
 
     /// Reads `text` (the lesson at `directory`), following `@include` lines.
-    init(_ text: String, directory: String, read: (String) -> String? = { try? FileAccess.readText($0, shown: $0, kind: .lesson) }) {
+    init(
+        _ text: String, directory: String,
+        read: (String) -> String? = { try? FileAccess.readText($0, shown: $0, kind: .lesson) }
+    ) {
         append(text, file: nil, directory: directory, depth: 0, read: read)
         text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             .first { $0.element.prefix { $0 == " " || $0 == "\t" }.contains("\t") }
-            .map { notes.append(LessonIssue(location: SourceLocation(line: $0.offset + 1, column: 1), message:
-                "warning: this line is indented with a tab; nnstep counts a tab as up to 4 columns, but an editor may show "
-                + "it wider, so indent lesson lines with spaces to be sure a hint or a continuation lines up as it looks")) }
+            .map {
+                notes.append(
+                    LessonIssue(
+                        location: SourceLocation(line: $0.offset + 1, column: 1),
+                        message:
+                            "warning: this line is indented with a tab; nnstep counts a tab as up to 4 columns, but an editor may show "
+                            + "it wider, so indent lesson lines with spaces to be sure a hint or a continuation lines up as it looks"
+                    ))
+            }
     }
 
     /// The text the parser reads.
     var text: String { lines.joined(separator: "\n") }
 
-    private mutating func append(_ text: String, file: String?, directory: String, depth: Int, read: (String) -> String?) {
+    private mutating func append(
+        _ text: String, file: String?, directory: String, depth: Int, read: (String) -> String?
+    ) {
         var body = Substring(text)
         if body.hasPrefix("\u{FEFF}") {
             body = body.dropFirst()
             if depth == 0 {
-                notes.append(LessonIssue(location: SourceLocation(line: 1, column: 1), message:
-                    "warning: the file starts with an invisible byte-order mark (U+FEFF) that some editors add; it is ignored, "
-                    + "but save the file as UTF-8 without a BOM"))
+                notes.append(
+                    LessonIssue(
+                        location: SourceLocation(line: 1, column: 1),
+                        message:
+                            "warning: the file starts with an invisible byte-order mark (U+FEFF) that some editors add; it is ignored, "
+                            + "but save the file as UTF-8 without a BOM"))
             }
         }
         let rows = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
@@ -48,23 +62,35 @@ struct LessonSource {
         }
     }
 
-    private mutating func include(_ line: String, at origin: (file: String?, line: Int), directory: String, depth: Int,
-                                  read: (String) -> String?) {
+    private mutating func include(
+        _ line: String, at origin: (file: String?, line: Int), directory: String, depth: Int,
+        read: (String) -> String?
+    ) {
         let name = String(line.dropFirst("@include".count)).trimmed
         func problem(_ message: String) {
             // A problem inside an included file is reported at the lesson's own @include line.
-            issues.append(LessonIssue(location: SourceLocation(line: origin.line, column: 1), message: message, file: origin.file))
+            issues.append(
+                LessonIssue(location: SourceLocation(line: origin.line, column: 1), message: message, file: origin.file)
+            )
         }
-        guard !name.isEmpty else { return problem("'@include' needs a file name, like '@include shared/students-setup.txt'") }
-        guard depth < Self.maximumDepth else { return problem("'@include \(name)': files include each other more than \(Self.maximumDepth) deep") }
+        guard !name.isEmpty else {
+            return problem("'@include' needs a file name, like '@include shared/students-setup.txt'")
+        }
+        guard depth < Self.maximumDepth else {
+            return problem("'@include \(name)': files include each other more than \(Self.maximumDepth) deep")
+        }
         let path = name.hasPrefix("/") ? name : (directory.isEmpty ? name : directory + "/" + name)
-        guard let text = read(path) else { return problem("cannot read the included file '\(name)' (looked for \(path))") }
+        guard let text = read(path) else {
+            return problem("cannot read the included file '\(name)' (looked for \(path))")
+        }
         append(text, file: path, directory: Path.parent(path), depth: depth + 1, read: read)
     }
 
     /// Leading tabs become spaces up to the next multiple of four columns.
     static func expandingTabs(_ line: String) -> String {
-        guard line.first == "\t" || (line.first == " " && line.prefix { $0 == " " || $0 == "\t" }.contains("\t")) else { return line }
+        guard line.first == "\t" || (line.first == " " && line.prefix { $0 == " " || $0 == "\t" }.contains("\t")) else {
+            return line
+        }
         var column = 0, rest = Substring(line)
         while let first = rest.first, first == " " || first == "\t" {
             column = first == "\t" ? (column / 4 + 1) * 4 : column + 1

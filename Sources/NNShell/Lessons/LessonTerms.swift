@@ -5,7 +5,8 @@
 enum LessonTerms {
     /// One warning per term used before the lesson defines or links it.
     static func warnings(_ lesson: Lesson, number: Int? = nil) -> [LessonIssue] {
-        var known = Set(Glossary.entries.filter { entry in entry.lesson.map { $0 < (number ?? 0) } ?? false }.map(\.term))
+        var known = Set(
+            Glossary.entries.filter { entry in entry.lesson.map { $0 < (number ?? 0) } ?? false }.map(\.term))
         var issues: [LessonIssue] = []
         for (line, text) in texts(lesson) {
             let lower = text.lowercased()
@@ -13,8 +14,12 @@ enum LessonTerms {
                 if introduces(entry, lower) { known.insert(entry.term); continue }
                 guard let column = firstUse(entry, lower) else { continue }
                 known.insert(entry.term)
-                issues.append(LessonIssue(location: SourceLocation(line: line, column: column),
-                    message: "warning: '\(entry.term)' is used before it is defined (*\(entry.uses[0])*) or linked (help \(entry.term))"))
+                issues.append(
+                    LessonIssue(
+                        location: SourceLocation(line: line, column: column),
+                        message:
+                            "warning: '\(entry.term)' is used before it is defined (*\(entry.uses[0])*) or linked (help \(entry.term))"
+                    ))
             }
         }
         return issues.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
@@ -23,7 +28,10 @@ enum LessonTerms {
     /// True when `text` (lower case) defines the term in `*…*` or links it with `help`/`what is`.
     static func introduces(_ entry: GlossaryEntry, _ text: String) -> Bool {
         let names = ([entry.term] + entry.aliases + entry.uses).map { $0.lowercased() }
-        return names.contains { text.contains("*\($0)*") || text.contains("*\($0)s*") || text.contains("help \($0)") || text.contains("what is \($0)") }
+        return names.contains {
+            text.contains("*\($0)*") || text.contains("*\($0)s*") || text.contains("help \($0)")
+                || text.contains("what is \($0)")
+        }
     }
 
     /// The column (from 1) where `text` first uses the term as a word, or nil.
@@ -33,7 +41,8 @@ enum LessonTerms {
         for use in entry.uses {
             let word = Array(use.lowercased())
             guard word.count <= characters.count else { continue }
-            for start in 0...(characters.count - word.count) where Array(characters[start..<start + word.count]) == word {
+            for start in 0...(characters.count - word.count) where Array(characters[start..<start + word.count]) == word
+            {
                 let before = start == 0 ? " " : characters[start - 1]
                 let after = start + word.count < characters.count ? characters[start + word.count] : " "
                 if !isWordy(before), !isWordy(after) || (after == "s" && !word.last!.isPunctuation) {
@@ -52,8 +61,9 @@ enum LessonTerms {
         var out = "", i = 0
         while i < characters.count {
             if characters[i] == "*", i + 1 < characters.count, characters[i + 1] != " ", characters[i + 1] != "*",
-               let close = characters[(i + 1)...].firstIndex(of: "*"), characters[close - 1] != " ",
-               close + 1 == characters.count || !isWordy(characters[close + 1]) || characters[close + 1] == "s" {
+                let close = characters[(i + 1)...].firstIndex(of: "*"), characters[close - 1] != " ",
+                close + 1 == characters.count || !isWordy(characters[close + 1]) || characters[close + 1] == "s"
+            {
                 out += String(characters[(i + 1)..<close])
                 i = close + 1
                 continue

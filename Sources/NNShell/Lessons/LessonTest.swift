@@ -16,8 +16,10 @@ public enum LessonTest {
     }
 
     /// Plays `lesson` (a path or a lesson name) with `answers`.
-    public static func run(lesson: String, answers: String, answersName: String, lessonDirectories: [String] = [],
-                           directory: String? = nil) -> Result {
+    public static func run(
+        lesson: String, answers: String, answersName: String, lessonDirectories: [String] = [],
+        directory: String? = nil
+    ) -> Result {
         var options = SessionOptions()
         options.width = 80
         options.lessonDirectories = lessonDirectories
@@ -31,8 +33,9 @@ public enum LessonTest {
         let firstInput = answers.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
         let script = firstInput.hasPrefix("load ") ? answers : "load \(lesson)\n" + answers
         var transcript = ""
-        let status = ScriptRunner.run(source: script, fileName: answersName, session: session, keepGoing: true,
-                                      output: { transcript += $0 }, errorOutput: { transcript += "! " + $0 })
+        let status = ScriptRunner.run(
+            source: script, fileName: answersName, session: session, keepGoing: true,
+            output: { transcript += $0 }, errorOutput: { transcript += "! " + $0 })
         transcript += "[exit \(status)]\n"
         let (report, passed) = summary(session.state.lesson)
         return Result(transcript: transcript, report: report, passed: passed && status == 0)
@@ -66,8 +69,11 @@ public enum LessonTest {
         }
         close("NOT answered right")
         let finished = lesson.finished
-        lines.append("\(right) of \(asked) question\(asked == 1 ? "" : "s") answered right"
-                     + (finished ? "; the lesson played to its end" : "; the lesson stopped at page \(lesson.page + 1) of \(lesson.lesson.pages.count)"))
+        lines.append(
+            "\(right) of \(asked) question\(asked == 1 ? "" : "s") answered right"
+                + (finished
+                    ? "; the lesson played to its end"
+                    : "; the lesson stopped at page \(lesson.page + 1) of \(lesson.lesson.pages.count)"))
         return (lines.joined(separator: "\n") + "\n", right == asked && finished)
     }
 

@@ -15,11 +15,14 @@ extension LiveScope {
         switch name {
         case "loss": return try lastStep(name, column).loss
         case "meanloss":
-            guard (try? training.validateData()) != nil else { throw ExpressionError(message: "'meanloss' needs data that fits the network", column: column) }
+            guard (try? training.validateData()) != nil else {
+                throw ExpressionError(message: "'meanloss' needs data that fits the network", column: column)
+            }
             return network.meanLoss(on: training.data)
         case "testloss":
             guard let test = training.testData, test.count > 0 else {
-                throw ExpressionError(message: "'testloss' needs a test set: 'data split test=F' holds one out", column: column)
+                throw ExpressionError(
+                    message: "'testloss' needs a test set: 'data split test=F' holds one out", column: column)
             }
             return network.meanLoss(on: test)
         case "epochloss":
@@ -30,7 +33,9 @@ extension LiveScope {
         case "epochs": return Double(training.cursor.pass)
         case "updates": return Double(training.updateCount)
         case "nextrow":
-            guard let row = training.nextRows().first else { throw ExpressionError(message: "there is no data, so no next row", column: column) }
+            guard let row = training.nextRows().first else {
+                throw ExpressionError(message: "there is no data, so no next row", column: column)
+            }
             return Double(row + 1)
         case "params": return Double(network.parameterCount)
         case "layers": return Double(network.layerCount)
@@ -39,7 +44,9 @@ extension LiveScope {
             let kind: Activation = name == "sigmoids" ? .sigmoid : .relu
             return Double(network.activations.filter { $0 == kind }.count)
         case "correct", "accuracy":
-            guard (try? training.validateData()) != nil else { throw ExpressionError(message: "'\(name)' needs data that fits the network", column: column) }
+            guard (try? training.validateData()) != nil else {
+                throw ExpressionError(message: "'\(name)' needs data that fits the network", column: column)
+            }
             let right = LiveScope.correctCount(training)
             return name == "correct" ? Double(right) : Double(right) / Double(training.data.count)
         case "mults_memo": return Double(network.backpropMultiplications.memoized)
@@ -52,25 +59,35 @@ extension LiveScope {
             let (training, index) = try parameter(name, column)
             return training.network.parameters[index]
         case .node?, .preactivation?, .delta?:
-            let numbers = name.first == "O" ? LessonNames.indexed(name, "O")! : (LessonNames.indexed(name, "z") ?? LessonNames.indexed(name, "delta")!)
+            let numbers =
+                name.first == "O"
+                ? LessonNames.indexed(name, "O")!
+                : (LessonNames.indexed(name, "z") ?? LessonNames.indexed(name, "delta")!)
             let trace = try lastStep(name, column).trace
             let (k, j) = (numbers[0], numbers[1])
             guard k <= network.layerCount, j <= network.sizes[k] else {
-                throw ExpressionError(message: "this network has no node \(j) in layer \(k), so no '\(name)'", column: column)
+                throw ExpressionError(
+                    message: "this network has no node \(j) in layer \(k), so no '\(name)'", column: column)
             }
             let source = name.first == "O" ? trace.outputs : (name.first == "z" ? trace.z : trace.deltas)
             return source[k - 1][j - 1]
         case .input?:
             let trace = try lastStep(name, column).trace
             let i = Int(name.dropFirst())!
-            guard i <= trace.input.count else { throw ExpressionError(message: "the sample has \(trace.input.count) inputs, so no '\(name)'", column: column) }
+            guard i <= trace.input.count else {
+                throw ExpressionError(
+                    message: "the sample has \(trace.input.count) inputs, so no '\(name)'", column: column)
+            }
             return trace.input[i - 1]
         default:
             let trace = try lastStep(name, column).trace
             let isTarget = name == "y" || name.hasPrefix("y_")
             let j = name.contains("_") ? Int(name.split(separator: "_").last!)! : 1
             let values = isTarget ? trace.target : trace.prediction
-            guard j <= values.count else { throw ExpressionError(message: "the network has \(values.count) outputs, so no '\(name)'", column: column) }
+            guard j <= values.count else {
+                throw ExpressionError(
+                    message: "the network has \(values.count) outputs, so no '\(name)'", column: column)
+            }
             return values[j - 1]
         }
     }
@@ -80,7 +97,8 @@ extension LiveScope {
         if name == "paramsof" {
             var sizes: [Int] = []
             for value in v { sizes.append(try whole(value, 1...100_000, "a layer size", column)) }
-            let network = Network(sizes: sizes, activations: Array(repeating: .linear, count: sizes.count - 1), loss: .mse)
+            let network = Network(
+                sizes: sizes, activations: Array(repeating: .linear, count: sizes.count - 1), loss: .mse)
             return Double(network.parameterCount)
         }
         let training = try requireTraining(column)
@@ -102,7 +120,8 @@ extension LiveScope {
             if v.isEmpty { return last }
             let n = try whole(v[0], 1...recorder.epochCount, "the epoch", column)
             guard let loss = recorder.epochLoss(n) else {
-                throw ExpressionError(message: "epoch \(n)'s mean loss is kept only inside a summary of several epochs", column: column)
+                throw ExpressionError(
+                    message: "epoch \(n)'s mean loss is kept only inside a summary of several epochs", column: column)
             }
             return loss
         case "diverges":
@@ -110,10 +129,11 @@ extension LiveScope {
         case "gradnorm":
             let k = try whole(v[0], layers, "the layer", column)
             let record = try lastStep("gradnorm", column)
-            return record.gradient[network.weightOffsets[k] ..< network.biasOffsets[k]].reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return record.gradient[network.weightOffsets[k]..<network.biasOffsets[k]].reduce(0) { $0 + $1 * $1 }
+                .squareRoot()
         case "moved":
             let k = try whole(v[0], layers, "the layer", column)
-            let range = network.weightOffsets[k] ..< network.biasOffsets[k]
+            let range = network.weightOffsets[k]..<network.biasOffsets[k]
             return range.reduce(0.0) { sum, i in
                 let change = network.parameters[i] - training.initialParameters[i]
                 return sum + change * change
@@ -122,16 +142,22 @@ extension LiveScope {
             return LiveScope.largestMove(training, layer: try whole(v[0], layers, "the layer", column))
         case "yhat":
             let data = training.data
-            guard (try? training.validateData()) != nil else { throw ExpressionError(message: "'yhat(…)' needs data that fits the network", column: column) }
+            guard (try? training.validateData()) != nil else {
+                throw ExpressionError(message: "'yhat(…)' needs data that fits the network", column: column)
+            }
             let row = try whole(v[0], 1...data.count, "the row", column) - 1
             let node = v.count > 1 ? try whole(v[1], 1...network.outputCount, "the output", column) : 1
-            return network.trace(x: Array(data.features(row: row)), y: Array(data.target(row: row))).prediction[node - 1]
+            return network.trace(x: Array(data.features(row: row)), y: Array(data.target(row: row))).prediction[
+                node - 1]
         default:
             let data = training.data
-            guard !data.isEmpty else { throw ExpressionError(message: "there is no data, so no 'data(…)'", column: column) }
+            guard !data.isEmpty else {
+                throw ExpressionError(message: "there is no data, so no 'data(…)'", column: column)
+            }
             let row = try whole(v[0], 1...data.count, "the row", column) - 1
             let col = try whole(v[1], 1...(data.featureCount + data.targetCount), "the column", column) - 1
-            return col < data.featureCount ? data.features(row: row)[data.featureCount * row + col]
+            return col < data.featureCount
+                ? data.features(row: row)[data.featureCount * row + col]
                 : data.target(row: row)[data.targetCount * row + col - data.featureCount]
         }
     }

@@ -21,7 +21,10 @@ struct LiveScope {
         case .parameterOf(let word, let name, let column):
             let (training, index) = try parameter(name, column)
             guard let record = training.lastStep else {
-                throw ExpressionError(message: "no update yet, so '\(word) \(name)' has no value; make one with 'step' first, or use 'next \(word == "grad" ? "grad " : "")\(name)'", column: column)
+                throw ExpressionError(
+                    message:
+                        "no update yet, so '\(word) \(name)' has no value; make one with 'step' first, or use 'next \(word == "grad" ? "grad " : "")\(name)'",
+                    column: column)
             }
             return word == "grad" ? record.gradient[index] : record.parametersBefore[index]
         case .call("ahead", let arguments, let column) where arguments.count == 2:
@@ -60,7 +63,9 @@ struct LiveScope {
             var training = try requireTraining(column)
             let report: RunReport
             do { report = try training.run(.updates(1)) } catch {
-                throw ExpressionError(message: "cannot look one update ahead: \(TrainingRunner.message(for: error).message)", column: column)
+                throw ExpressionError(
+                    message: "cannot look one update ahead: \(TrainingRunner.message(for: error).message)",
+                    column: column)
             }
             if report.divergence != nil {
                 throw ExpressionError(message: "the next update would diverge, so 'next' has no value", column: column)
@@ -78,7 +83,10 @@ struct LiveScope {
         var training = try requireTraining(column)
         let report = try lookAhead(&training, passes: passes, column)
         if let divergence = report.divergence {
-            throw ExpressionError(message: "training diverges at update \(divergence.update) within those \(passes) epochs, so 'ahead' has no value; 'diverges(\(passes))' tells when", column: column)
+            throw ExpressionError(
+                message:
+                    "training diverges at update \(divergence.update) within those \(passes) epochs, so 'ahead' has no value; 'diverges(\(passes))' tells when",
+                column: column)
         }
         var later = self
         later.state.training = training
@@ -98,16 +106,23 @@ struct LiveScope {
         let rows = training.data.count, parameters = training.network.parameterCount
         let work = Double(passes) * Double(rows) * Double(parameters)
         guard work <= Self.workLimit else {
-            throw ExpressionError(message: "looking \(passes) epochs ahead over \(counted(rows, "row")) with \(counted(parameters, "parameter")) is about \(System.format("%.1e", work)) operations; a lesson value may ask for at most \(System.format("%.0e", Self.workLimit)), so ask for fewer epochs", column: column)
+            throw ExpressionError(
+                message:
+                    "looking \(passes) epochs ahead over \(counted(rows, "row")) with \(counted(parameters, "parameter")) is about \(System.format("%.1e", work)) operations; a lesson value may ask for at most \(System.format("%.0e", Self.workLimit)), so ask for fewer epochs",
+                column: column)
         }
         let report: RunReport
         do {
             report = try training.run(.passes(passes), observer: interrupt.map { check in { _ in !check() } })
         } catch {
-            throw ExpressionError(message: "cannot look \(passes) epochs ahead: \(TrainingRunner.message(for: error).message)", column: column)
+            throw ExpressionError(
+                message: "cannot look \(passes) epochs ahead: \(TrainingRunner.message(for: error).message)",
+                column: column)
         }
         if report.interrupted {
-            throw ExpressionError(message: "interrupted (Ctrl-C) while looking \(passes) epochs ahead; the value is not known", column: column)
+            throw ExpressionError(
+                message: "interrupted (Ctrl-C) while looking \(passes) epochs ahead; the value is not known",
+                column: column)
         }
         return report
     }
@@ -134,14 +149,17 @@ struct LiveScope {
 
     func requireTraining(_ column: Int) throws(ExpressionError) -> Training {
         guard let training = state.training else {
-            throw ExpressionError(message: "no network yet; the lesson's setup or a 'net' command must build one first", column: column)
+            throw ExpressionError(
+                message: "no network yet; the lesson's setup or a 'net' command must build one first", column: column)
         }
         return training
     }
 
     func lastStep(_ name: String, _ column: Int) throws(ExpressionError) -> StepRecord {
         guard let record = try requireTraining(column).lastStep else {
-            throw ExpressionError(message: "no update yet, so '\(name)' has no value; run 'step' first, or use 'next \(name)'", column: column)
+            throw ExpressionError(
+                message: "no update yet, so '\(name)' has no value; run 'step' first, or use 'next \(name)'",
+                column: column)
         }
         return record
     }
@@ -149,15 +167,22 @@ struct LiveScope {
     func parameter(_ name: String, _ column: Int) throws(ExpressionError) -> (Training, Int) {
         let training = try requireTraining(column)
         guard let parameter = Parameter(name: name), let index = training.network.index(of: parameter) else {
-            throw ExpressionError(message: "this \(training.network.sizes.map(String.init).joined(separator: "-")) network has no parameter '\(name)'", column: column)
+            throw ExpressionError(
+                message:
+                    "this \(training.network.sizes.map(String.init).joined(separator: "-")) network has no parameter '\(name)'",
+                column: column)
         }
         return (training, index)
     }
 
     /// An index that must be a whole number in `range`.
-    func whole(_ value: Double, _ range: ClosedRange<Int>, _ what: String, _ column: Int) throws(ExpressionError) -> Int {
+    func whole(_ value: Double, _ range: ClosedRange<Int>, _ what: String, _ column: Int) throws(ExpressionError) -> Int
+    {
         guard value == value.rounded(), let n = Int(exactly: value), range.contains(n) else {
-            throw ExpressionError(message: "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(NumberFormat.full(value))", column: column)
+            throw ExpressionError(
+                message:
+                    "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(NumberFormat.full(value))",
+                column: column)
         }
         return n
     }

@@ -12,7 +12,9 @@ enum Reflow {
             let text = paragraph.joined(separator: " ")
             if let (first, indent) = hanging {
                 let filled = fill(text, width: max(20, width - indent))
-                out += filled.enumerated().map { ($0.offset == 0 ? first : String(repeating: " ", count: indent)) + $0.element }
+                out += filled.enumerated().map {
+                    ($0.offset == 0 ? first : String(repeating: " ", count: indent)) + $0.element
+                }
             } else {
                 out += fill(text, width: max(20, width))
             }
@@ -65,9 +67,13 @@ enum Reflow {
         var lines: [String] = []
         var current = ""
         for word in unbreakableWords(text) {
-            if current.isEmpty { current = word }
-            else if current.displayWidth + 1 + word.displayWidth <= width { current += " " + word }
-            else { lines.append(current); current = word }
+            if current.isEmpty {
+                current = word
+            } else if current.displayWidth + 1 + word.displayWidth <= width {
+                current += " " + word
+            } else {
+                lines.append(current); current = word
+            }
         }
         if !current.isEmpty { lines.append(current) }
         return lines

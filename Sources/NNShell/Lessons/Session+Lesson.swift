@@ -27,7 +27,9 @@ extension Session {
     }
 
     private func lessonAction(_ body: (inout LessonPlayer) -> Void) -> Outcome {
-        guard var player = LessonPlayer(state, context: context) else { return Outcome(output: "", error: nil, quit: false) }
+        guard var player = LessonPlayer(state, context: context) else {
+            return Outcome(output: "", error: nil, quit: false)
+        }
         body(&player)
         state = player.finish()
         return Outcome(output: player.output, error: nil, quit: false)

@@ -17,11 +17,14 @@ enum Arguments {
 
     /// A whole number in `range`.
     static func integer(_ token: Token, _ what: String, in range: ClosedRange<Int>) throws(ShellError) -> Int {
-        guard token.text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }), let value = Int(token.text) else {
+        guard token.text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }),
+            let value = Int(token.text)
+        else {
             throw ShellError.at(token, "expected a whole number for \(what), found '\(token.text)'")
         }
         guard range.contains(value) else {
-            throw ShellError.at(token, "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
+            throw ShellError.at(
+                token, "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
         }
         return value
     }
@@ -32,11 +35,15 @@ enum Arguments {
         for token in tokens {
             let parts = token.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else {
-                throw ShellError.at(token, "expected an option like \(allowed.map { "\($0)=…" }.joined(separator: ", ")) after '\(command)', found '\(token.text)'")
+                throw ShellError.at(
+                    token,
+                    "expected an option like \(allowed.map { "\($0)=…" }.joined(separator: ", ")) after '\(command)', found '\(token.text)'"
+                )
             }
             let key = String(parts[0]).lowercased()
             guard allowed.contains(key) else {
-                let hint = didYouMean(key, among: allowed, form: { "\($0)=" }, otherwise: expected(oneOf: allowed.map { "\($0)=" }))
+                let hint = didYouMean(
+                    key, among: allowed, form: { "\($0)=" }, otherwise: expected(oneOf: allowed.map { "\($0)=" }))
                 throw ShellError.at(token, "unknown option '\(key)='" + hint)
             }
             guard result[key] == nil else { throw ShellError.at(token, "option '\(key)=' is given twice") }
@@ -52,11 +59,17 @@ enum Arguments {
             throw ShellError.at(token, "'\(token.text)' is not a parameter name; expected one like w2_11 or b1_2")
         }
         guard network.index(of: parameter) != nil else {
-            let first = network.parameter(at: 0).asciiName, last = network.parameter(at: network.parameterCount - 1).asciiName
+            let first = network.parameter(at: 0).asciiName,
+                last = network.parameter(at: network.parameterCount - 1).asciiName
             // A suggestion compares with every name: past this many it would take seconds.
-            let near = network.parameterCount > 10_000 ? ""
+            let near =
+                network.parameterCount > 10_000
+                ? ""
                 : didYouMean(token.text, among: network.allParameters.map(\.asciiName))
-            throw ShellError.at(token, "this \(network.sizes.map(String.init).joined(separator: "-")) network has no parameter '\(token.text)'; it has \(first) … \(last)\(near)")
+            throw ShellError.at(
+                token,
+                "this \(network.sizes.map(String.init).joined(separator: "-")) network has no parameter '\(token.text)'; it has \(first) … \(last)\(near)"
+            )
         }
         return parameter
     }

@@ -14,13 +14,17 @@ enum ParameterPattern {
                 continue
             }
             guard pattern.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "*") }) else {
-                throw ShellError.at(token, "'\(token.text)' is not a parameter pattern; expected names like w2_11, b* or w2_*")
+                throw ShellError.at(
+                    token, "'\(token.text)' is not a parameter pattern; expected names like w2_11, b* or w2_*")
             }
             let found = (0..<network.parameterCount).filter { index in
                 names(network.parameter(at: index)).contains { matches(pattern, $0) }
             }
             guard !found.isEmpty else {
-                throw ShellError.at(token, "'\(token.text)' matches no parameter of this \(network.sizes.map(String.init).joined(separator: "-")) network")
+                throw ShellError.at(
+                    token,
+                    "'\(token.text)' matches no parameter of this \(network.sizes.map(String.init).joined(separator: "-")) network"
+                )
             }
             chosen.formUnion(found)
         }
@@ -40,10 +44,15 @@ enum ParameterPattern {
         let p = Array(pattern.utf8), s = Array(name.utf8)
         var i = 0, j = 0, star = -1, mark = 0
         while j < s.count {
-            if i < p.count, p[i] != UInt8(ascii: "*"), p[i] == s[j] { i += 1; j += 1 }
-            else if i < p.count, p[i] == UInt8(ascii: "*") { star = i; mark = j; i += 1 }
-            else if star >= 0 { i = star + 1; mark += 1; j = mark }
-            else { return false }
+            if i < p.count, p[i] != UInt8(ascii: "*"), p[i] == s[j] {
+                i += 1; j += 1
+            } else if i < p.count, p[i] == UInt8(ascii: "*") {
+                star = i; mark = j; i += 1
+            } else if star >= 0 {
+                i = star + 1; mark += 1; j = mark
+            } else {
+                return false
+            }
         }
         while i < p.count, p[i] == UInt8(ascii: "*") { i += 1 }
         return i == p.count

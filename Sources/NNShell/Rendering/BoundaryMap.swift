@@ -46,26 +46,38 @@ struct BoundaryMap {
 
     init(_ training: Training, notation: Notation, format: NumberFormat) throws(ShellError) {
         let data = training.data, network = training.network
-        guard !data.isEmpty else { throw ShellError.state("there is no data to plot; choose some, for example 'data and' or 'data circles'") }
-        guard data.featureCount == 2, network.inputCount == 2 else {
-            throw ShellError.state("'plot boundary' draws data with two inputs; \(data.name) has \(data.featureCount) (\(data.featureNames.joined(separator: ", ")))")
+        guard !data.isEmpty else {
+            throw ShellError.state("there is no data to plot; choose some, for example 'data and' or 'data circles'")
         }
-        guard data.targetCount == network.outputCount else { throw TrainingRunner.message(for: .shapeMismatch(
-            networkInputs: network.inputCount, networkOutputs: network.outputCount, dataFeatures: data.featureCount, dataTargets: data.targetCount)) }
+        guard data.featureCount == 2, network.inputCount == 2 else {
+            throw ShellError.state(
+                "'plot boundary' draws data with two inputs; \(data.name) has \(data.featureCount) (\(data.featureNames.joined(separator: ", ")))"
+            )
+        }
+        guard data.targetCount == network.outputCount else {
+            throw TrainingRunner.message(
+                for: .shapeMismatch(
+                    networkInputs: network.inputCount, networkOutputs: network.outputCount,
+                    dataFeatures: data.featureCount, dataTargets: data.targetCount))
+        }
         self.network = network
         xName = data.featureNames[0]
         yName = data.featureNames[1]
         if data.targetCount == 1 {
             classValues = Array(Set(data.targets)).sorted()
             // Class labels are whole numbers, few, and (beyond two) shared by several rows.
-            let looksLikeClasses = classValues.count <= Self.maximumClasses && classValues.allSatisfy { $0 == $0.rounded() }
+            let looksLikeClasses =
+                classValues.count <= Self.maximumClasses && classValues.allSatisfy { $0 == $0.rounded() }
                 && (classValues.count <= 2 || classValues.count < data.count)
             guard looksLikeClasses else {
-                throw ShellError.state("'plot boundary' needs class labels such as 0 and 1, but \(data.targetNames[0]) takes \(classValues.count) different values; "
-                    + "try it on classification data such as 'data and' or 'data moons', or see this fit with 'plot loss'")
+                throw ShellError.state(
+                    "'plot boundary' needs class labels such as 0 and 1, but \(data.targetNames[0]) takes \(classValues.count) different values; "
+                        + "try it on classification data such as 'data and' or 'data moons', or see this fit with 'plot loss'"
+                )
             }
             classNames = classValues.map { value in
-                data.classNames.indices.contains(Int(value)) ? "\(data.targetNames[0])=\(data.classNames[Int(value)])"
+                data.classNames.indices.contains(Int(value))
+                    ? "\(data.targetNames[0])=\(data.classNames[Int(value)])"
                     : "\(data.targetNames[0])=\(format(value))"
             }
         } else {
@@ -74,7 +86,9 @@ struct BoundaryMap {
         }
         let values = classValues
         let labels = (0..<data.count).map { r in Self.classIndex(Array(data.target(row: r)), values: values) }
-        let points = (0..<data.count).map { r in Point(x: data.features(row: r).first!, y: data.features(row: r).last!, label: labels[r], row: r) }
+        let points = (0..<data.count).map { r in
+            Point(x: data.features(row: r).first!, y: data.features(row: r).last!, label: labels[r], row: r)
+        }
         self.points = points
         xRange = Self.padded(points.map(\.x))
         yRange = Self.padded(points.map(\.y))
@@ -82,7 +96,10 @@ struct BoundaryMap {
         let threshold = classValues.count == 2 ? (classValues[0] + classValues[1]) / 2 : nil
         let linear = network.layerCount == 1 && network.outputCount == 1
         isLinear = linear
-        line = linear ? threshold.flatMap { Self.line(network.parameters, activation: network.activations[0], threshold: $0) } : nil
+        line =
+            linear
+            ? threshold.flatMap { Self.line(network.parameters, activation: network.activations[0], threshold: $0) }
+            : nil
         if network.isPerceptron, let step = training.lastStep, step.isSingleSample {
             previousLine = threshold.flatMap { Self.line(step.parametersBefore, activation: .step, threshold: $0) }
             highlighted = step.rows
@@ -92,15 +109,20 @@ struct BoundaryMap {
             previousLine = nil; highlighted = []; lastUpdate = nil; lineMoved = false
         }
         if linear, let threshold {
-            caption = Self.caption(line, network: network, threshold: threshold, names: (xName, yName), notation: notation, format: format)
-        } else { caption = nil }
+            caption = Self.caption(
+                line, network: network, threshold: threshold, names: (xName, yName), notation: notation, format: format)
+        } else {
+            caption = nil
+        }
     }
 
     /// True when the line crosses the data's extent (or there is no line).
     var lineVisible: Bool {
         guard let line else { return true }
-        let corners = [(xRange.lowerBound, yRange.lowerBound), (xRange.lowerBound, yRange.upperBound),
-                       (xRange.upperBound, yRange.lowerBound), (xRange.upperBound, yRange.upperBound)]
+        let corners = [
+            (xRange.lowerBound, yRange.lowerBound), (xRange.lowerBound, yRange.upperBound),
+            (xRange.upperBound, yRange.lowerBound), (xRange.upperBound, yRange.upperBound)
+        ]
         let sides = Set(corners.map { line.a * $0.0 + line.b * $0.1 + line.c >= 0 })
         return sides.count == 2
     }
@@ -108,7 +130,7 @@ struct BoundaryMap {
     /// The class of each (x, y) point, in one batch through the network.
     func predictedClasses(_ xys: [Double]) -> [Int] {
         let outputs = network.predictions(xys), n = network.outputCount
-        return (0 ..< xys.count / 2).map { Self.classIndex(Array(outputs[$0 * n ..< ($0 + 1) * n]), values: classValues) }
+        return (0..<xys.count / 2).map { Self.classIndex(Array(outputs[$0 * n..<($0 + 1) * n]), values: classValues) }
     }
 
     /// True when the picture can shade by the output's value, not only its class: one output,
@@ -172,9 +194,12 @@ struct BoundaryMap {
         return Line(a: parameters[0], b: parameters[1], c: parameters[2] - z)
     }
 
-    static func caption(_ line: Line?, network: Network, threshold: Double, names: (String, String),
-                        notation: Notation, format: NumberFormat) -> String? {
-        let w1 = notation.parameter(.weight(layer: 1, from: 1, to: 1)), w2 = notation.parameter(.weight(layer: 1, from: 2, to: 1))
+    static func caption(
+        _ line: Line?, network: Network, threshold: Double, names: (String, String),
+        notation: Notation, format: NumberFormat
+    ) -> String? {
+        let w1 = notation.parameter(.weight(layer: 1, from: 1, to: 1)),
+            w2 = notation.parameter(.weight(layer: 1, from: 2, to: 1))
         guard let line else {
             guard network.parameters[0] == 0, network.parameters[1] == 0 else { return nil }
             return "no line: \(w1) = \(w2) = 0, so every point gets the same prediction"
@@ -184,6 +209,7 @@ struct BoundaryMap {
             let sign = value < 0 ? (first ? m : " \(m) ") : (first ? "" : " + ")
             return sign + format(abs(value)) + (name.isEmpty ? "" : notation.times + name)
         }
-        return "line: " + term(line.a, names.0, first: true) + term(line.b, names.1, first: false) + (line.c == 0 ? "" : term(line.c, "", first: false)) + " = 0"
+        return "line: " + term(line.a, names.0, first: true) + term(line.b, names.1, first: false)
+            + (line.c == 0 ? "" : term(line.c, "", first: false)) + " = 0"
     }
 }

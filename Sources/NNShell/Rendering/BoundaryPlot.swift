@@ -30,7 +30,8 @@ enum BoundaryPlot {
             let (x, y) = place.dot(point.x, point.y)
             let highlighted = map.highlighted.contains(point.row)
             let marker = highlighted ? (ascii ? "@" : "◉") : String(PlotStyle.classMarker(point.label, ascii: ascii))
-            canvas.write(marker, column: Int(x) / (ascii ? 1 : 2), row: Int(y) / (ascii ? 1 : 4), owner: 100 + point.label)
+            canvas.write(
+                marker, column: Int(x) / (ascii ? 1 : 2), row: Int(y) / (ascii ? 1 : 4), owner: 100 + point.label)
         }
 
         var lines = ["\(map.yName)"]
@@ -40,12 +41,15 @@ enum BoundaryPlot {
             return owner == 0 ? nil : "2"
         }
         lines += LinePlot.yFramed(canvas.renderRows(colour: colours), axis: yAxis, canvas: canvas, gutter: gutter)
-        lines += LinePlot.xAxisLines(xAxis, indent: gutter + 1, columns: columns, dotsWide: ascii ? 1 : 2, label: map.xName,
-                                     width: width, ascii: ascii)
+        lines += LinePlot.xAxisLines(
+            xAxis, indent: gutter + 1, columns: columns, dotsWide: ascii ? 1 : 2, label: map.xName,
+            width: width, ascii: ascii)
         lines += packLegend(legend(map, ascii: ascii, colour: colour), width: width, indent: gutter + 2)
         var notes = notes(map)
         if !map.affordable(canvas.dotColumns * canvas.dotRows) {
-            notes.append("the regions are not shaded: predicting every dot of the picture with \(counted(map.parameterCount, "parameter")) is too much work")
+            notes.append(
+                "the regions are not shaded: predicting every dot of the picture with \(counted(map.parameterCount, "parameter")) is too much work"
+            )
         }
         for note in notes { lines += wrapText(note, width: width, indent: gutter + 2) }
         return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
@@ -54,7 +58,8 @@ enum BoundaryPlot {
     /// The plot's size in cells and its intervals, with one scale on both axes: at most
     /// `columns` wide, between `minimumRows` and `maximumRows` high.
     static func layout(_ map: BoundaryMap, columns available: Int)
-        -> (columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>, yAxis: PlotAxis) {
+        -> (columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>, yAxis: PlotAxis)
+    {
         var (xRange, yRange) = (map.xRange, map.yRange)
         var columns = max(20, available)
         var rows = Int((yRange.span * Double(columns) / (2 * xRange.span)).rounded())
@@ -65,8 +70,11 @@ enum BoundaryPlot {
         rows = max(rows, minimumRows)
         // Widen whichever range is short so that both axes keep one scale.
         let ySpan = xRange.span * Double(rows) * 2 / Double(columns)
-        if ySpan > yRange.span { yRange = yRange.widened(to: ySpan) }
-        else { xRange = xRange.widened(to: yRange.span * Double(columns) / (2 * Double(rows))) }
+        if ySpan > yRange.span {
+            yRange = yRange.widened(to: ySpan)
+        } else {
+            xRange = xRange.widened(to: yRange.span * Double(columns) / (2 * Double(rows)))
+        }
         let yAxis = PlotAxis.linear(yRange.lowerBound, yRange.upperBound, tickCount: max(3, rows / 3), widen: false)
         return (columns, rows, xRange, yRange, yAxis)
     }
@@ -78,10 +86,16 @@ enum BoundaryPlot {
             (dotColumns, dotRows, self.x, self.y) = (canvas.dotColumns, canvas.dotRows, x, y)
         }
         func dot(_ px: Double, _ py: Double) -> (Double, Double) {
-            (((px - x.lowerBound) / x.span * Double(dotColumns) - 0.5).rounded(), ((y.upperBound - py) / y.span * Double(dotRows) - 0.5).rounded())
+            (
+                ((px - x.lowerBound) / x.span * Double(dotColumns) - 0.5).rounded(),
+                ((y.upperBound - py) / y.span * Double(dotRows) - 0.5).rounded()
+            )
         }
         func data(_ dx: Double, _ dy: Double) -> (Double, Double) {
-            (x.lowerBound + (dx + 0.5) / Double(dotColumns) * x.span, y.upperBound - (dy + 0.5) / Double(dotRows) * y.span)
+            (
+                x.lowerBound + (dx + 0.5) / Double(dotColumns) * x.span,
+                y.upperBound - (dy + 0.5) / Double(dotRows) * y.span
+            )
         }
     }
 
@@ -100,7 +114,8 @@ enum BoundaryPlot {
             for column in 0..<canvas.columns {
                 let centre = (row * down + down / 2) * w + column * across + across / 2
                 let label = classes[centre]
-                let shade = bands.map { PlotStyle.scoreShade($0[centre], ascii: canvas.ascii) }
+                let shade =
+                    bands.map { PlotStyle.scoreShade($0[centre], ascii: canvas.ascii) }
                     ?? PlotStyle.classShade(label, ascii: canvas.ascii)
                 canvas.shade(column: column, row: row, with: shade, owner: label)
             }
@@ -109,7 +124,9 @@ enum BoundaryPlot {
         for dy in 0..<h {
             for dx in 0..<w {
                 let here = classes[dy * w + dx]
-                if (dx + 1 < w && classes[dy * w + dx + 1] != here) || (dy + 1 < h && classes[(dy + 1) * w + dx] != here) {
+                if (dx + 1 < w && classes[dy * w + dx + 1] != here)
+                    || (dy + 1 < h && classes[(dy + 1) * w + dx] != here)
+                {
                     canvas.dot(dx, dy, owner: 0)
                 }
             }
@@ -139,34 +156,46 @@ enum BoundaryPlot {
 
     static func legend(_ map: BoundaryMap, ascii: Bool, colour: Bool) -> [LegendEntry] {
         var entries = map.classNames.enumerated().map { index, name in
-            LegendEntry(sample: String(PlotStyle.classMarker(index, ascii: ascii)), label: name,
-                        colour: colour ? PlotStyle.ansiClassColours[index % PlotStyle.ansiClassColours.count] : nil)
+            LegendEntry(
+                sample: String(PlotStyle.classMarker(index, ascii: ascii)), label: name,
+                colour: colour ? PlotStyle.ansiClassColours[index % PlotStyle.ansiClassColours.count] : nil)
         }
         if map.shadesByScore {
             let edges = map.scoreEdges.map { NumberFormat(digits: 2)($0) }
             let (yHat, atMost, atLeast) = ascii ? ("yhat", "<=", ">=") : ("ŷ", "≤", "≥")
-            let labels = ["\(yHat) < \(edges[0])", "\(edges[0]) \(atMost) \(yHat) < \(edges[1])",
-                          "\(edges[1]) \(atMost) \(yHat) < \(edges[2])", "\(yHat) \(atLeast) \(edges[2])"]
+            let labels = [
+                "\(yHat) < \(edges[0])", "\(edges[0]) \(atMost) \(yHat) < \(edges[1])",
+                "\(edges[1]) \(atMost) \(yHat) < \(edges[2])", "\(yHat) \(atLeast) \(edges[2])"
+            ]
             for band in [3, 2, 1] {
-                entries.append(LegendEntry(sample: String(PlotStyle.scoreShade(band, ascii: ascii)),
-                                           label: labels[band] + (band >= 2 ? " (\(map.classNames[1]))" : " (\(map.classNames[0]))"),
-                                           colour: nil))
+                entries.append(
+                    LegendEntry(
+                        sample: String(PlotStyle.scoreShade(band, ascii: ascii)),
+                        label: labels[band] + (band >= 2 ? " (\(map.classNames[1]))" : " (\(map.classNames[0]))"),
+                        colour: nil))
             }
             entries.append(LegendEntry(sample: "(blank)", label: labels[0] + " (\(map.classNames[0]))", colour: nil))
         } else {
             for index in map.classNames.indices.dropFirst() {
-                entries.append(LegendEntry(sample: String(PlotStyle.classShade(index, ascii: ascii)),
-                                           label: "predicts \(map.classNames[index])", colour: nil))
+                entries.append(
+                    LegendEntry(
+                        sample: String(PlotStyle.classShade(index, ascii: ascii)),
+                        label: "predicts \(map.classNames[index])", colour: nil))
             }
             entries.append(LegendEntry(sample: "(blank)", label: "predicts \(map.classNames[0])", colour: nil))
         }
-        if map.line != nil, map.lineVisible { entries.append(LegendEntry(sample: ascii ? "/" : "⠤⠤", label: "the line now", colour: nil)) }
-        else if !map.isLinear, !ascii { entries.append(LegendEntry(sample: "⠤⠤", label: "where the prediction changes", colour: nil)) }
+        if map.line != nil, map.lineVisible {
+            entries.append(LegendEntry(sample: ascii ? "/" : "⠤⠤", label: "the line now", colour: nil))
+        } else if !map.isLinear, !ascii {
+            entries.append(LegendEntry(sample: "⠤⠤", label: "where the prediction changes", colour: nil))
+        }
         if map.previousLine != nil, map.previousLine != map.line, let update = map.lastUpdate {
-            entries.append(LegendEntry(sample: ascii ? ":" : "⠄⠄", label: "the line before update \(update)", colour: nil))
+            entries.append(
+                LegendEntry(sample: ascii ? ":" : "⠄⠄", label: "the line before update \(update)", colour: nil))
         }
         if let row = map.highlighted.first, let update = map.lastUpdate {
-            entries.append(LegendEntry(sample: ascii ? "@" : "◉", label: "row \(row + 1), read by update \(update)", colour: nil))
+            entries.append(
+                LegendEntry(sample: ascii ? "@" : "◉", label: "row \(row + 1), read by update \(update)", colour: nil))
         }
         return entries
     }
@@ -174,13 +203,17 @@ enum BoundaryPlot {
     static func notes(_ map: BoundaryMap) -> [String] {
         var lines: [String] = []
         if let row = map.highlighted.first, let update = map.lastUpdate {
-            lines.append(!map.lineMoved
-                ? "update \(update) read row \(row + 1), already on its own side: the line did not move"
-                : "update \(update) read row \(row + 1), on the wrong side: the line moved toward it")
+            lines.append(
+                !map.lineMoved
+                    ? "update \(update) read row \(row + 1), already on its own side: the line did not move"
+                    : "update \(update) read row \(row + 1), on the wrong side: the line moved toward it")
         }
         if let caption = map.caption { lines.append(caption + (map.lineVisible ? "" : " (outside this picture)")) }
-        lines.append(map.affordable(map.points.count) ? "\(map.correctCount) of \(map.points.count) points are on their own class's side"
-            : "the \(map.points.count) points are not checked against their classes: too much work with this network")
+        lines.append(
+            map.affordable(map.points.count)
+                ? "\(map.correctCount) of \(map.points.count) points are on their own class's side"
+                : "the \(map.points.count) points are not checked against their classes: too much work with this network"
+        )
         return lines
     }
 }

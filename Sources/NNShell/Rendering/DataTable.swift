@@ -21,18 +21,22 @@ enum DataTable {
     static func render(_ data: DataSet, format: NumberFormat, highlight: [Int], heldOut: [Bool] = []) -> String {
         guard !data.isEmpty else { return "\(data.name): no rows yet; add one with 'data add X1 X2 -> Y'\n" }
         let classes = !data.classNames.isEmpty
-        var table = TextTable(header: ["row"] + data.featureNames + ["->"] + data.targetNames
-                              + (classes ? ["class"] : []))
+        var table = TextTable(
+            header: ["row"] + data.featureNames + ["->"] + data.targetNames
+                + (classes ? ["class"] : []))
         table.leftAligned = Set([0, data.featureCount + 1] + (classes ? [table.header.count - 1] : []))
         let next = highlight.count == 1 ? highlight[0] : nil
-        let shown = data.count <= rowLimit ? Array(0..<data.count)
+        let shown =
+            data.count <= rowLimit
+            ? Array(0..<data.count)
             : Array(0..<(rowLimit / 2)) + Array((data.count - rowLimit / 2)..<data.count)
         for r in shown {
             if data.count > rowLimit, r == data.count - rowLimit / 2 { table.rows.append(["…"]) }
             let marker = r == next ? " <- next" : heldOut.indices.contains(r) && heldOut[r] ? " test" : ""
-            table.rows.append(["\(r + 1)"] + data.features(row: r).map { format($0) } + [""]
-                              + data.target(row: r).map { format($0) } + (classes ? [className(data, row: r)] : [])
-                              + (marker.isEmpty ? [] : [marker]))
+            table.rows.append(
+                ["\(r + 1)"] + data.features(row: r).map { format($0) } + [""]
+                    + data.target(row: r).map { format($0) } + (classes ? [className(data, row: r)] : [])
+                    + (marker.isEmpty ? [] : [marker]))
         }
         table.header += [""]
         let width = table.header.count

@@ -56,8 +56,10 @@ struct DotCanvas {
     /// A straight line of dots between two points in dot coordinates. `pattern(i)` decides
     /// whether the i-th dot along the line is drawn (dashes). In ASCII the glyph is `glyph`,
     /// or a slash, dash or bar that follows the line's direction when `glyph` is nil.
-    mutating func line(from start: (x: Double, y: Double), to end: (x: Double, y: Double), owner: Int,
-                       glyph: Character? = nil, pattern: ((Int) -> Bool)? = nil) {
+    mutating func line(
+        from start: (x: Double, y: Double), to end: (x: Double, y: Double), owner: Int,
+        glyph: Character? = nil, pattern: ((Int) -> Bool)? = nil
+    ) {
         let dx = end.x - start.x, dy = end.y - start.y
         let steps = max(Int(max(abs(dx), abs(dy)).rounded(.up)), 1)
         let character = glyph ?? Self.slopeGlyph(dx: dx, dy: dy)
@@ -94,7 +96,7 @@ struct DotCanvas {
     /// True when no text covers cells `column..<column+width` of `row` (all inside the canvas).
     func isFree(column: Int, row: Int, width: Int) -> Bool {
         guard row >= 0, row < rows, column >= 0, column + width <= columns else { return false }
-        return (column ..< column + width).allSatisfy { texts[row * columns + $0] == nil }
+        return (column..<column + width).allSatisfy { texts[row * columns + $0] == nil }
     }
 
     /// The character shown in a cell and the owner of the layer that shows it (−1: none).
@@ -102,7 +104,9 @@ struct DotCanvas {
         let index = row * columns + column
         if let text = texts[index] { return (text, textOwners[index]) }
         if ascii, let glyph = glyphs[index] { return (glyph, dotOwners[index]) }
-        if !ascii, dots[index] != 0 { return (Character(Unicode.Scalar(0x2800 + UInt32(dots[index]))!), dotOwners[index]) }
+        if !ascii, dots[index] != 0 {
+            return (Character(Unicode.Scalar(0x2800 + UInt32(dots[index]))!), dotOwners[index])
+        }
         if let shade = shades[index] { return (shade, shadeOwners[index]) }
         return (" ", -1)
     }

@@ -24,7 +24,9 @@ enum GradientSummary {
         }
         if first.text.lowercased() == "layer" {
             try Arguments.expectAtMost(2, words, usage: usage)
-            guard words.count == 2 else { throw ShellError.syntax("'layer' needs a layer number; usage: \(usage)", column: first.column) }
+            guard words.count == 2 else {
+                throw ShellError.syntax("'layer' needs a layer number; usage: \(usage)", column: first.column)
+            }
             return .layer(try Arguments.integer(words[1], "the layer", in: 1...network.layerCount))
         }
         guard topic == "gradients" else {
@@ -47,8 +49,10 @@ enum GradientSummary {
     }
 
     /// The gradients of `part`; a summary when the network is large and nothing was chosen.
-    static func gradients(_ record: StepRecord, network: Network, part: Part, notation: Notation, format: NumberFormat,
-                          stop: (() -> Bool)? = nil) -> String {
+    static func gradients(
+        _ record: StepRecord, network: Network, part: Part, notation: Notation, format: NumberFormat,
+        stop: (() -> Bool)? = nil
+    ) -> String {
         let chosen: [Parameter]
         switch part {
         case .automatic where network.parameterCount <= fullLimit, .all:
@@ -61,31 +65,40 @@ enum GradientSummary {
             let wanted = Set(indices)
             chosen = GradientText.courseOrder(network).filter { wanted.contains(network.index(of: $0)!) }
         }
-        return GradientText.render(record, network: network, notation: notation, format: format, only: chosen, stop: stop)
+        return GradientText.render(
+            record, network: network, notation: notation, format: format, only: chosen, stop: stop)
     }
 
     /// Per layer: how many parameters, the largest |G|, and the chains of the largest few.
     static func summary(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat) -> String {
-        var out = ["\(network.parameterCount) gradients in update \(record.update); per layer, the \(largestShown) largest |G|:"]
+        var out = [
+            "\(network.parameterCount) gradients in update \(record.update); per layer, the \(largestShown) largest |G|:"
+        ]
         for k in stride(from: network.layerCount, through: 1, by: -1) {
-            let indices = Array(network.weightOffsets[k] ..< network.biasOffsets[k] + network.sizes[k])
+            let indices = Array(network.weightOffsets[k]..<network.biasOffsets[k] + network.sizes[k])
             let ranked = largest(indices.map { (index: $0, magnitude: abs(record.gradient[$0])) })
             let mean = indices.reduce(0) { $0 + abs(record.gradient[$1]) } / Double(max(indices.count, 1))
             out.append("")
             out.append("layer \(k): \(indices.count) parameters, mean |G| \(format(mean))")
             for index in ranked {
-                var block = GradientText.chain(network.explainGradient(network.parameter(at: index), record.trace), notation: notation, format: format)
+                var block = GradientText.chain(
+                    network.explainGradient(network.parameter(at: index), record.trace), notation: notation,
+                    format: format)
                 if !record.isSingleSample { block += "   (G = \(format(record.gradient[index])))" }
                 out.append(block.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             }
         }
         out.append("")
-        out.append("'show gradients layer \(network.layerCount)' shows one layer in full, 'show gradients w1_*' the parameters whose names match, 'show gradients --all' all \(network.parameterCount)")
+        out.append(
+            "'show gradients layer \(network.layerCount)' shows one layer in full, 'show gradients w1_*' the parameters whose names match, 'show gradients --all' all \(network.parameterCount)"
+        )
         return out.joined(separator: "\n") + "\n"
     }
 
     /// The deltas of `part`; per layer the largest few when the network is large.
-    static func deltas(_ record: StepRecord, network: Network, part: Part, notation: Notation, format: NumberFormat) -> String {
+    static func deltas(_ record: StepRecord, network: Network, part: Part, notation: Notation, format: NumberFormat)
+        -> String
+    {
         let nodes = network.sizes.dropFirst().reduce(0, +)
         let all = network.explainDeltas(record.trace)
         switch part {
@@ -94,12 +107,18 @@ enum GradientSummary {
         case .layer(let k):
             return GradientText.deltas(all.filter { $0.layer == k }, notation: notation, format: format)
         case .automatic:
-            var out = ["\(nodes) deltas in update \(record.update); per layer, the \(largestShown) largest |δ|:".replacing("δ", with: notation.ascii ? "delta" : "δ")]
+            var out = [
+                "\(nodes) deltas in update \(record.update); per layer, the \(largestShown) largest |δ|:".replacing(
+                    "δ", with: notation.ascii ? "delta" : "δ")
+            ]
             for k in stride(from: network.layerCount, through: 1, by: -1) {
                 let layer = all.filter { $0.layer == k }
                 let ranked = Set(largest(layer.indices.map { (index: $0, magnitude: abs(layer[$0].value)) }))
                 out.append("layer \(k): \(counted(layer.count, "node"))")
-                out.append(GradientText.deltas(layer.indices.filter(ranked.contains).map { layer[$0] }, notation: notation, format: format)
+                out.append(
+                    GradientText.deltas(
+                        layer.indices.filter(ranked.contains).map { layer[$0] }, notation: notation, format: format
+                    )
                     .trimmedNewlines.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             }
             out.append("'show deltas layer 1' shows one layer in full, 'show deltas --all' all \(nodes)")

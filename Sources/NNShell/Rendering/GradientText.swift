@@ -56,18 +56,30 @@ enum GradientText {
             } else if delta.terms.count > 3 {
                 factorCount = 2
                 let k1 = delta.layer + 1
-                let w = notation.ascii ? "w\(k1)_\(delta.node)m" : "w" + Notation.sup(k1) + Notation.sub("\(delta.node)") + "ₘ"
+                let w =
+                    notation.ascii
+                    ? "w\(k1)_\(delta.node)m" : "w" + Notation.sup(k1) + Notation.sub("\(delta.node)") + "ₘ"
                 let dm = notation.ascii ? "delta\(k1)_m" : "δ" + Notation.sub("\(k1)") + "ₘ"
                 symbolic = "(\(notation.ascii ? "sum over m" : "Σₘ") \(w)\(dot)\(dm), m = 1…\(delta.terms.count))"
                 numbers = "(" + format(delta.terms.reduce(0) { $0 + $1.weightValue * $1.delta }) + ")"
             } else {
                 factorCount = 2
-                symbolic = "(" + delta.terms.map { "\(notation.parameter($0.weight))\(dot)\(notation.delta($0.weight.layer, toNode($0.weight)))" }.joined(separator: " + ") + ")"
-                numbers = "(" + delta.terms.map { "\(parenthesised(format($0.weightValue)))\(dot)\(parenthesised(format($0.delta)))" }.joined(separator: " + ") + ")"
+                symbolic =
+                    "("
+                    + delta.terms.map {
+                        "\(notation.parameter($0.weight))\(dot)\(notation.delta($0.weight.layer, toNode($0.weight)))"
+                    }.joined(separator: " + ") + ")"
+                numbers =
+                    "("
+                    + delta.terms.map {
+                        "\(parenthesised(format($0.weightValue)))\(dot)\(parenthesised(format($0.delta)))"
+                    }.joined(separator: " + ") + ")"
             }
             if let carried = delta.shortcut {
                 // The residual shortcut O^k → O^(k+1) adds ∂L/∂O_(k+1)j inside the bracket.
-                let name = notation.ascii ? "dL/dO\(delta.layer + 1)_\(delta.node)" : "∂L/∂\(notation.output(delta.layer + 1, delta.node))"
+                let name =
+                    notation.ascii
+                    ? "dL/dO\(delta.layer + 1)_\(delta.node)" : "∂L/∂\(notation.output(delta.layer + 1, delta.node))"
                 symbolic = String(symbolic.dropLast()) + " + \(name) (shortcut))"
                 numbers = String(numbers.dropLast()) + " + \(parenthesised(format(carried))))"
             }
@@ -97,20 +109,32 @@ enum GradientText {
 
     /// Every gradient's chain (deltas first), or with `only` just those parameters' chains.
     /// `stop` is polled every 256 chains (Ctrl-C); the text then ends with what was left out.
-    static func render(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat,
-                       only: [Parameter]? = nil, stop: (() -> Bool)? = nil) -> String {
+    static func render(
+        _ record: StepRecord, network: Network, notation: Notation, format: NumberFormat,
+        only: [Parameter]? = nil, stop: (() -> Bool)? = nil
+    ) -> String {
         var out: [String] = []
         if !record.isSingleSample {
-            out.append("the last update used the mean gradient G over \(record.rows.count) rows; the chains below are for its last row (row \(record.rows.last! + 1)), and G is shown after each")
+            out.append(
+                "the last update used the mean gradient G over \(record.rows.count) rows; the chains below are for its last row (row \(record.rows.last! + 1)), and G is shown after each"
+            )
         }
         if network.isPerceptron {
-            out.append("a perceptron learns by the trick, not by derivatives (step′ = 0): the update used G = \(notation.minus)(y\(notation.minus)\(notation.prediction(1)))x for the weights and \(notation.minus)(y\(notation.minus)\(notation.prediction(1))) for the bias")
+            out.append(
+                "a perceptron learns by the trick, not by derivatives (step′ = 0): the update used G = \(notation.minus)(y\(notation.minus)\(notation.prediction(1)))x for the weights and \(notation.minus)(y\(notation.minus)\(notation.prediction(1))) for the bias"
+            )
         }
-        if network.isPerceptron { return (out + perceptron(record, network: network, notation: notation, format: format)).joined(separator: "\n") + "\n" }
+        if network.isPerceptron {
+            return (out + perceptron(record, network: network, notation: notation, format: format)).joined(
+                separator: "\n") + "\n"
+        }
         let parameters = only ?? courseOrder(network)
         let explanations = parameters.lazy.map { network.explainGradient($0, record.trace) }
         if only == nil, explanations.contains(where: \.usesDelta) {
-            out.append("memoized deltas, computed once each, output layer first (δ = ∂L/∂z):".replacing("δ", with: notation.ascii ? "delta" : "δ").replacing("∂", with: notation.ascii ? "d" : "∂"))
+            out.append(
+                "memoized deltas, computed once each, output layer first (δ = ∂L/∂z):".replacing(
+                    "δ", with: notation.ascii ? "delta" : "δ"
+                ).replacing("∂", with: notation.ascii ? "d" : "∂"))
             out.append(deltas(network.explainDeltas(record.trace), notation: notation, format: format))
         }
         let frozen = Set(record.frozen)
@@ -124,8 +148,12 @@ enum GradientText {
                 block += "   (G = \(format(record.gradient[index])))"
             }
             if let index = network.index(of: explanation.parameter) {
-                if let line = UpdateText.penaltyChainLine(record, index: index, parameter: explanation.parameter, notation: notation,
-                                                          format: format) { block += "\n" + line }
+                if let line = UpdateText.penaltyChainLine(
+                    record, index: index, parameter: explanation.parameter, notation: notation,
+                    format: format)
+                {
+                    block += "\n" + line
+                }
                 if frozen.contains(index) { block += "   (frozen: not applied)" }
             }
             out.append(block)
@@ -134,7 +162,8 @@ enum GradientText {
     }
 
     /// The perceptron's G for each parameter: −(y−ŷ)·x_i for a weight, −(y−ŷ) for the bias.
-    static func perceptron(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat) -> [String] {
+    static func perceptron(_ record: StepRecord, network: Network, notation: Notation, format: NumberFormat) -> [String]
+    {
         let trace = record.trace, m = notation.minus, dot = notation.times
         let y = trace.target[0], yHat = trace.prediction[0]
         let error = "\(m)(\(format(y)) \(m) \(format(yHat)))"
@@ -142,9 +171,11 @@ enum GradientText {
             let g = record.gradient[network.index(of: parameter)!]
             switch parameter {
             case .weight(_, let i, _):
-                return "G(\(notation.parameter(parameter))) = \(m)(y\(m)\(notation.prediction(1)))\(dot)\(notation.input(i)) = \(error)\(dot)\(parenthesised(format(trace.input[i - 1]))) = \(format(g))"
+                return
+                    "G(\(notation.parameter(parameter))) = \(m)(y\(m)\(notation.prediction(1)))\(dot)\(notation.input(i)) = \(error)\(dot)\(parenthesised(format(trace.input[i - 1]))) = \(format(g))"
             case .bias:
-                return "G(\(notation.parameter(parameter))) = \(m)(y\(m)\(notation.prediction(1))) = \(error) = \(format(g))"
+                return
+                    "G(\(notation.parameter(parameter))) = \(m)(y\(m)\(notation.prediction(1))) = \(error) = \(format(g))"
             }
         }
     }

@@ -87,8 +87,9 @@ extension GraphText {
         for (index, step) in path.enumerated() {
             if let local = step.local { rows.append("    \(notation.ascii ? "|" : "↓") \(format(local))") }
             let gradient = index == path.count - 1 ? "1" : format(graph.nodes[step.node].gradient)
-            rows.append("  " + names[index].padded(to: nameWidth) + " = " + values[index].padded(to: valueWidth)
-                + "   \(d)L/\(d)node = \(gradient)")
+            rows.append(
+                "  " + names[index].padded(to: nameWidth) + " = " + values[index].padded(to: valueWidth)
+                    + "   \(d)L/\(d)node = \(gradient)")
         }
         return rows
     }

@@ -5,7 +5,9 @@ import NNEngine
 /// with its formulas in MathML, each layer's weights and biases as a table, the loss curve
 /// and, for 2-D data, the decision regions. No scripts, no links, no files beside it.
 enum HTMLReview {
-    static func page(title: String, summary: String?, transcript: Transcript, state: SessionState, context: CommandContext) -> String {
+    static func page(
+        title: String, summary: String?, transcript: Transcript, state: SessionState, context: CommandContext
+    ) -> String {
         var body: [String] = ["<h1>\(escape(title))</h1>"]
         if let summary { body.append("<p class=\"summary\">\(escape(summary))</p>") }
         body.append("<h2>What was typed</h2>")
@@ -64,9 +66,11 @@ enum HTMLReview {
         guard let training = state.training else { return [] }
         let network = training.network
         let sizes = network.sizes.map(String.init).joined(separator: "-")
-        var out = ["<h2>Where it ended</h2>",
-                   "<p>A \(sizes) network, loss \(network.loss.rawValue), after \(counted(training.updateCount, "update")), "
-                       + "learning rate η = \(state.format(training.settings.learningRate)).</p>"]
+        var out = [
+            "<h2>Where it ended</h2>",
+            "<p>A \(sizes) network, loss \(network.loss.rawValue), after \(counted(training.updateCount, "update")), "
+                + "learning rate η = \(state.format(training.settings.learningRate)).</p>"
+        ]
         for k in 1...network.layerCount {
             out.append(MathML.layer(k, activation: network.activations[k - 1]))
             if network.parameterCount(layer: k) <= 400 { out.append(table(network, layer: k, format: state.format)) }
@@ -74,12 +78,14 @@ enum HTMLReview {
         out.append(MathML.loss(network.loss, outputs: network.outputCount))
         let notation = Notation(ascii: context.ascii, outputCount: network.outputCount)
         if training.updateCount > 0 {
-            let panel = PlotData.lossPanel(current: PlotData.run(training, name: "this run", notation: notation), kept: state.savedRuns,
-                                           axis: nil, logY: false)
+            let panel = PlotData.lossPanel(
+                current: PlotData.run(training, name: "this run", notation: notation), kept: state.savedRuns,
+                axis: nil, logY: false)
             out.append("<figure>\(inline(SVGLinePlot.render([panel], title: "nnstep: loss")))</figure>")
         }
         if network.inputCount == 2, let map = try? BoundaryMap(training, notation: notation, format: state.format) {
-            out.append("<figure>\(inline(SVGBoundaryPlot.render(map, title: Command.boundaryTitle(map, training))))</figure>")
+            out.append(
+                "<figure>\(inline(SVGBoundaryPlot.render(map, title: Command.boundaryTitle(map, training))))</figure>")
         }
         return out
     }
@@ -87,16 +93,22 @@ enum HTMLReview {
     /// W^k as a table (rows i, columns j) with the biases b^k as its last row.
     static func table(_ network: Network, layer k: Int, format: NumberFormat) -> String {
         let rows = network.sizes[k - 1], columns = network.sizes[k]
-        var html = ["<table class=\"weights\">", "<caption>" + MathML.math(MathML.sup(MathML.mi("W"), MathML.mn("\(k)")), block: false)
-            + " and " + MathML.math(MathML.sup(MathML.mi("b"), MathML.mn("\(k)")), block: false) + "</caption>"]
+        var html = [
+            "<table class=\"weights\">",
+            "<caption>" + MathML.math(MathML.sup(MathML.mi("W"), MathML.mn("\(k)")), block: false)
+                + " and " + MathML.math(MathML.sup(MathML.mi("b"), MathML.mn("\(k)")), block: false) + "</caption>"
+        ]
         html.append("<tr><th></th>" + (1...columns).map { "<th>j = \($0)</th>" }.joined() + "</tr>")
         for i in 1...rows {
             let cells = (1...columns).map { j in
-                "<td>" + MathML.math(MathML.weight(k, i, j), block: false) + " = \(escape(format(network.weight(k, i, j))))</td>"
+                "<td>" + MathML.math(MathML.weight(k, i, j), block: false)
+                    + " = \(escape(format(network.weight(k, i, j))))</td>"
             }
             html.append("<tr><th>i = \(i)</th>" + cells.joined() + "</tr>")
         }
-        html.append("<tr><th>bias</th>" + (1...columns).map { "<td>\(escape(format(network.bias(k, $0))))</td>" }.joined() + "</tr>")
+        html.append(
+            "<tr><th>bias</th>" + (1...columns).map { "<td>\(escape(format(network.bias(k, $0))))</td>" }.joined()
+                + "</tr>")
         html.append("</table>")
         return html.joined(separator: "\n")
     }

@@ -4,11 +4,14 @@
 /// ten, each carries its own marker (and colour, when the terminal has it).
 enum LinePlot {
     /// One panel of `series`. `format` is kept for callers; tick labels follow the axis step.
-    static func render(series: [PlotSeries], xLabel: String, yLabel: String, width: Int, height: Int,
-                       ascii: Bool, format: NumberFormat, title: String? = nil, logY: Bool = false,
-                       colour: Bool = false) -> String {
-        render(PlotPanel(title: title, series: series, xLabel: xLabel, yLabel: yLabel, logY: logY),
-               width: width, height: height, ascii: ascii, colour: colour)
+    static func render(
+        series: [PlotSeries], xLabel: String, yLabel: String, width: Int, height: Int,
+        ascii: Bool, format: NumberFormat, title: String? = nil, logY: Bool = false,
+        colour: Bool = false
+    ) -> String {
+        render(
+            PlotPanel(title: title, series: series, xLabel: xLabel, yLabel: yLabel, logY: logY),
+            width: width, height: height, ascii: ascii, colour: colour)
     }
 
     /// Several panels one under another, a blank line apart.
@@ -21,7 +24,8 @@ enum LinePlot {
         var lines: [String] = []
         if let title = panel.title { lines += wrapText(title, width: width) }
         guard let roughAxes = panel.axes(xTicks: 5, yTicks: max(2, height / 3 + 1)) else {
-            return (lines + ["(nothing to plot yet: make some updates with 'step' or 'epoch')"]).joined(separator: "\n") + "\n"
+            return (lines + ["(nothing to plot yet: make some updates with 'step' or 'epoch')"]).joined(separator: "\n")
+                + "\n"
         }
         let yAxis = roughAxes.y
         let yLabels = yAxis.ticks.map(yAxis.label)
@@ -34,11 +38,14 @@ enum LinePlot {
         lines.append(panel.yLabel + (yAxis.scale == .log ? " (log scale)" : ""))
         let rows = canvas.renderRows(colour: { colour && $0 >= 0 ? PlotStyle.ansi($0) : nil })
         lines += yFramed(rows, axis: yAxis, canvas: canvas, gutter: gutter)
-        lines += xAxisLines(xAxis, indent: gutter + 1, columns: plotColumns, dotsWide: ascii ? 1 : 2, label: panel.xLabel,
-                            width: width, ascii: ascii)
+        lines += xAxisLines(
+            xAxis, indent: gutter + 1, columns: plotColumns, dotsWide: ascii ? 1 : 2, label: panel.xLabel,
+            width: width, ascii: ascii)
         lines += packLegend(legend(panel, ascii: ascii, colour: colour), width: width, indent: gutter + 2)
         let caption = PlotColumns.caption(columns, unit: panel.xLabel).map { [$0] } ?? []
-        for note in caption + (panel.logFallbackNote.map { [$0] } ?? []) + panel.notes { lines += wrapText(note, width: width, indent: gutter + 2) }
+        for note in caption + (panel.logFallbackNote.map { [$0] } ?? []) + panel.notes {
+            lines += wrapText(note, width: width, indent: gutter + 2)
+        }
         return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
     }
 
@@ -62,7 +69,9 @@ enum LinePlot {
     /// drawn column by column: its range as a dotted line, its mean as the line. Returns the
     /// columns of each recorded series.
     @discardableResult
-    static func draw(_ panel: PlotPanel, on canvas: inout DotCanvas, x xAxis: PlotAxis, y yAxis: PlotAxis) -> [[PlotColumn]] {
+    static func draw(_ panel: PlotPanel, on canvas: inout DotCanvas, x xAxis: PlotAxis, y yAxis: PlotAxis)
+        -> [[PlotColumn]]
+    {
         func position(_ point: (Double, Double)) -> (x: Double, y: Double)? {
             guard let fx = xAxis.fraction(point.0), let fy = yAxis.fraction(point.1) else { return nil }
             return (fx * Double(canvas.dotColumns - 1), (1 - fy) * Double(canvas.dotRows - 1))
@@ -79,11 +88,15 @@ enum LinePlot {
             var previous: (x: Double, y: Double)?
             for column in columns {
                 guard let low = position((0, column.low)), let high = position((0, column.high)),
-                      let mean = position((0, column.mean)) else { previous = nil; continue }
+                    let mean = position((0, column.mean))
+                else { previous = nil; continue }
                 let x = Double(column.column)
                 canvas.line(from: (x, low.y), to: (x, high.y), owner: index, glyph: glyph, pattern: { $0 % 2 == 0 })
-                if let previous { canvas.line(from: previous, to: (x, mean.y), owner: index, glyph: glyph) }
-                else { canvas.dot(column.column, Int(mean.y.rounded()), owner: index, glyph: glyph) }
+                if let previous {
+                    canvas.line(from: previous, to: (x, mean.y), owner: index, glyph: glyph)
+                } else {
+                    canvas.dot(column.column, Int(mean.y.rounded()), owner: index, glyph: glyph)
+                }
                 previous = (x, mean.y)
             }
         }
@@ -93,8 +106,11 @@ enum LinePlot {
             var previous: (x: Double, y: Double)?
             for point in series.points {
                 guard let here = position(point) else { previous = nil; continue }
-                if let previous { canvas.line(from: previous, to: here, owner: index, glyph: glyph) }
-                else { canvas.dot(Int(here.x.rounded()), Int(here.y.rounded()), owner: index, glyph: glyph) }
+                if let previous {
+                    canvas.line(from: previous, to: here, owner: index, glyph: glyph)
+                } else {
+                    canvas.dot(Int(here.x.rounded()), Int(here.y.rounded()), owner: index, glyph: glyph)
+                }
                 previous = here
             }
         }
@@ -102,8 +118,9 @@ enum LinePlot {
         for index in panel.series.indices {
             for i in panel.markerIndices(series: index, everyPointBelow: canvas.columns / 4) {
                 guard let here = position(panel.series[index].points[i]) else { continue }
-                canvas.write(String(PlotStyle.marker(index, ascii: false)), column: Int(here.x.rounded()) / 2,
-                             row: Int(here.y.rounded()) / 4, owner: index)
+                canvas.write(
+                    String(PlotStyle.marker(index, ascii: false)), column: Int(here.x.rounded()) / 2,
+                    row: Int(here.y.rounded()) / 4, owner: index)
             }
         }
         return gathered
@@ -115,8 +132,10 @@ enum LinePlot {
     }
 
     /// The x axis line with tick marks, the tick labels under it and the axis name.
-    static func xAxisLines(_ axis: PlotAxis, indent: Int, columns: Int, dotsWide: Int, label: String,
-                           width: Int, ascii: Bool) -> [String] {
+    static func xAxisLines(
+        _ axis: PlotAxis, indent: Int, columns: Int, dotsWide: Int, label: String,
+        width: Int, ascii: Bool
+    ) -> [String] {
         var line = Array(repeating: Character(ascii ? "-" : "─"), count: columns)
         var labels = Array(repeating: Character(" "), count: indent + 1 + columns + 8)
         var lastEnd = -1
@@ -148,9 +167,13 @@ enum LinePlot {
         }
         return panel.series.enumerated().map { index, series in
             let sample: String
-            if ascii { sample = String(repeating: PlotStyle.marker(index, ascii: true), count: 3) }
-            else if panel.usesMarkers { sample = "─" + String(PlotStyle.marker(index, ascii: false)) + "─" }
-            else { sample = "───" }
+            if ascii {
+                sample = String(repeating: PlotStyle.marker(index, ascii: true), count: 3)
+            } else if panel.usesMarkers {
+                sample = "─" + String(PlotStyle.marker(index, ascii: false)) + "─"
+            } else {
+                sample = "───"
+            }
             return LegendEntry(sample: sample, label: series.name, colour: colour ? PlotStyle.ansi(index) : nil)
         }
     }

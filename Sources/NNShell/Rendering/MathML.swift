@@ -10,7 +10,9 @@ enum MathML {
     static func row(_ parts: String...) -> String { "<mrow>" + parts.joined() + "</mrow>" }
     static func sup(_ base: String, _ power: String) -> String { "<msup>\(base)\(power)</msup>" }
     static func sub(_ base: String, _ index: String) -> String { "<msub>\(base)\(index)</msub>" }
-    static func subsup(_ base: String, _ index: String, _ power: String) -> String { "<msubsup>\(base)\(index)\(power)</msubsup>" }
+    static func subsup(_ base: String, _ index: String, _ power: String) -> String {
+        "<msubsup>\(base)\(index)\(power)</msubsup>"
+    }
     static func frac(_ top: String, _ bottom: String) -> String { "<mfrac>\(top)\(bottom)</mfrac>" }
     static func paren(_ inner: String) -> String { row(mo("("), inner, mo(")")) }
 
@@ -28,7 +30,8 @@ enum MathML {
     static func layer(_ k: Int, activation: Activation) -> String {
         let previous = k == 1 ? mi("x") : sup(mi("a"), row(mn("\(k - 1)")))
         let z = sup(mi("z"), mn("\(k)"))
-        let forward = row(z, mo("="), sup(paren(sup(mi("W"), mn("\(k)"))), mi("T")), previous, mo("+"), sup(mi("b"), mn("\(k)")))
+        let forward = row(
+            z, mo("="), sup(paren(sup(mi("W"), mn("\(k)"))), mi("T")), previous, mo("+"), sup(mi("b"), mn("\(k)")))
         let output = row(sup(mi("a"), mn("\(k)")), mo("="), mi(activation.rawValue), paren(z))
         return math(row(forward, mo(","), mspace, output))
     }
@@ -38,14 +41,20 @@ enum MathML {
     /// The loss of one sample over the K output nodes, as the engine computes it.
     static func loss(_ loss: Loss, outputs: Int) -> String {
         let y = sub(mi("y"), mi("j")), yhat = sub(mi("ŷ"), mi("j"))
-        let mean = row(frac(mn("1"), mn("\(outputs)")), "<munderover>\(mo("∑"))\(row(mi("j"), mo("="), mn("1")))\(mn("\(outputs)"))</munderover>")
+        let mean = row(
+            frac(mn("1"), mn("\(outputs)")),
+            "<munderover>\(mo("∑"))\(row(mi("j"), mo("="), mn("1")))\(mn("\(outputs)"))</munderover>")
         let body: String
         switch loss {
         case .mse: body = row(mean, sup(paren(row(y, mo("−"), yhat)), mn("2")))
         case .bce:
-            body = row(mo("−"), mean, mo("["), y, mi("ln"), yhat, mo("+"), paren(row(mn("1"), mo("−"), y)), mi("ln"),
-                       paren(row(mn("1"), mo("−"), yhat)), mo("]"))
-        case .cce: body = row(mo("−"), "<munderover>\(mo("∑"))\(row(mi("j"), mo("="), mn("1")))\(mn("\(outputs)"))</munderover>", y, mi("ln"), yhat)
+            body = row(
+                mo("−"), mean, mo("["), y, mi("ln"), yhat, mo("+"), paren(row(mn("1"), mo("−"), y)), mi("ln"),
+                paren(row(mn("1"), mo("−"), yhat)), mo("]"))
+        case .cce:
+            body = row(
+                mo("−"), "<munderover>\(mo("∑"))\(row(mi("j"), mo("="), mn("1")))\(mn("\(outputs)"))</munderover>", y,
+                mi("ln"), yhat)
         case .hinge: body = row(mean, mi("max"), paren(row(mn("0"), mo(","), mn("1"), mo("−"), y, yhat)))
         case .perceptron: body = row(mi("max"), paren(row(mn("0"), mo(","), mo("−"), mi("y"), mi("ŷ"))))
         }

@@ -13,12 +13,20 @@ struct MatrixText {
         let height = rows.count
         lines = rows.enumerated().map { r, row in
             let (left, right): (String, String)
-            if ascii { (left, right) = ("[", "]") }
-            else if height == 1 { (left, right) = ("[", "]") }
-            else if r == 0 { (left, right) = ("⎡", "⎤") }
-            else if r == height - 1 { (left, right) = ("⎣", "⎦") }
-            else { (left, right) = ("⎢", "⎥") }
-            let cells = row.enumerated().map { c, cell in String(repeating: " ", count: widths[c] - cell.displayWidth) + cell }
+            if ascii {
+                (left, right) = ("[", "]")
+            } else if height == 1 {
+                (left, right) = ("[", "]")
+            } else if r == 0 {
+                (left, right) = ("⎡", "⎤")
+            } else if r == height - 1 {
+                (left, right) = ("⎣", "⎦")
+            } else {
+                (left, right) = ("⎢", "⎥")
+            }
+            let cells = row.enumerated().map { c, cell in
+                String(repeating: " ", count: widths[c] - cell.displayWidth) + cell
+            }
             return left + cells.joined(separator: "  ") + right
         }
     }
@@ -41,7 +49,9 @@ struct MatrixText {
         for (index, block) in blocks.enumerated() {
             let top = (height - block.lines.count) / 2
             for row in 0..<height {
-                let piece = row >= top && row < top + block.lines.count ? block.lines[row - top] : String(repeating: " ", count: block.width)
+                let piece =
+                    row >= top && row < top + block.lines.count
+                    ? block.lines[row - top] : String(repeating: " ", count: block.width)
                 out[row] += (index == 0 ? "" : " ") + piece
             }
         }

@@ -26,14 +26,25 @@ extension NetworkDrawing {
             self.format = format
             self.labelled = labelled
             let layers = network.layerCount
-            let texts = (0...layers).map { k in (1...network.sizes[k]).map { j in "(" + (k == 0 ? notation.input(j) : notation.output(k, j)) + ")" } }
+            let texts = (0...layers).map { k in
+                (1...network.sizes[k]).map { j in "(" + (k == 0 ? notation.input(j) : notation.output(k, j)) + ")" }
+            }
             let blocks = (0...layers).map { k in
                 let nodes = texts[k].map(\.displayWidth).max()!
                 guard labelled, k > 0 else { return nodes }
-                return max(nodes, (1...network.sizes[k]).map { Self.biasText(network, notation, format, k, $0).displayWidth }.max()!)
+                return max(
+                    nodes,
+                    (1...network.sizes[k]).map { Self.biasText(network, notation, format, k, $0).displayWidth }.max()!)
             }
-            let edgeLabel = labelled ? (1...layers).flatMap { k in (1...network.sizes[k - 1]).flatMap { i in
-                (1...network.sizes[k]).map { j in Self.weightText(network, notation, format, k, i, j).displayWidth } } }.max()! : 0
+            let edgeLabel =
+                labelled
+                ? (1...layers).flatMap { k in
+                    (1...network.sizes[k - 1]).flatMap { i in
+                        (1...network.sizes[k]).map { j in
+                            Self.weightText(network, notation, format, k, i, j).displayWidth
+                        }
+                    }
+                }.max()! : 0
             let minimumSpan = labelled ? edgeLabel + 6 : 8
             let span = min(34, (width - 3 - blocks.reduce(0, +)) / layers)
             guard span >= minimumSpan else { return nil }
@@ -46,16 +57,24 @@ extension NetworkDrawing {
             let spacing = labelled ? [1: 4, 2: 8, 3: 5][most] ?? 4 : (most <= 4 ? 4 : 2)
             nodeRows = network.sizes.map { n in (0..<n).map { ((most - n) * spacing) / 2 + $0 * spacing } }
             nodeTexts = texts
-            largest = network.parameters.indices.filter { network.parameter(at: $0).isWeight }.map { abs(network.parameters[$0]) }.max() ?? 0
+            largest =
+                network.parameters.indices.filter { network.parameter(at: $0).isWeight }.map {
+                    abs(network.parameters[$0])
+                }.max() ?? 0
             self.width = starts[layers] + blocks[layers]
-            canvas = DotCanvas(columns: self.width, rows: (most - 1) * spacing + (labelled ? 2 : 1), ascii: notation.ascii)
+            canvas = DotCanvas(
+                columns: self.width, rows: (most - 1) * spacing + (labelled ? 2 : 1), ascii: notation.ascii)
         }
 
-        static func weightText(_ network: Network, _ notation: Notation, _ format: NumberFormat, _ k: Int, _ i: Int, _ j: Int) -> String {
+        static func weightText(
+            _ network: Network, _ notation: Notation, _ format: NumberFormat, _ k: Int, _ i: Int, _ j: Int
+        ) -> String {
             "\(notation.parameter(.weight(layer: k, from: i, to: j))) = \(format(network.weight(k, i, j)))"
         }
 
-        static func biasText(_ network: Network, _ notation: Notation, _ format: NumberFormat, _ k: Int, _ j: Int) -> String {
+        static func biasText(_ network: Network, _ notation: Notation, _ format: NumberFormat, _ k: Int, _ j: Int)
+            -> String
+        {
             "\(notation.parameter(.bias(layer: k, node: j))) = \(format(network.bias(k, j)))"
         }
 
@@ -66,11 +85,15 @@ extension NetworkDrawing {
                     canvas.write(nodeTexts[k][j], column: blockStart[k], row: nodeRows[k][j])
                     if labelled, k > 0 {
                         let bias = network.bias(k, j + 1)
-                        canvas.write(Self.biasText(network, notation, format, k, j + 1), column: blockStart[k], row: nodeRows[k][j] + 1, owner: bias < 0 ? 1 : 0)
+                        canvas.write(
+                            Self.biasText(network, notation, format, k, j + 1), column: blockStart[k],
+                            row: nodeRows[k][j] + 1, owner: bias < 0 ? 1 : 0)
                     }
                 }
             }
-            for k in 1...network.layerCount { for i in 1...network.sizes[k - 1] { for j in 1...network.sizes[k] { drawEdge(k, i, j) } } }
+            for k in 1...network.layerCount {
+                for i in 1...network.sizes[k - 1] { for j in 1...network.sizes[k] { drawEdge(k, i, j) } }
+            }
             guard labelled else { return [] }
             var unplaced: [String] = []
             for k in 1...network.layerCount {
@@ -86,7 +109,10 @@ extension NetworkDrawing {
         func ends(_ k: Int, _ i: Int, _ j: Int) -> (from: (x: Double, y: Double), to: (x: Double, y: Double)) {
             let startColumn = blockStart[k - 1] + blockWidth[k - 1]
             let endColumn = blockStart[k] - 1
-            return ((Double(startColumn * 2), Double(nodeRows[k - 1][i - 1] * 4 + 1)), (Double(endColumn * 2 + 1), Double(nodeRows[k][j - 1] * 4 + 1)))
+            return (
+                (Double(startColumn * 2), Double(nodeRows[k - 1][i - 1] * 4 + 1)),
+                (Double(endColumn * 2 + 1), Double(nodeRows[k][j - 1] * 4 + 1))
+            )
         }
 
         mutating func drawEdge(_ k: Int, _ i: Int, _ j: Int) {
@@ -97,14 +123,16 @@ extension NetworkDrawing {
             // A stub along the node's row from its text to the end of its column, past the bias.
             let stubStart = Double((blockStart[k - 1] + nodeTexts[k - 1][i - 1].displayWidth) * 2)
             if stubStart < from.x {
-                canvas.line(from: canvas.ascii ? (stubStart / 2, from.y / 4) : (stubStart, from.y),
-                            to: canvas.ascii ? (from.x / 2, from.y / 4) : from, owner: -1, glyph: "-")
+                canvas.line(
+                    from: canvas.ascii ? (stubStart / 2, from.y / 4) : (stubStart, from.y),
+                    to: canvas.ascii ? (from.x / 2, from.y / 4) : from, owner: -1, glyph: "-")
             }
             if canvas.ascii {
                 (from, to) = ((from.x / 2, from.y / 4), (to.x / 2, to.y / 4))
                 let slope = DotCanvas.slopeGlyph(dx: to.x - from.x, dy: to.y - from.y)
-                canvas.line(from: from, to: to, owner: owner, glyph: thick && slope == "-" ? "=" : slope,
-                            pattern: weight < 0 ? { $0 % 3 != 2 } : nil)
+                canvas.line(
+                    from: from, to: to, owner: owner, glyph: thick && slope == "-" ? "=" : slope,
+                    pattern: weight < 0 ? { $0 % 3 != 2 } : nil)
                 return
             }
             let dashes: ((Int) -> Bool)? = weight < 0 ? { $0 % 6 < 4 } : nil
@@ -124,10 +152,15 @@ extension NetworkDrawing {
                     let x = from.x + t * (to.x - from.x), y = from.y + t * (to.y - from.y)
                     let row = Int((y / 4).rounded(.down)), column = Int((x / 2).rounded()) - length / 2
                     guard column >= lowest, column + length - 1 <= highest,
-                          canvas.isFree(column: column - 1, row: row, width: length + 2),
-                          !roomy || [row - 1, row + 1].allSatisfy({ !(0..<canvas.rows).contains($0) || canvas.isFree(column: column - 1, row: $0, width: length + 2) })
+                        canvas.isFree(column: column - 1, row: row, width: length + 2),
+                        !roomy
+                            || [row - 1, row + 1].allSatisfy({
+                                !(0..<canvas.rows).contains($0)
+                                    || canvas.isFree(column: column - 1, row: $0, width: length + 2)
+                            })
                     else { continue }
-                    canvas.write(" " + text + " ", column: column - 1, row: row, owner: network.weight(k, i, j) < 0 ? 1 : 0)
+                    canvas.write(
+                        " " + text + " ", column: column - 1, row: row, owner: network.weight(k, i, j) < 0 ? 1 : 0)
                     return true
                 }
             }
@@ -140,7 +173,8 @@ extension NetworkDrawing {
             var kinds = titles
             for k in 0...network.layerCount {
                 let output = network.outputCount == 1 ? notation.prediction(1) : (notation.ascii ? "yhat" : "ŷ")
-                let title = k == 0 ? "input" : "layer \(k)" + (k == network.layerCount ? " \(notation.arrow) \(output)" : "")
+                let title =
+                    k == 0 ? "input" : "layer \(k)" + (k == network.layerCount ? " \(notation.arrow) \(output)" : "")
                 let kind = k == 0 ? "" : network.activations[k - 1].rawValue
                 let start = max(0, min(blockStart[k], width - title.count))
                 for (offset, c) in title.enumerated() { titles[start + offset] = c }
@@ -151,7 +185,9 @@ extension NetworkDrawing {
                 guard colour, owner >= 0 else { return nil }
                 return owner == 1 ? NetworkDrawing.negativeColour : NetworkDrawing.positiveColour
             }
-            return ([trim(titles), trim(kinds)] + shortcutRows() + [""] + rows.map { row in String(row.reversed().drop { $0 == " " }.reversed()) }).map { "  " + $0 }
+            return
+                ([trim(titles), trim(kinds)] + shortcutRows() + [""]
+                + rows.map { row in String(row.reversed().drop { $0 == " " }.reversed()) }).map { "  " + $0 }
                 .map { $0.allSatisfy { $0 == " " } ? "" : $0 }.joined(separator: "\n") + "\n"
         }
     }

@@ -14,28 +14,41 @@ enum NetworkDrawing {
     /// Layers up to this many nodes are drawn at all.
     static let drawnNodeLimit = 8
 
-    static func render(_ network: Network, notation: Notation, format: NumberFormat, width: Int, colour: Bool = false) -> String {
+    static func render(_ network: Network, notation: Notation, format: NumberFormat, width: Int, colour: Bool = false)
+        -> String
+    {
         let drawing = draw(network, notation: notation, format: format, width: width, colour: colour)
         guard network.residual else { return drawing }
-        return drawing + wrapText(Command.shortcutSummary(network, notation: notation), width: width - 2).map { "  " + $0 }
+        return drawing
+            + wrapText(Command.shortcutSummary(network, notation: notation), width: width - 2).map { "  " + $0 }
             .joined(separator: "\n") + "\n"
     }
 
     static func draw(_ network: Network, notation: Notation, format: NumberFormat, width: Int, colour: Bool) -> String {
-        let header = "the \(network.sizes.map(String.init).joined(separator: "-")) network, "
+        let header =
+            "the \(network.sizes.map(String.init).joined(separator: "-")) network, "
             + "\(network.parameterCount) parameters, loss \(network.loss.rawValue)"
         let largest = network.sizes.max() ?? 1
-        if largest <= labelledNodeLimit, var layout = Layout(network, notation: notation, format: format, width: width, labelled: true) {
+        if largest <= labelledNodeLimit,
+            var layout = Layout(network, notation: notation, format: format, width: width, labelled: true)
+        {
             let unplaced = layout.draw()
             var text = header + "\n\n" + layout.render(colour: colour) + legend(notation.ascii, colour: colour)
-            if !unplaced.isEmpty { text += "  not on the picture for lack of room: " + unplaced.joined(separator: ", ") + "\n" }
+            if !unplaced.isEmpty {
+                text += "  not on the picture for lack of room: " + unplaced.joined(separator: ", ") + "\n"
+            }
             return text
         }
-        if largest <= drawnNodeLimit, var layout = Layout(network, notation: notation, format: format, width: width, labelled: false) {
+        if largest <= drawnNodeLimit,
+            var layout = Layout(network, notation: notation, format: format, width: width, labelled: false)
+        {
             _ = layout.draw()
-            let numbers = network.parameterCount <= 60 ? NetworkSummary.list(network, notation: notation, format: format, width: width)
+            let numbers =
+                network.parameterCount <= 60
+                ? NetworkSummary.list(network, notation: notation, format: format, width: width)
                 : NetworkSummary.table(network, notation: notation, format: format)
-            return wrapText(header + " (too many edges to label: the numbers are below)", width: width).joined(separator: "\n") + "\n\n" + layout.render(colour: colour)
+            return wrapText(header + " (too many edges to label: the numbers are below)", width: width).joined(
+                separator: "\n") + "\n\n" + layout.render(colour: colour)
                 + legend(notation.ascii, colour: colour) + "\n" + numbers
         }
         return header + "\n" + "Too large to draw at \(width) columns; each layer in numbers:\n\n"
@@ -46,7 +59,7 @@ enum NetworkDrawing {
         let entries = [
             LegendEntry(sample: ascii ? "---" : "⠒⠒⠒", label: "positive weight", colour: colour ? positiveColour : nil),
             LegendEntry(sample: ascii ? "- -" : "⠒ ⠒", label: "negative", colour: colour ? negativeColour : nil),
-            LegendEntry(sample: ascii ? "===" : "⠶⠶⠶", label: "at least half the largest size", colour: nil),
+            LegendEntry(sample: ascii ? "===" : "⠶⠶⠶", label: "at least half the largest size", colour: nil)
         ]
         return "\n" + packLegend(entries, width: 200, indent: 2).joined(separator: "\n") + "\n"
     }
@@ -61,13 +74,15 @@ enum NetworkSummary {
     static func list(_ network: Network, notation: Notation, format: NumberFormat, width: Int) -> String {
         var lines: [String] = []
         for k in 1...network.layerCount {
-            let items = (network.weightOffsets[k] ..< network.biasOffsets[k] + network.sizes[k]).map {
+            let items = (network.weightOffsets[k]..<network.biasOffsets[k] + network.sizes[k]).map {
                 "\(notation.parameter(network.parameter(at: $0))) = \(format(network.parameters[$0]))"
             }
             lines.append("  layer \(k) (\(network.activations[k - 1].rawValue)):")
             var line = ""
             for item in items {
-                if !line.isEmpty, 4 + line.displayWidth + 3 + item.displayWidth > width { lines.append("    " + line); line = "" }
+                if !line.isEmpty, 4 + line.displayWidth + 3 + item.displayWidth > width {
+                    lines.append("    " + line); line = ""
+                }
                 line += (line.isEmpty ? "" : "   ") + item
             }
             if !line.isEmpty { lines.append("    " + line) }
@@ -76,17 +91,23 @@ enum NetworkSummary {
     }
 
     static func table(_ network: Network, notation: Notation, format: NumberFormat) -> String {
-        var table = TextTable(header: ["layer", "nodes", "activation", "weights", "> 0", "< 0", "mean |w|", "largest |w|"])
+        var table = TextTable(header: [
+            "layer", "nodes", "activation", "weights", "> 0", "< 0", "mean |w|", "largest |w|"
+        ])
         table.leftAligned = [0, 1, 2, 7]
         for k in 1...network.layerCount {
-            let weights = (network.weightOffsets[k] ..< network.biasOffsets[k]).map { (network.parameter(at: $0), network.parameters[$0]) }
+            let weights = (network.weightOffsets[k]..<network.biasOffsets[k]).map {
+                (network.parameter(at: $0), network.parameters[$0])
+            }
             let sizes = weights.map { abs($0.1) }
             let biggest = weights.max { abs($0.1) < abs($1.1) }
             let mean = sizes.reduce(0, +) / Double(max(sizes.count, 1))
             table.rows.append([
-                "\(k)", "\(network.sizes[k - 1])\(notation.arrow)\(network.sizes[k])", network.activations[k - 1].rawValue,
-                "\(weights.count)", "\(weights.filter { $0.1 > 0 }.count)", "\(weights.filter { $0.1 < 0 }.count)", format(mean),
-                biggest.map { "\(notation.parameter($0.0)) = \(format($0.1))" } ?? "",
+                "\(k)", "\(network.sizes[k - 1])\(notation.arrow)\(network.sizes[k])",
+                network.activations[k - 1].rawValue,
+                "\(weights.count)", "\(weights.filter { $0.1 > 0 }.count)", "\(weights.filter { $0.1 < 0 }.count)",
+                format(mean),
+                biggest.map { "\(notation.parameter($0.0)) = \(format($0.1))" } ?? ""
             ])
         }
         return table.render()

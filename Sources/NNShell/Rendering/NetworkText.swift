@@ -11,18 +11,27 @@ enum NetworkText {
             let nIn = network.sizes[k - 1], nOut = network.sizes[k]
             let from = k == 1 ? "input i" : "node i of layer \(k - 1)"
             let w = notation.ascii ? "W\(k)" : "W" + Notation.sup(k)
-            out.append("\(w) (\(nIn)×\(nOut), \(network.activations[k - 1].rawValue)): row i = from \(from), column j = to node j"
-                .replacing("×", with: notation.ascii ? "x" : "×"))
+            out.append(
+                "\(w) (\(nIn)×\(nOut), \(network.activations[k - 1].rawValue)): row i = from \(from), column j = to node j"
+                    .replacing("×", with: notation.ascii ? "x" : "×"))
             let shownIn = min(nIn, matrixLimit), shownOut = min(nOut, matrixLimit)
             var table = TextTable(header: [""] + (1...shownOut).map { "j=\($0)" } + (nOut > shownOut ? ["…"] : []))
             for i in 1...shownIn {
-                table.rows.append(["i=\(i)"] + (1...shownOut).map { format(network.weight(k, i, $0)) } + (nOut > shownOut ? ["…"] : []))
+                table.rows.append(
+                    ["i=\(i)"] + (1...shownOut).map { format(network.weight(k, i, $0)) }
+                        + (nOut > shownOut ? ["…"] : []))
             }
             if nIn > shownIn { table.rows.append(["…"] + Array(repeating: "", count: table.header.count - 1)) }
             out.append(String(table.render().dropLast()))
-            let biases = (1...shownOut).map { "\(notation.parameter(.bias(layer: k, node: $0))) = \(format(network.bias(k, $0)))" }
+            let biases = (1...shownOut).map {
+                "\(notation.parameter(.bias(layer: k, node: $0))) = \(format(network.bias(k, $0)))"
+            }
             out += wrap(biases + (nOut > shownOut ? ["…"] : []), first: "  biases: ", width: 78)
-            if nIn > shownIn || nOut > shownOut { out.append("  (showing \(shownIn)×\(shownOut) of \(nIn)×\(nOut); 'inspect w\(k)_1_1' or 'export json' for any value)") }
+            if nIn > shownIn || nOut > shownOut {
+                out.append(
+                    "  (showing \(shownIn)×\(shownOut) of \(nIn)×\(nOut); 'inspect w\(k)_1_1' or 'export json' for any value)"
+                )
+            }
             out.append("")
         }
         return out.joined(separator: "\n")
@@ -30,8 +39,10 @@ enum NetworkText {
 
     /// The forward pass layer by layer; layers wider than `matrixLimit` show the first values of
     /// z and O, or all of them with `full`. `layers` picks some (`show forward layer 2`).
-    static func forward(_ trace: Trace, network: Network, notation: Notation, format: NumberFormat,
-                        layers: ClosedRange<Int>? = nil, full: Bool = false) -> String {
+    static func forward(
+        _ trace: Trace, network: Network, notation: Notation, format: NumberFormat,
+        layers: ClosedRange<Int>? = nil, full: Bool = false
+    ) -> String {
         var out: [String] = []
         for k in layers ?? 1...network.layerCount {
             let nIn = network.sizes[k - 1], nOut = network.sizes[k]
@@ -51,11 +62,15 @@ enum NetworkText {
                     MatrixText(text: "=", height: nOut),
                     MatrixText.column(trace.z[k - 1].map { format($0) }, ascii: notation.ascii),
                     MatrixText(text: notation.arrow, height: nOut),
-                    MatrixText.column(trace.outputs[k - 1].map { format($0) }, ascii: notation.ascii),
+                    MatrixText.column(trace.outputs[k - 1].map { format($0) }, ascii: notation.ascii)
                 ]
                 out.append(MatrixText.join(blocks).trimmedNewlines)
                 let names = (1...nOut).map { notation.output(k, $0) }.joined(separator: ", ")
-                out.append("  " + (k == network.layerCount && nOut == 1 ? "\(names) = \(notation.prediction(1)) = \(format(trace.outputs[k - 1][0]))" : "(\(names))"))
+                out.append(
+                    "  "
+                        + (k == network.layerCount && nOut == 1
+                            ? "\(names) = \(notation.prediction(1)) = \(format(trace.outputs[k - 1][0]))"
+                            : "(\(names))"))
             } else {
                 for (name, values) in [("z", trace.z[k - 1]), ("O", trace.outputs[k - 1])] {
                     let head = "  \(name)\(sup) = "
@@ -101,11 +116,12 @@ enum NetworkText {
         for k in 1...network.layerCount {
             let nIn = network.sizes[k - 1], nOut = network.sizes[k]
             let count = network.parameterCount(layer: k)
-            lines.append("layer \(k): \(nIn)×\(nOut) = \(nIn * nOut) weights + \(nOut) bias\(nOut == 1 ? "" : "es") = \(count)".replacing("×", with: notation.ascii ? "x" : "×"))
+            lines.append(
+                "layer \(k): \(nIn)×\(nOut) = \(nIn * nOut) weights + \(nOut) bias\(nOut == 1 ? "" : "es") = \(count)"
+                    .replacing("×", with: notation.ascii ? "x" : "×"))
             parts.append(String(count))
         }
         lines.append("total: \(parts.joined(separator: " + ")) = \(network.parameterCount) trainable parameters")
         return lines.joined(separator: "\n") + "\n"
     }
 }
-

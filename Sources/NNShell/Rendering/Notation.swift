@@ -19,14 +19,19 @@ public struct Notation: Sendable {
 
     /// The notation for `network`'s names.
     public init(ascii: Bool, network: Network?) {
-        self.init(ascii: ascii, outputCount: network?.outputCount ?? 1,
-                  shortcutLayers: network.map { n in Set((1...n.layerCount).filter(n.hasShortcut)) } ?? [])
+        self.init(
+            ascii: ascii, outputCount: network?.outputCount ?? 1,
+            shortcutLayers: network.map { n in Set((1...n.layerCount).filter(n.hasShortcut)) } ?? [])
     }
 
-    static let superscripts: [Character: String] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
-                                                     "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"]
-    static let subscripts: [Character: String] = ["0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅",
-                                                   "6": "₆", "7": "₇", "8": "₈", "9": "₉", ",": ","]
+    static let superscripts: [Character: String] = [
+        "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
+        "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"
+    ]
+    static let subscripts: [Character: String] = [
+        "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅",
+        "6": "₆", "7": "₇", "8": "₈", "9": "₉", ",": ","
+    ]
 
     static func sup(_ n: Int) -> String { String(n).map { superscripts[$0] ?? String($0) }.joined() }
     static func sub(_ text: String) -> String { text.map { subscripts[$0] ?? String($0) }.joined() }
@@ -90,7 +95,9 @@ public struct Notation: Sendable {
             }
         case .activationDerivative(let activation, let k, let j):
             let z = self.z(k, j), m = minus
-            let o = !shortcutLayers.contains(k) ? output(k, j)
+            let o =
+                !shortcutLayers.contains(k)
+                ? output(k, j)
                 : activation == .sigmoid ? (ascii ? "sigmoid(\(z))" : "σ(\(z))") : "\(activation.rawValue)(\(z))"
             switch activation {
             case .linear: return "1"

@@ -1,4 +1,3 @@
-
 /// How numbers appear on screen: rounded to `digits` decimals, trailing zeros dropped,
 /// scientific notation for very large or very small magnitudes. Full precision (the
 /// shortest text that reads back as the same Double) is `full(_:)`.
@@ -35,7 +34,9 @@ public struct NumberFormat: Sendable, Equatable {
     private func fixedText(_ value: Double) -> String {
         if abs(value) >= 1e15 { return System.format("%.\(digits)e", value) }
         let text = System.format("%.\(digits)f", value)
-        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(text.dropFirst()) }
+        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
+            return String(text.dropFirst())
+        }
         return text
     }
 

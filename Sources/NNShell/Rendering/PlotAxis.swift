@@ -29,7 +29,9 @@ struct PlotAxis: Sendable, Equatable {
     /// A linear axis over `low…high` with about `tickCount` ticks, never closer than
     /// `minimumStep` (1 for counts such as updates). With `widen`, the interval grows to the
     /// nearest ticks outside the data.
-    static func linear(_ low: Double, _ high: Double, tickCount: Int, widen: Bool = true, minimumStep: Double = 0) -> PlotAxis {
+    static func linear(_ low: Double, _ high: Double, tickCount: Int, widen: Bool = true, minimumStep: Double = 0)
+        -> PlotAxis
+    {
         var (low, high) = (low, high)
         if high <= low {
             let pad = low == 0 ? 1 : abs(low) * 0.5
@@ -54,10 +56,13 @@ struct PlotAxis: Sendable, Equatable {
         let lowDecade = log10(low).rounded(.down), highDecade = max(log10(high).rounded(.up), lowDecade + 1)
         let decades = Int(highDecade - lowDecade)
         if decades <= 2 {
-            let candidates = (Int(lowDecade)...Int(highDecade)).flatMap { e in [1.0, 2, 5].map { $0 * pow(10, Double(e)) } }
+            let candidates = (Int(lowDecade)...Int(highDecade)).flatMap { e in
+                [1.0, 2, 5].map { $0 * pow(10, Double(e)) }
+            }
             let below = candidates.last { $0 <= low * (1 + 1e-12) } ?? candidates[0]
             let above = candidates.first { $0 >= high * (1 - 1e-12) } ?? candidates[candidates.count - 1]
-            return PlotAxis(scale: .log, low: below, high: above, ticks: candidates.filter { $0 >= below && $0 <= above }, step: 0)
+            return PlotAxis(
+                scale: .log, low: below, high: above, ticks: candidates.filter { $0 >= below && $0 <= above }, step: 0)
         }
         let every = max(1, Int((Double(decades) / Double(max(tickCount - 1, 1))).rounded(.up)))
         let ticks = Swift.stride(from: Int(lowDecade), through: Int(highDecade), by: every).map { pow(10, Double($0)) }
@@ -89,7 +94,9 @@ struct PlotAxis: Sendable, Equatable {
             return Self.trimMinusZero(System.format("%.\(decimals)f", value))
         case .log:
             let exponent = Int(log10(value).rounded(.down))
-            if (-4...5).contains(exponent) { return Self.trimMinusZero(System.format("%.\(max(0, -exponent))f", value)) }
+            if (-4...5).contains(exponent) {
+                return Self.trimMinusZero(System.format("%.\(max(0, -exponent))f", value))
+            }
             return Self.scientific(value, exponent: exponent, decimals: 0)
         }
     }

@@ -21,7 +21,8 @@ enum PlotColumns {
                 sum += span.mean * Double(span.count)
                 let count = last.count + span.count
                 let low = min(last.low, span.low), high = max(last.high, span.high)
-                result[result.count - 1] = PlotColumn(column: c, low: low, high: high, mean: sum / Double(count), count: count)
+                result[result.count - 1] = PlotColumn(
+                    column: c, low: low, high: high, mean: sum / Double(count), count: count)
             } else {
                 sum = span.mean * Double(span.count)
                 result.append(PlotColumn(column: c, low: span.low, high: span.high, mean: span.mean, count: span.count))

@@ -5,8 +5,10 @@ extension PlotData {
     /// scale, so that a layer's gradient in one run can be read against the same layer in
     /// another, e.g. a plain deep network against the same one with residual shortcuts. Every
     /// value drawn is one the recorder kept for that run; nothing is trained again.
-    static func gradientRunPanels(current: SavedRun, kept: [SavedRun], logY: Bool, notation: Notation,
-                                  format: NumberFormat) -> [PlotPanel] {
+    static func gradientRunPanels(
+        current: SavedRun, kept: [SavedRun], logY: Bool, notation: Notation,
+        format: NumberFormat
+    ) -> [PlotPanel] {
         var runs = kept.filter { !$0.gradients.isEmpty }
         if !current.updates.isEmpty, !runs.contains(where: { $0.updates == current.updates }) { runs.append(current) }
         var panels = runs.map { run in
@@ -14,15 +16,17 @@ extension PlotData {
                 PlotSeries(name: gradientName(k + 1, notation), buckets: run.gradients[k])
             }
             let last = run.lastGradients.indices.map { "layer \($0 + 1) \(format(run.lastGradients[$0]))" }
-            return PlotPanel(title: "\(run.name): each layer's weight gradient size (\(run.summary))", series: series,
-                             xLabel: "update", yLabel: "gradient size", logY: logY,
-                             notes: ["\(run.name), at its last update: " + last.joined(separator: ", ")])
+            return PlotPanel(
+                title: "\(run.name): each layer's weight gradient size (\(run.summary))", series: series,
+                xLabel: "update", yLabel: "gradient size", logY: logY,
+                notes: ["\(run.name), at its last update: " + last.joined(separator: ", ")])
         }
         guard let extremes = gradientExtremes(runs) else { return panels }
         for index in panels.indices { panels[index].yRange = extremes.low.value...extremes.high.value }
-        panels[panels.count - 1].notes.append("every panel on one scale: the smallest size recorded is "
-            + "\(format(extremes.low.value)) (\(extremes.low.run), layer \(extremes.low.layer)), the largest "
-            + "\(format(extremes.high.value)) (\(extremes.high.run), layer \(extremes.high.layer))")
+        panels[panels.count - 1].notes.append(
+            "every panel on one scale: the smallest size recorded is "
+                + "\(format(extremes.low.value)) (\(extremes.low.run), layer \(extremes.low.layer)), the largest "
+                + "\(format(extremes.high.value)) (\(extremes.high.run), layer \(extremes.high.layer))")
         return panels
     }
 

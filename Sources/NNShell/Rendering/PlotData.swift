@@ -11,14 +11,18 @@ enum PlotData {
         let recorder = training.recorder
         let settings = training.settings
         let mode = settings.mode == .minibatch ? "minibatch of \(settings.batchSize)" : settings.mode.rawValue
-        let sizes = training.network.sizes.map(String.init).joined(separator: "-") + (training.network.residual ? " residual" : "")
-        let summary = "\(sizes), \(mode), \(notation.eta) = \(NumberFormat()(settings.learningRate)), "
+        let sizes =
+            training.network.sizes.map(String.init).joined(separator: "-")
+            + (training.network.residual ? " residual" : "")
+        let summary =
+            "\(sizes), \(mode), \(notation.eta) = \(NumberFormat()(settings.learningRate)), "
             + "\(training.updateCount) update\(training.updateCount == 1 ? "" : "s")"
-        return SavedRun(name: name,
-                        epochs: recorder.epochBuckets, updates: recorder.lossBuckets,
-                        summary: summary, testEpochs: training.testLosses.buckets,
-                        gradients: (1...training.network.layerCount).map(recorder.gradientNormBuckets(layer:)),
-                        lastGradients: (1...training.network.layerCount).map { recorder.lastGradientNorm(layer: $0) ?? .nan })
+        return SavedRun(
+            name: name,
+            epochs: recorder.epochBuckets, updates: recorder.lossBuckets,
+            summary: summary, testEpochs: training.testLosses.buckets,
+            gradients: (1...training.network.layerCount).map(recorder.gradientNormBuckets(layer:)),
+            lastGradients: (1...training.network.layerCount).map { recorder.lastGradientNorm(layer: $0) ?? .nan })
     }
 
     /// The loss: of one run per update with its epoch means on top, or of several runs
@@ -36,29 +40,42 @@ enum PlotData {
             if axis == .epochs {
                 var series = [PlotSeries(name: "mean loss of each epoch", buckets: run.epochs)]
                 if !test.isEmpty { series.append(PlotSeries(name: "test loss after each epoch", buckets: test)) }
-                return PlotPanel(title: "mean loss of each epoch" + (test.isEmpty ? "" : " and the test loss"), series: series,
-                                 xLabel: "epoch", yLabel: "loss", logY: logY)
+                return PlotPanel(
+                    title: "mean loss of each epoch" + (test.isEmpty ? "" : " and the test loss"), series: series,
+                    xLabel: "epoch", yLabel: "loss", logY: logY)
             }
             var series = [PlotSeries(name: "loss of each update", buckets: run.updates)]
             if !run.epochs.isEmpty {
-                series.append(PlotSeries(name: "mean loss of each epoch (at its last update)", buckets: run.epochs, byTag: true))
+                series.append(
+                    PlotSeries(name: "mean loss of each epoch (at its last update)", buckets: run.epochs, byTag: true))
             }
-            if !test.isEmpty { series.append(PlotSeries(name: "test loss after each epoch", buckets: test, byTag: true)) }
-            let title = "loss of each update" + (run.epochs.isEmpty ? "" : test.isEmpty ? " and mean loss of each epoch"
-                : ", mean loss of each epoch and the test loss")
-            return PlotPanel(title: title, series: series,
-                             xLabel: "update", yLabel: "loss", logY: logY)
+            if !test.isEmpty {
+                series.append(PlotSeries(name: "test loss after each epoch", buckets: test, byTag: true))
+            }
+            let title =
+                "loss of each update"
+                + (run.epochs.isEmpty
+                    ? ""
+                    : test.isEmpty
+                        ? " and mean loss of each epoch"
+                        : ", mean loss of each epoch and the test loss")
+            return PlotPanel(
+                title: title, series: series,
+                xLabel: "update", yLabel: "loss", logY: logY)
         }
         let byEpoch = axis == .epochs || (axis == nil && runs.allSatisfy { !$0.epochs.isEmpty })
         let series = runs.map { byEpoch ? means($0) : losses($0) }
-        return PlotPanel(title: (byEpoch ? "mean loss of each epoch" : "loss of each update") + ", \(runs.count) runs",
-                         series: series, xLabel: byEpoch ? "epoch" : "update", yLabel: "loss", logY: logY,
-                         notes: runs.map { "\($0.name): \($0.summary)" })
+        return PlotPanel(
+            title: (byEpoch ? "mean loss of each epoch" : "loss of each update") + ", \(runs.count) runs",
+            series: series, xLabel: byEpoch ? "epoch" : "update", yLabel: "loss", logY: logY,
+            notes: runs.map { "\($0.name): \($0.summary)" })
     }
 
     /// Each parameter's value from the start (update 0) over the recorded updates: one panel
     /// per layer on one shared scale, or one panel for a layer or a list of names.
-    static func weightPanels(_ training: Training, selection: WeightSelection, notation: Notation, format: NumberFormat) -> [PlotPanel] {
+    static func weightPanels(_ training: Training, selection: WeightSelection, notation: Notation, format: NumberFormat)
+        -> [PlotPanel]
+    {
         let network = training.network
         let groups: [(title: String, parameters: [Parameter], layer: Int?)]
         switch selection {
@@ -72,31 +89,44 @@ enum PlotData {
         let recorder = training.recorder
         var panels = groups.map { group -> PlotPanel in
             // Before the first update there is no history to draw, only a starting point.
-            guard recorder.count > 0 else { return PlotPanel(title: group.title, series: [], xLabel: "update", yLabel: "value") }
+            guard recorder.count > 0 else {
+                return PlotPanel(title: group.title, series: [], xLabel: "update", yLabel: "value")
+            }
             let followed = group.parameters.filter { recorder.isTracked(network.index(of: $0)!) }
             let series = followed.map { p -> PlotSeries in
                 let index = network.index(of: p)!
                 let start = training.initialParameters[index]
-                let before = Envelope.Bucket(first: 0, last: 0, firstTag: 0, lastTag: 0, min: start, max: start, mean: start)
-                return PlotSeries(name: notation.parameter(p), buckets: [before] + (recorder.parameterBuckets(index) ?? []))
+                let before = Envelope.Bucket(
+                    first: 0, last: 0, firstTag: 0, lastTag: 0, min: start, max: start, mean: start)
+                return PlotSeries(
+                    name: notation.parameter(p), buckets: [before] + (recorder.parameterBuckets(index) ?? []))
             }
             var notes: [String] = []
             if followed.count < group.parameters.count {
-                notes.append("showing the \(followed.count) of these \(group.parameters.count) parameters that training follows (an even sample of each layer)")
+                notes.append(
+                    "showing the \(followed.count) of these \(group.parameters.count) parameters that training follows (an even sample of each layer)"
+                )
             }
             if let move = largestMove(training, among: group.parameters) {
                 let among = followed.count < group.parameters.count ? " (of all \(group.parameters.count))" : ""
-                notes.append("largest move since the start\(among): \(notation.parameter(move.parameter)) by \(format(move.by))")
+                notes.append(
+                    "largest move since the start\(among): \(notation.parameter(move.parameter)) by \(format(move.by))")
             }
             let bundle = series.count > PlotStyle.distinctLimit ? "\(series.count) parameters" : nil
             if bundle != nil {
-                notes.append("too many to tell apart; name a few, like 'plot weights " + followed.prefix(2).map(\.asciiName).joined(separator: " ") + "'")
+                notes.append(
+                    "too many to tell apart; name a few, like 'plot weights "
+                        + followed.prefix(2).map(\.asciiName).joined(separator: " ") + "'")
             }
-            return PlotPanel(title: group.title, series: series, xLabel: "update", yLabel: "value", bundleLabel: bundle, notes: notes)
+            return PlotPanel(
+                title: group.title, series: series, xLabel: "update", yLabel: "value", bundleLabel: bundle, notes: notes
+            )
         }
         // One scale for every panel, so that a layer that hardly moves looks flat.
-        let values = panels.flatMap { $0.series.flatMap { s in s.points.map(\.1) + s.spans.flatMap { [$0.low, $0.high] } } }
-            .filter(\.isFinite)
+        let values = panels.flatMap {
+            $0.series.flatMap { s in s.points.map(\.1) + s.spans.flatMap { [$0.low, $0.high] } }
+        }
+        .filter(\.isFinite)
         if panels.count > 1, let low = values.min(), let high = values.max() {
             for index in panels.indices { panels[index].yRange = low...high }
         }
@@ -108,12 +138,13 @@ enum PlotData {
     }
 
     static func layerParameters(_ k: Int, _ network: Network) -> [Parameter] {
-        (network.weightOffsets[k] ..< network.biasOffsets[k] + network.sizes[k]).map(network.parameter(at:))
+        (network.weightOffsets[k]..<network.biasOffsets[k] + network.sizes[k]).map(network.parameter(at:))
     }
 
     /// The parameter among `parameters` that moved furthest from its starting value, over
     /// all of them (the current values against the initial ones), and by how much.
-    static func largestMove(_ training: Training, among parameters: [Parameter]) -> (parameter: Parameter, by: Double)? {
+    static func largestMove(_ training: Training, among parameters: [Parameter]) -> (parameter: Parameter, by: Double)?
+    {
         guard training.updateCount > 0 else { return nil }
         var best: (parameter: Parameter, by: Double)?
         for p in parameters {
@@ -139,8 +170,9 @@ enum PlotData {
             let latest = (1...layers).map { "layer \($0) \(format(recorder.lastGradientNorm(layer: $0) ?? .nan))" }
             notes.append("at update \(training.updateCount): " + latest.joined(separator: ", "))
         }
-        return PlotPanel(title: "size of each layer's weight gradient (its Frobenius norm) at each update", series: series,
-                         xLabel: "update", yLabel: "gradient size", logY: logY, notes: notes)
+        return PlotPanel(
+            title: "size of each layer's weight gradient (its Frobenius norm) at each update", series: series,
+            xLabel: "update", yLabel: "gradient size", logY: logY, notes: notes)
     }
 
     static func gradientName(_ k: Int, _ notation: Notation) -> String {

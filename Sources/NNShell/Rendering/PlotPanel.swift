@@ -20,8 +20,9 @@ struct PlotSeries: Sendable {
     init(name: String, buckets: [Envelope.Bucket], byTag: Bool = false) {
         self.name = name
         spans = buckets.map { b in
-            PlotSpan(x0: Double(byTag ? b.firstTag : b.first), x1: Double(byTag ? b.lastTag : b.last),
-                     low: b.min, high: b.max, mean: b.mean, count: b.count)
+            PlotSpan(
+                x0: Double(byTag ? b.firstTag : b.first), x1: Double(byTag ? b.lastTag : b.last),
+                low: b.min, high: b.max, mean: b.mean, count: b.count)
         }
         points = spans.map { ($0.x1 == $0.x0 ? $0.x0 : ($0.x0 + $0.x1) / 2, $0.mean) }
     }
@@ -51,8 +52,10 @@ struct PlotPanel: Sendable {
     /// Lines printed under the legend.
     var notes: [String] = []
 
-    init(title: String? = nil, series: [PlotSeries], xLabel: String, yLabel: String, logY: Bool = false,
-         yRange: ClosedRange<Double>? = nil, bundleLabel: String? = nil, notes: [String] = []) {
+    init(
+        title: String? = nil, series: [PlotSeries], xLabel: String, yLabel: String, logY: Bool = false,
+        yRange: ClosedRange<Double>? = nil, bundleLabel: String? = nil, notes: [String] = []
+    ) {
         self.title = title
         self.series = series
         self.xLabel = xLabel
@@ -71,12 +74,14 @@ struct PlotPanel: Sendable {
 
     /// True when the y axis is logarithmic: asked for, and every value is positive.
     var usesLogY: Bool {
-        logY && !finitePoints.isEmpty && finitePoints.allSatisfy { $0.1 > 0 } && (yRange.map { $0.lowerBound > 0 } ?? true)
+        logY && !finitePoints.isEmpty && finitePoints.allSatisfy { $0.1 > 0 }
+            && (yRange.map { $0.lowerBound > 0 } ?? true)
     }
 
     /// Why a logarithmic axis was asked for but not used, if so.
     var logFallbackNote: String? {
-        logY && !usesLogY && !finitePoints.isEmpty ? "(the y scale is linear: some values are 0 or negative and have no logarithm)" : nil
+        logY && !usesLogY && !finitePoints.isEmpty
+            ? "(the y scale is linear: some values are 0 or negative and have no logarithm)" : nil
     }
 
     /// Shows every series one by one in the legend, each with its own marker.
@@ -97,7 +102,9 @@ struct PlotPanel: Sendable {
         if let yRange { minY = min(minY, yRange.lowerBound); maxY = max(maxY, yRange.upperBound) }
         let counts = points.allSatisfy { $0.0 == $0.0.rounded() }
         let xAxis = PlotAxis.linear(minX, maxX, tickCount: xTicks, minimumStep: counts ? 1 : 0)
-        let yAxis = usesLogY ? PlotAxis.logarithmic(minY, maxY, tickCount: yTicks) : PlotAxis.linear(minY, maxY, tickCount: yTicks)
+        let yAxis =
+            usesLogY
+            ? PlotAxis.logarithmic(minY, maxY, tickCount: yTicks) : PlotAxis.linear(minY, maxY, tickCount: yTicks)
         return (xAxis, yAxis)
     }
 

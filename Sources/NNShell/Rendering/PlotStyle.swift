@@ -10,8 +10,10 @@ enum PlotStyle {
     /// ANSI foreground codes, in the order of `svgColours`.
     static let ansiColours = ["34", "31", "32", "35", "33", "36", "94", "91", "92", "95"]
     /// A colour-blind-friendly palette (Tableau 10 order).
-    static let svgColours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
-                             "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"]
+    static let svgColours = [
+        "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
+        "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"
+    ]
 
     static func marker(_ index: Int, ascii: Bool) -> Character {
         ascii ? asciiMarks[index % asciiMarks.count] : markers[index % markers.count]
@@ -29,8 +31,12 @@ enum PlotStyle {
     static let classShades: [Character] = [" ", "·", "░", "▒", "∙", "⁘", "▪", "▫"]
     static let asciiClassShades: [Character] = [" ", ".", ":", "-", "=", "~", "'", ","]
     /// Region fills in SVG: light tints of the class colours.
-    static let svgClassColours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
-    static let svgRegionColours = ["#dbe9f6", "#fde3c8", "#d5efd2", "#e6dcf0", "#eadcd7", "#f8dcee", "#d2f1f5", "#eeeecb"]
+    static let svgClassColours = [
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"
+    ]
+    static let svgRegionColours = [
+        "#dbe9f6", "#fde3c8", "#d5efd2", "#e6dcf0", "#eadcd7", "#f8dcee", "#d2f1f5", "#eeeecb"
+    ]
     static let ansiClassColours = ["34", "33", "32", "35", "31", "36", "94", "93"]
 
     static func classMarker(_ index: Int, ascii: Bool) -> Character {
@@ -84,8 +90,11 @@ func wrapText(_ text: String, width: Int, indent: Int = 0) -> [String] {
     let pad = String(repeating: " ", count: indent)
     var lines: [String] = [], line = ""
     for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-        if !line.isEmpty, indent + line.displayWidth + 1 + word.displayWidth > width { lines.append(pad + line); line = word }
-        else { line += (line.isEmpty ? "" : " ") + word }
+        if !line.isEmpty, indent + line.displayWidth + 1 + word.displayWidth > width {
+            lines.append(pad + line); line = word
+        } else {
+            line += (line.isEmpty ? "" : " ") + word
+        }
     }
     return lines + [pad + line]
 }

@@ -34,14 +34,20 @@ enum SVGLinePlot {
     /// What a range line means, when some bucket holds several values.
     static func rangeCaption(_ panel: PlotPanel) -> String? {
         guard let most = panel.series.flatMap({ $0.spans.map(\.count) }).max(), most > 1 else { return nil }
-        return "each bucket of up to \(most) \(panel.xLabel)s is drawn from its minimum to its maximum (thin line); the line joins their means"
+        return
+            "each bucket of up to \(most) \(panel.xLabel)s is drawn from its minimum to its maximum (thin line); the line joins their means"
     }
 
     static func draw(_ panel: PlotPanel, number: Int, top: Double, legend: [[Int]], into document: inout SVGDocument) {
         let n = SVGDocument.number
         if let title = panel.title {
-            document.add(SVGDocument.element("text", [("class", "title"), ("x", "20"), ("y", n(top + 16)), ("font-size", "15"),
-                                                      ("font-weight", "bold"), ("fill", "#111111")], text: title))
+            document.add(
+                SVGDocument.element(
+                    "text",
+                    [
+                        ("class", "title"), ("x", "20"), ("y", n(top + 16)), ("font-size", "15"),
+                        ("font-weight", "bold"), ("fill", "#111111")
+                    ], text: title))
         }
         guard let axes = panel.axes(xTicks: 8, yTicks: 7) else {
             document.add(SVGDocument.element("text", [("x", "20"), ("y", n(top + 50))], text: "nothing to plot yet"))
@@ -52,10 +58,11 @@ enum SVGLinePlot {
         SVGAxes.draw(&document, in: rect, x: axes.x, y: axes.y, xLabel: panel.xLabel, yLabel: panel.yLabel)
         let area: [(String, String)] = [
             ("class", "plot-area"), ("id", "plot-area-\(number)"),
-            ("data-left", n(rect.x)), ("data-top", n(rect.y)), ("data-width", n(rect.width)), ("data-height", n(rect.height)),
+            ("data-left", n(rect.x)), ("data-top", n(rect.y)), ("data-width", n(rect.width)),
+            ("data-height", n(rect.height)),
             ("data-x-min", SVGDocument.exact(axes.x.low)), ("data-x-max", SVGDocument.exact(axes.x.high)),
             ("data-y-min", SVGDocument.exact(axes.y.low)), ("data-y-max", SVGDocument.exact(axes.y.high)),
-            ("data-y-scale", axes.y.scale.rawValue),
+            ("data-y-scale", axes.y.scale.rawValue)
         ]
         document.group(area) { doc in
             for (index, series) in panel.series.enumerated() {
@@ -67,25 +74,39 @@ enum SVGLinePlot {
             for row in legend {
                 var x = rect.x
                 for index in row {
-                    let label = panel.namesSeries ? panel.series[index].name : (panel.bundleLabel ?? "\(panel.series.count) series")
+                    let label =
+                        panel.namesSeries
+                        ? panel.series[index].name : (panel.bundleLabel ?? "\(panel.series.count) series")
                     let colour = panel.namesSeries ? PlotStyle.svg(index) : "#777777"
-                    doc.add(SVGDocument.element("line", [("x1", n(x)), ("y1", n(y - 4)), ("x2", n(x + 24)), ("y2", n(y - 4)),
-                                                         ("stroke", colour), ("stroke-width", "2")]))
+                    doc.add(
+                        SVGDocument.element(
+                            "line",
+                            [
+                                ("x1", n(x)), ("y1", n(y - 4)), ("x2", n(x + 24)), ("y2", n(y - 4)),
+                                ("stroke", colour), ("stroke-width", "2")
+                            ]))
                     if panel.usesMarkers { doc.add(marker(index, at: (x + 12, y - 4))) }
-                    doc.add(SVGDocument.element("text", [("x", n(x + 30)), ("y", n(y)), ("fill", "#111111")], text: label))
+                    doc.add(
+                        SVGDocument.element("text", [("x", n(x + 30)), ("y", n(y)), ("fill", "#111111")], text: label))
                     x += 30 + SVGDocument.textWidth(label) + 24
                 }
                 y += 20
             }
-            for note in (rangeCaption(panel).map { [$0] } ?? []) + (panel.logFallbackNote.map { [$0] } ?? []) + panel.notes {
-                doc.add(SVGDocument.element("text", [("class", "note"), ("x", n(rect.x)), ("y", n(y)), ("fill", "#555555")], text: note))
+            for note in (rangeCaption(panel).map { [$0] } ?? []) + (panel.logFallbackNote.map { [$0] } ?? [])
+                + panel.notes
+            {
+                doc.add(
+                    SVGDocument.element(
+                        "text", [("class", "note"), ("x", n(rect.x)), ("y", n(y)), ("fill", "#555555")], text: note))
                 y += 18
             }
         }
     }
 
-    static func drawSeries(_ series: PlotSeries, index: Int, panel: PlotPanel, rect: SVGRect,
-                           axes: (x: PlotAxis, y: PlotAxis), into document: inout SVGDocument) {
+    static func drawSeries(
+        _ series: PlotSeries, index: Int, panel: PlotPanel, rect: SVGRect,
+        axes: (x: PlotAxis, y: PlotAxis), into document: inout SVGDocument
+    ) {
         let n = SVGDocument.number
         func position(_ point: (Double, Double)) -> (Double, Double)? {
             guard let fx = axes.x.fraction(point.0), let fy = axes.y.fraction(point.1) else { return nil }
@@ -93,21 +114,35 @@ enum SVGLinePlot {
         }
         let colour = panel.namesSeries ? PlotStyle.svg(index) : PlotStyle.svg(index % 4)
         let strokeWidth = panel.namesSeries ? "1.8" : "1"
-        document.group([("class", "series"), ("data-name", series.name), ("data-index", "\(index)"), ("data-count", "\(series.points.count)")]) { doc in
+        document.group([
+            ("class", "series"), ("data-name", series.name), ("data-index", "\(index)"),
+            ("data-count", "\(series.points.count)")
+        ]) { doc in
             // A bucket of several values: a thin line from its minimum to its maximum.
             for span in series.spans where span.count > 1 {
-                guard let low = position(((span.x0 + span.x1) / 2, span.low)), let high = position(((span.x0 + span.x1) / 2, span.high))
+                guard let low = position(((span.x0 + span.x1) / 2, span.low)),
+                    let high = position(((span.x0 + span.x1) / 2, span.high))
                 else { continue }
-                doc.add(SVGDocument.element("line", [("class", "range"), ("x1", n(low.0)), ("y1", n(low.1)), ("x2", n(high.0)),
-                                                     ("y2", n(high.1)), ("stroke", colour), ("stroke-width", "1"),
-                                                     ("stroke-opacity", "0.45"), ("data-count", "\(span.count)")]))
+                doc.add(
+                    SVGDocument.element(
+                        "line",
+                        [
+                            ("class", "range"), ("x1", n(low.0)), ("y1", n(low.1)), ("x2", n(high.0)),
+                            ("y2", n(high.1)), ("stroke", colour), ("stroke-width", "1"),
+                            ("stroke-opacity", "0.45"), ("data-count", "\(span.count)")
+                        ]))
             }
             var segment: [String] = []
             func flush() {
                 if segment.count == 1 { segment.append(segment[0]) }
                 if !segment.isEmpty {
-                    doc.add(SVGDocument.element("polyline", [("points", segment.joined(separator: " ")), ("fill", "none"), ("stroke", colour),
-                                                             ("stroke-width", strokeWidth), ("stroke-linejoin", "round"), ("stroke-linecap", "round")]))
+                    doc.add(
+                        SVGDocument.element(
+                            "polyline",
+                            [
+                                ("points", segment.joined(separator: " ")), ("fill", "none"), ("stroke", colour),
+                                ("stroke-width", strokeWidth), ("stroke-linejoin", "round"), ("stroke-linecap", "round")
+                            ]))
                 }
                 segment = []
             }
@@ -128,16 +163,43 @@ enum SVGLinePlot {
     static func marker(_ index: Int, at point: (Double, Double)) -> String {
         let n = SVGDocument.number, (x, y) = point, colour = PlotStyle.svg(index)
         let slot = index % 10, shape = slot < 8 ? slot % 4 : slot, hollow = (4..<8).contains(slot)
-        let paint: [(String, String)] = [("class", "marker"), ("fill", hollow ? "#ffffff" : colour), ("stroke", colour), ("stroke-width", "1.5")]
+        let paint: [(String, String)] = [
+            ("class", "marker"), ("fill", hollow ? "#ffffff" : colour), ("stroke", colour), ("stroke-width", "1.5")
+        ]
         switch shape {
         case 0: return SVGDocument.element("circle", [("cx", n(x)), ("cy", n(y)), ("r", "3.5")] + paint)
-        case 1: return SVGDocument.element("rect", [("x", n(x - 3.2)), ("y", n(y - 3.2)), ("width", "6.4"), ("height", "6.4")] + paint)
-        case 2: return SVGDocument.element("path", [("d", "M\(n(x)),\(n(y - 4.5)) L\(n(x + 4.2)),\(n(y + 3)) L\(n(x - 4.2)),\(n(y + 3)) Z")] + paint)
-        case 3: return SVGDocument.element("path", [("d", "M\(n(x)),\(n(y - 4.5)) L\(n(x + 4)),\(n(y)) L\(n(x)),\(n(y + 4.5)) L\(n(x - 4)),\(n(y)) Z")] + paint)
-        case 8: return SVGDocument.element("path", [("d", "M\(n(x - 4.5)),\(n(y)) L\(n(x + 4.5)),\(n(y)) M\(n(x)),\(n(y - 4.5)) L\(n(x)),\(n(y + 4.5))"),
-                                                     ("class", "marker"), ("fill", "none"), ("stroke", colour), ("stroke-width", "2.2")])
-        default: return SVGDocument.element("path", [("d", "M\(n(x - 4)),\(n(y - 4)) L\(n(x + 4)),\(n(y + 4)) M\(n(x + 4)),\(n(y - 4)) L\(n(x - 4)),\(n(y + 4))"),
-                                                      ("class", "marker"), ("fill", "none"), ("stroke", colour), ("stroke-width", "2.2")])
+        case 1:
+            return SVGDocument.element(
+                "rect", [("x", n(x - 3.2)), ("y", n(y - 3.2)), ("width", "6.4"), ("height", "6.4")] + paint)
+        case 2:
+            return SVGDocument.element(
+                "path",
+                [("d", "M\(n(x)),\(n(y - 4.5)) L\(n(x + 4.2)),\(n(y + 3)) L\(n(x - 4.2)),\(n(y + 3)) Z")] + paint)
+        case 3:
+            return SVGDocument.element(
+                "path",
+                [("d", "M\(n(x)),\(n(y - 4.5)) L\(n(x + 4)),\(n(y)) L\(n(x)),\(n(y + 4.5)) L\(n(x - 4)),\(n(y)) Z")]
+                    + paint)
+        case 8:
+            return SVGDocument.element(
+                "path",
+                [
+                    (
+                        "d",
+                        "M\(n(x - 4.5)),\(n(y)) L\(n(x + 4.5)),\(n(y)) M\(n(x)),\(n(y - 4.5)) L\(n(x)),\(n(y + 4.5))"
+                    ),
+                    ("class", "marker"), ("fill", "none"), ("stroke", colour), ("stroke-width", "2.2")
+                ])
+        default:
+            return SVGDocument.element(
+                "path",
+                [
+                    (
+                        "d",
+                        "M\(n(x - 4)),\(n(y - 4)) L\(n(x + 4)),\(n(y + 4)) M\(n(x + 4)),\(n(y - 4)) L\(n(x - 4)),\(n(y + 4))"
+                    ),
+                    ("class", "marker"), ("fill", "none"), ("stroke", colour), ("stroke-width", "2.2")
+                ])
         }
     }
 

@@ -44,7 +44,9 @@ enum TextWrap {
             if group.allSatisfy({ $0.displayWidth <= width }) {
                 out += group  // it fits as written (aligned columns stay aligned)
             } else {
-                out += indent == 0 ? Reflow.fill(parts.joined(separator: " "), width: width) : row(line, parts, indent, width)
+                out +=
+                    indent == 0
+                    ? Reflow.fill(parts.joined(separator: " "), width: width) : row(line, parts, indent, width)
             }
         }
         return out
@@ -56,13 +58,17 @@ enum TextWrap {
         let body = Array(first.dropFirst(indent))
         var gap = 1
         while gap + 1 < body.count, !(body[gap] == " " && body[gap + 1] == " ") { gap += 1 }
-        guard gap + 1 < body.count else { return hanging(parts.joined(separator: " "), indent: indent, width: width, lead: indent) }
+        guard gap + 1 < body.count else {
+            return hanging(parts.joined(separator: " "), indent: indent, width: width, lead: indent)
+        }
         var column = gap
         while column < body.count, body[column] == " " { column += 1 }
         let term = String(repeating: " ", count: indent) + String(body[..<column])
         let description = ([String(body[column...])] + parts.dropFirst()).joined(separator: " ")
         let hang = indent + column
-        guard width - hang >= 24 else { return [term.trimmedEnd()] + hanging(description, indent: indent + 4, width: width, lead: indent + 4) }
+        guard width - hang >= 24 else {
+            return [term.trimmedEnd()] + hanging(description, indent: indent + 4, width: width, lead: indent + 4)
+        }
         let filled = Reflow.fill(description, width: width - hang)
         return filled.enumerated().map { ($0.offset == 0 ? term : String(repeating: " ", count: hang)) + $0.element }
     }

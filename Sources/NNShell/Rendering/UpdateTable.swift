@@ -3,14 +3,20 @@ import NNEngine
 /// The step table: each parameter before, its gradient (with the penalty's term when there is
 /// one), the optimiser's terms, its move and its value after.
 enum UpdateTable {
-    static func render(_ record: StepRecord, network: Network, indices: [Int], notation: Notation,
-                       format: NumberFormat) -> TextTable {
+    static func render(
+        _ record: StepRecord, network: Network, indices: [Int], notation: Notation,
+        format: NumberFormat
+    ) -> TextTable {
         let d = notation.ascii ? "d" : "∂"
         let grad = network.isPerceptron ? "G" : record.isSingleSample ? "\(d)L/\(d)p" : "G"
         let penalised = !record.penaltyGradient.isEmpty
         let terms = record.optimizer
         var header = ["param", "before"]
-        if penalised { header += ["\(d)L/\(d)p", "+\(penaltySymbol(record, notation))", "G"] } else { header.append(grad) }
+        if penalised {
+            header += ["\(d)L/\(d)p", "+\(penaltySymbol(record, notation))", "G"]
+        } else {
+            header.append(grad)
+        }
         header += stateHeaders(terms.optimizer, notation)
         header += [moveHeader(terms.optimizer, gradient: penalised ? "G" : grad, notation), "after"]
         var table = TextTable(header: header)
@@ -49,7 +55,10 @@ enum UpdateTable {
         case .sgd: return []
         case .momentum: return [format(terms.first[i])]
         case .rmsprop: return [format(terms.second[i])]
-        case .adam: return [terms.first[i], terms.second[i], terms.firstCorrected[i], terms.secondCorrected[i]].map { format($0) }
+        case .adam:
+            return [terms.first[i], terms.second[i], terms.firstCorrected[i], terms.secondCorrected[i]].map {
+                format($0)
+            }
         }
     }
 

@@ -21,9 +21,10 @@ public struct ScriptLine: Sendable, Equatable {
     /// Splits a file into commands. "\r\n" endings count as "\n"; a final newline adds no line.
     public static func lines(of source: String) -> [ScriptLine] {
         // "\r\n" is one Character in Swift, so a script saved with CRLF endings splits on it too.
-        var physical = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        var physical = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map { line in
+                line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            }
         if physical.last == "" { physical.removeLast() }
         var result: [ScriptLine] = []
         var index = 0
@@ -53,8 +54,10 @@ public struct ScriptLine: Sendable, Equatable {
 public enum ScriptRunner {
     /// With `typed`, each command is also kept for `history`, as lines typed at a prompt are
     /// (for commands piped into nnstep).
-    public static func run(source: String, fileName: String, session: Session, keepGoing: Bool, typed: Bool = false,
-                           output: (String) -> Void, errorOutput: (String) -> Void) -> Int32 {
+    public static func run(
+        source: String, fileName: String, session: Session, keepGoing: Bool, typed: Bool = false,
+        output: (String) -> Void, errorOutput: (String) -> Void
+    ) -> Int32 {
         var status: Int32 = 0
         for line in ScriptLine.lines(of: source) {
             let text = line.text
@@ -79,7 +82,8 @@ public enum ScriptRunner {
     /// `--check` for a script: every command runs once, in order, in a private session that
     /// writes no file (`FileAccess.dryRun`), and each failure is reported as `FILE:LINE:COL:
     /// message`. Commands after a failure still run, against the state as it was before it.
-    public static func check(source: String, fileName: String, options: SessionOptions, directory: String?) -> [String] {
+    public static func check(source: String, fileName: String, options: SessionOptions, directory: String?) -> [String]
+    {
         var options = options
         options.interactive = false
         options.stateDirectory = nil
@@ -88,8 +92,9 @@ public enum ScriptRunner {
         session.clock = { 0 }
         var problems: [String] = []
         NoWrites.withoutWriting {
-            _ = run(source: source, fileName: fileName, session: session, keepGoing: true,
-                    output: { _ in }, errorOutput: { problems.append(String($0.dropLast())) })
+            _ = run(
+                source: source, fileName: fileName, session: session, keepGoing: true,
+                output: { _ in }, errorOutput: { problems.append(String($0.dropLast())) })
         }
         return problems
     }

@@ -77,8 +77,13 @@ public final class Session {
         let outcome = evaluateLine(typed)
         var pictures = state.lesson?.pictures ?? []
         state.lesson?.pictures = []
-        if outcome.error == nil, options.recordsPictures, transcript.takesPictures, let own = Transcript.picture(of: typed, state, context) { pictures.append(own) }
-        transcript.record(prompt: prompt, line: typed, outcome: outcome, pictures: transcript.takesPictures ? pictures : [])
+        if outcome.error == nil, options.recordsPictures, transcript.takesPictures,
+            let own = Transcript.picture(of: typed, state, context)
+        {
+            pictures.append(own)
+        }
+        transcript.record(
+            prompt: prompt, line: typed, outcome: outcome, pictures: transcript.takesPictures ? pictures : [])
         return outcome
     }
 
@@ -101,10 +106,10 @@ public final class Session {
     }
 
     var context: CommandContext {
-        CommandContext(ascii: options.ascii, color: options.color, width: options.width, interactive: options.interactive,
-                       interruptCheck: interruptCheck, progressSink: progressSink, directory: directory,
-                       lessonDirectories: options.lessonDirectories, stateDirectory: options.stateDirectory,
-                       clock: clock, typedLines: typedLines, transcript: transcript, frameSink: frameSink, keyPoll: keyPoll)
+        CommandContext(
+            ascii: options.ascii, color: options.color, width: options.width, interactive: options.interactive,
+            interruptCheck: interruptCheck, progressSink: progressSink, directory: directory,
+            lessonDirectories: options.lessonDirectories, stateDirectory: options.stateDirectory,
+            clock: clock, typedLines: typedLines, transcript: transcript, frameSink: frameSink, keyPoll: keyPoll)
     }
 }
-

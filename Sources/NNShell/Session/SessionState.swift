@@ -7,7 +7,9 @@ struct SessionState {
     /// The network and its training state, once `net` or `import json` has built one.
     var training: Training? {
         didSet {
-            if let budget = training?.recordingBudget, budget != recordingBudget { training?.recordingBudget = recordingBudget }
+            if let budget = training?.recordingBudget, budget != recordingBudget {
+                training?.recordingBudget = recordingBudget
+            }
         }
     }
     /// `set recording budget N`: the bytes undo and plots may keep, for this network and the next.
@@ -57,8 +59,10 @@ struct SessionState {
     mutating func setData(_ newData: DataSet) throws(ShellError) {
         if let network = training?.network {
             guard let fitted = fittedData(newData, for: network) else {
-                throw ShellError.state(Self.mismatch(preparation.prepared(newData), network: network,
-                                                     computed: preparation.features.map(\.name)))
+                throw ShellError.state(
+                    Self.mismatch(
+                        preparation.prepared(newData), network: network,
+                        computed: preparation.features.map(\.name)))
             }
             training?.replaceData(fitted.train, test: fitted.test)
         }
@@ -96,7 +100,9 @@ struct SessionState {
     /// `computed` names the columns 'data features' added, which count among the inputs.
     static func mismatch(_ data: DataSet, network: Network, computed: [String] = []) -> String {
         let names = computed.joined(separator: ", ")
-        let note = computed.isEmpty || data.featureCount == network.inputCount ? ""
+        let note =
+            computed.isEmpty || data.featureCount == network.inputCount
+            ? ""
             : " (the inputs include \(names) from 'data features'; 'data features none' removes them)"
         return mismatchText(data, network: network) + note
     }
@@ -112,7 +118,8 @@ struct SessionState {
                 + (k == 2 ? "1 or 2 outputs" : counted(k, "output")) + ", for example "
                 + "'net \(data.featureCount)-8-\(k) act=sigmoid,softmax loss=cce'"
         }
-        return "\(data.name) has \(counted(data.featureCount, "input")) -> \(counted(data.targetCount, "target")), but the network "
+        return
+            "\(data.name) has \(counted(data.featureCount, "input")) -> \(counted(data.targetCount, "target")), but the network "
             + "\(sizes) takes \(network.inputCount) -> \(network.outputCount); "
             + "build a network that fits first, for example 'net \(data.featureCount)-2-\(data.targetCount)'"
     }
@@ -122,7 +129,9 @@ struct SessionState {
     /// from words fit one output only when there are two of them (0/1), and K outputs when
     /// there are K.
     static func adapt(_ data: DataSet, to network: Network) -> DataSet? {
-        if data.isEmpty && data.featureCount == 0 { return .empty(features: network.inputCount, targets: network.outputCount) }
+        if data.isEmpty && data.featureCount == 0 {
+            return .empty(features: network.inputCount, targets: network.outputCount)
+        }
         guard data.featureCount == network.inputCount else { return nil }
         let classes = data.classNames.count
         if classes > 0, data.targetCount == 1 {

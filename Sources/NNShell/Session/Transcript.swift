@@ -23,7 +23,8 @@ struct Transcript: Sendable {
     mutating func record(prompt: String, line: String, outcome: Outcome, pictures: [String]) {
         var output = outcome.output
         if output.count > Self.outputLimit { output = String(output.prefix(Self.outputLimit)) + "\n…\n" }
-        entries.append(Entry(prompt: prompt, line: line, output: output, error: outcome.error?.message, pictures: pictures))
+        entries.append(
+            Entry(prompt: prompt, line: line, output: output, error: outcome.error?.message, pictures: pictures))
         if entries.count > Self.entryLimit { entries.removeFirst(entries.count - Self.entryLimit) }
     }
 }
@@ -34,7 +35,7 @@ extension Transcript {
     static func picture(of line: String, _ state: SessionState, _ context: CommandContext) -> String? {
         let words = (try? Token.split(line)) ?? []
         guard words.first.flatMap({ Command.named($0.text) })?.name == "plot", words.count >= 2,
-              ["loss", "weights", "weight", "params", "grads", "gradients", "grad", "boundary", "regions"]
+            ["loss", "weights", "weight", "params", "grads", "gradients", "grad", "boundary", "regions"]
                 .contains(words[1].text.lowercased())
         else { return nil }
         var copy = state

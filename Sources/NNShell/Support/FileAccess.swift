@@ -45,7 +45,8 @@ func completeFiles(_ partial: String) -> [String] {
     let directoryPart = partial.contains("/") ? String(partial[...partial.lastIndex(of: "/")!]) : ""
     let namePart = String(partial.dropFirst(directoryPart.count))
     let directory = directoryPart.isEmpty ? "." : directoryPart
-    return System.list(directory).filter { $0.hasPrefix(namePart) && (!$0.hasPrefix(".") || namePart.hasPrefix(".")) }.sorted().map { name in
-        directoryPart + name + (System.kind(directory + "/" + name) == .directory ? "/" : "")
-    }
+    return System.list(directory).filter { $0.hasPrefix(namePart) && (!$0.hasPrefix(".") || namePart.hasPrefix(".")) }
+        .sorted().map { name in
+            directoryPart + name + (System.kind(directory + "/" + name) == .directory ? "/" : "")
+        }
 }

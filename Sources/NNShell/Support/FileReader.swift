@@ -12,7 +12,7 @@ public enum FileReader {
             switch self {
             case .script: return 16 << 20
             case .lesson: return 4 << 20
-            case .csv: return 256 << 20 // the full MNIST training CSV is 109 MB
+            case .csv: return 256 << 20  // the full MNIST training CSV is 109 MB
             case .json: return 256 << 20
             case .state: return 16 << 20
             }

@@ -28,7 +28,9 @@ public enum FileWriter {
 
     /// Replaces `path` with what `produce` writes to the open temporary file (`fd`, at `temporary`).
     /// `produce` returns nil, or the problem that makes the new file unusable.
-    public static func replace(_ path: String, produce: (_ fd: Int32, _ temporary: String) -> FileProblem?) throws(FileProblem) {
+    public static func replace(_ path: String, produce: (_ fd: Int32, _ temporary: String) -> FileProblem?)
+        throws(FileProblem)
+    {
         let target = try Target(path)
         let blocked = blockTerminatingSignals()
         defer { restoreSignals(blocked) }
@@ -76,8 +78,10 @@ public enum FileWriter {
 
     // MARK: - The steps
 
-    private static func fill(_ temporary: (fd: Int32, path: String), target: Target,
-                             produce: (Int32, String) -> FileProblem?) -> FileProblem? {
+    private static func fill(
+        _ temporary: (fd: Int32, path: String), target: Target,
+        produce: (Int32, String) -> FileProblem?
+    ) -> FileProblem? {
         if let mode = target.mode {
             _ = fchown(temporary.fd, target.owner, target.group)
             if fchmod(temporary.fd, mode) != 0 { close(temporary.fd); return FileProblem(describe(errno)) }
@@ -111,7 +115,9 @@ public enum FileWriter {
 
     // MARK: - Signals
 
-    private static let ignoreFileSizeSignal: Void = { signal(SIGXFSZ, SIG_IGN); return () }()
+    private static let ignoreFileSizeSignal: Void = {
+        signal(SIGXFSZ, SIG_IGN); return ()
+    }()
 
     /// Blocks the signals that end the program, so a temporary file is never left behind;
     /// they are delivered when the mask is restored.
@@ -144,7 +150,9 @@ private struct Target {
         // An existing file is judged through every link first (/dev/stdout is a link into /proc
         // that ends at a pipe); a link to nowhere is followed by hand, to create what it names.
         var first = stat()
-        if stat(path, &first) == 0, let problem = FileReader.kindProblem(first.st_mode, expected: "a file name") { throw problem }
+        if stat(path, &first) == 0, let problem = FileReader.kindProblem(first.st_mode, expected: "a file name") {
+            throw problem
+        }
         if let real = System.realPath(path) { self.path = real } else { self.path = try Self.followLinks(path) }
         let parent = Path.parent(self.path)
         directory = parent.isEmpty ? "." : parent
@@ -161,7 +169,8 @@ private struct Target {
         } else {
             var parentInfo = stat()
             guard stat(directory, &parentInfo) == 0 else {
-                throw FileProblem(errno == ENOENT ? "the directory '\(directory)' does not exist" : FileWriter.describe(errno))
+                throw FileProblem(
+                    errno == ENOENT ? "the directory '\(directory)' does not exist" : FileWriter.describe(errno))
             }
             guard parentInfo.st_mode & S_IFMT == S_IFDIR else { throw FileProblem("'\(directory)' is not a directory") }
         }

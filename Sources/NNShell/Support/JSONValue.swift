@@ -46,7 +46,9 @@ enum JSONValue: Equatable {
         }
 
         mutating func value(depth: Int) throws(ParseError) -> JSONValue {
-            guard depth < JSONValue.depthLimit else { throw error("nested more than \(JSONValue.depthLimit) levels deep") }
+            guard depth < JSONValue.depthLimit else {
+                throw error("nested more than \(JSONValue.depthLimit) levels deep")
+            }
             guard index < bytes.count else { throw error("unexpected end of the file; expected a value") }
             switch bytes[index] {
             case UInt8(ascii: "{"): return try object(depth: depth)
@@ -61,7 +63,7 @@ enum JSONValue: Equatable {
 
         mutating func literal(_ word: String) throws(ParseError) {
             let expected = Array(word.utf8)
-            guard index + expected.count <= bytes.count, Array(bytes[index ..< index + expected.count]) == expected else {
+            guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected else {
                 throw error("unexpected character; expected a value")
             }
             index += expected.count
@@ -74,10 +76,14 @@ enum JSONValue: Equatable {
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             while true {
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                    throw error("expected a key in double quotes")
+                }
                 let key = try string()
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                    throw error("expected ':' after the key")
+                }
                 index += 1
                 skipSpace()
                 members[key] = try value(depth: depth + 1)
@@ -109,7 +115,9 @@ enum JSONValue: Equatable {
             index += 1
             var scalars = String.UnicodeScalarView()
             var raw: [UInt8] = []
-            func flush() { scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars); raw.removeAll() }
+            func flush() {
+                scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars); raw.removeAll()
+            }
             while index < bytes.count {
                 let byte = bytes[index]
                 index += 1
@@ -127,12 +135,15 @@ enum JSONValue: Equatable {
                     case UInt8(ascii: "b"): scalars.append("\u{08}")
                     case UInt8(ascii: "f"): scalars.append("\u{0C}")
                     case UInt8(ascii: "u"):
-                        guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index ..< index + 4], as: UTF8.self), radix: 16) else {
+                        guard index + 4 <= bytes.count,
+                            let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+                        else {
                             throw error("expected four hex digits after \\u")
                         }
                         index += 4
                         scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(Unicode.Scalar(escape))
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
+                        scalars.append(Unicode.Scalar(escape))
                     default: throw error("unknown escape in a string")
                     }
                 default:

@@ -54,15 +54,23 @@ extension PlainText {
         guard words.count >= 4, words[2] == "LETTER", words[1] == "SMALL" || words[1] == "CAPITAL" else { return nil }
         let letter = words[3]
         if words[0] == "LATIN", letter.count == 1 { return words[1] == "SMALL" ? letter.lowercased() : String(letter) }
-        if words[0] == "GREEK" { return words[1] == "SMALL" ? letter.lowercased() : letter.prefix(1) + letter.dropFirst().lowercased() }
+        if words[0] == "GREEK" {
+            return words[1] == "SMALL" ? letter.lowercased() : letter.prefix(1) + letter.dropFirst().lowercased()
+        }
         return nil
     }
 
     /// Box drawing: horizontal lines '-', vertical '|', corners and joints '+'.
     private static func boxDrawing(_ scalar: Unicode.Scalar) -> String {
         let name = scalar.properties.name ?? ""
-        if name.contains("HORIZONTAL") && !name.contains("VERTICAL") && !name.contains("DOWN") && !name.contains("UP") { return "-" }
-        if name.contains("VERTICAL") && !name.contains("HORIZONTAL") && !name.contains("LEFT") && !name.contains("RIGHT") { return "|" }
+        if name.contains("HORIZONTAL") && !name.contains("VERTICAL") && !name.contains("DOWN") && !name.contains("UP") {
+            return "-"
+        }
+        if name.contains("VERTICAL") && !name.contains("HORIZONTAL") && !name.contains("LEFT")
+            && !name.contains("RIGHT")
+        {
+            return "|"
+        }
         return "+"
     }
 
@@ -72,14 +80,15 @@ extension PlainText {
         "∂": "d", "·": "*", "×": "x", "∙": "*", "−": "-", "–": "-", "—": "-", "′": "'", "″": "''",
         "→": "->", "←": "<-", "↑": "^", "↓": "v", "⇒": "=>", "≥": ">=", "≤": "<=", "≠": "!=", "≈": "~=",
         "±": "+/-", "√": "sqrt", "∞": "inf", "∈": "in", "‖": "||", "…": "...", "⟨": "<", "⟩": ">",
-        "½": "1/2", "¼": "1/4", "\u{302}": "hat", "ᵗ": "^t", "°": "deg", "✓": "ok", "✗": "x", "✔": "ok", "✘": "x", "✚": "+", "✖": "x",
+        "½": "1/2", "¼": "1/4", "\u{302}": "hat", "ᵗ": "^t", "°": "deg", "✓": "ok", "✗": "x", "✔": "ok", "✘": "x",
+        "✚": "+", "✖": "x",
         "●": "o", "○": ".", "◉": "@", "■": "#", "□": "-", "▲": "^", "△": "^", "◆": "*", "◇": "*",
         "▪": "#", "▫": ".", "░": ".", "▒": ":", "▓": "#", "█": "#", "⁘": ":",
         "⎡": "[", "⎢": "[", "⎣": "[", "⎤": "]", "⎥": "]", "⎦": "]",
         "ᵀ": "^T", "ᵏ": "k", "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₘ": "m", "ₙ": "n", "ⁿ": "n", "⁻": "-", "⁺": "+",
         "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
         "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
-        "‘": "'", "’": "'", "“": "\"", "”": "\"", "«": "<<", "»": ">>", "\u{A0}": " ", "\u{FFFD}": "?",
+        "‘": "'", "’": "'", "“": "\"", "”": "\"", "«": "<<", "»": ">>", "\u{A0}": " ", "\u{FFFD}": "?"
     ]
 
     /// Bidirectional overrides and isolates, which reorder what follows them on the line.

@@ -90,7 +90,8 @@ extension WalkPlan {
             deltaStep[[r, k + 1, GradientText.toNode(term.weight)]].map { "\(use) [\($0)]" }
         }
         let reuses = "reuses \(references.joined(separator: ", "))\(delta.terms.count > 4 ? ", …" : ""):"
-        let why = "each δ is ".replacing("δ", with: notation.ascii ? "delta" : "δ") + "computed once and kept (memoization)"
+        let why =
+            "each δ is ".replacing("δ", with: notation.ascii ? "delta" : "δ") + "computed once and kept (memoization)"
         // Under the step's indent the two halves share a line when it fits 80 columns.
         let note = reuses.displayWidth + 1 + why.displayWidth <= 72 ? [reuses + " " + why] : [reuses, why]
         return ("(\(symbolic))", "(\(numbers))", references.isEmpty ? [] : note)

@@ -46,7 +46,8 @@ extension WalkSession {
         let verdict = AnswerJudge.judge(typed, expected: step.value!, within: nil)
         switch verdict {
         case .unreadable, .tooFewDigits:
-            return "'\(typed)': " + AnswerJudge.describe(verdict) + "\n(or Enter to see it, c to finish, q to abandon)\n"
+            return "'\(typed)': " + AnswerJudge.describe(verdict)
+                + "\n(or Enter to see it, c to finish, q to abandon)\n"
         case .right:
             asked += 1
             right += 1
