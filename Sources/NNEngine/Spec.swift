@@ -44,8 +44,6 @@ public enum Spec {
         return nil
     }
 
-    /// Why a learning rate is not valid, or nil.
-    public static func learningRateProblem(_ rate: Double) -> String? {
-        rate.isFinite && rate > 0 ? nil : "the learning rate must be a positive number"
-    }
+    /// A learning rate η must be a positive, finite number.
+    public static func isValidLearningRate(_ rate: Double) -> Bool { rate.isFinite && rate > 0 }
 }

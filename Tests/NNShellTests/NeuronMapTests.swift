@@ -87,6 +87,9 @@ final class NeuronMapTests: XCTestCase {
         // ŷ = σ(3·x1): at x1 = 1 it is 0.95 (band 3), at x1 = 0 exactly 0.5 (band 2).
         let map = try? BoundaryMap(session.state.training!, notation: Notation(ascii: false), format: NumberFormat())
         XCTAssertEqual(map?.scoreBands([1, 0, 0, 0, -1, 0, -0.2, 0]), [3, 2, 0, 1])
+        let svg = session.evaluate("plot boundary --svg -").output
+        XCTAssertTrue(svg.contains("lighter tint: less sure, 0.2 ≤ ŷ &lt; 0.8"), "the SVG key names the lighter bands")
+        XCTAssertTrue(svg.contains("fill-opacity=\"0.45\""), "and the regions use them")
         let perceptron = self.session(["net 2-1 act=step loss=perceptron init=0.1", "data and"])
         XCTAssertTrue(perceptron.evaluate("plot boundary").output.contains("predicts y=1"))
     }

@@ -79,7 +79,7 @@ extension Command {
             return try runOptimizer(value, &state, ascii: invocation.notationFor(state).ascii)
         case "lr", "eta", "learning_rate":
             let rate = try Arguments.number(value, "the learning rate")
-            guard rate > 0 else {
+            guard Spec.isValidLearningRate(rate) else {
                 throw ShellError.at(value, "the learning rate must be positive, like 0.1, found \(value.text)")
             }
             settings.learningRate = rate

@@ -107,7 +107,9 @@ enum JSONImport {
         }
         var settings = current
         if let raw = root["learning_rate"] {
-            guard let rate = finite(raw), rate > 0 else { throw fail("'learning_rate' must be a positive number") }
+            guard let rate = finite(raw), Spec.isValidLearningRate(rate) else {
+                throw fail("'learning_rate' must be a positive number")
+            }
             settings.learningRate = rate
         }
         if let raw = root["mode"] {

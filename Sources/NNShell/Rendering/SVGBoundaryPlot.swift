@@ -219,31 +219,35 @@ enum SVGBoundaryPlot {
                     ]) + old(x, y)
             }
         }
-        if map.line != nil {
+        if map.shadesByScore {
+            let edges = map.scoreEdges.map { NumberFormat(digits: 2)($0) }
             entries.append(
                 Entry(
-                    sample: {
+                    sample: { x, y in
                         SVGDocument.element(
-                            "line",
+                            "rect",
                             [
-                                ("x1", n($0 - 9)), ("y1", n($1)), ("x2", n($0 + 9)), ("y2", n($1)),
-                                ("stroke", "#111111"), ("stroke-width", "2.2")
+                                ("x", n(x - 9)), ("y", n(y - 8)), ("width", "18"), ("height", "16"),
+                                ("fill", PlotStyle.svgRegionColours[0]), ("fill-opacity", "0.45")
                             ])
                     },
-                    label: "the line now"))
+                    label: "lighter tint: less sure, \(edges[0]) ≤ ŷ < \(edges[2])"))
         }
+        /// A short stroke for the legend, drawn as the line it stands for.
+        func stroke(_ colour: String, width: String, dash: String? = nil) -> (Double, Double) -> String {
+            { x, y in
+                SVGDocument.element(
+                    "line",
+                    [
+                        ("x1", n(x - 9)), ("y1", n(y)), ("x2", n(x + 9)), ("y2", n(y)), ("stroke", colour),
+                        ("stroke-width", width)
+                    ] + (dash.map { [("stroke-dasharray", $0)] } ?? []))
+            }
+        }
+        if map.line != nil { entries.append(Entry(sample: stroke("#111111", width: "2.2"), label: "the line now")) }
         if map.previousLine != nil, map.previousLine != map.line, let update = map.lastUpdate {
             entries.append(
-                Entry(
-                    sample: {
-                        SVGDocument.element(
-                            "line",
-                            [
-                                ("x1", n($0 - 9)), ("y1", n($1)), ("x2", n($0 + 9)), ("y2", n($1)),
-                                ("stroke", "#777777"),
-                                ("stroke-width", "1.5"), ("stroke-dasharray", "6 4")
-                            ])
-                    }, label: "the line before update \(update)"))
+                Entry(sample: stroke("#777777", width: "1.5", dash: "6 4"), label: "the line before update \(update)"))
         }
         if let row = map.highlighted.first, let update = map.lastUpdate {
             entries.append(
